@@ -1,0 +1,130 @@
+//! A text file as read: its exact bytes (as UTF-8), where its lines start, and its language.
+//! Everything downstream points back into these bytes by offset.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it (`-` for standard input); used in messages and reports.
+    pub path: PathBuf,
+    /// The file's bytes, BOM and CRLF included, so spans are offsets into the original file.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Document {
+    /// Read a file (`-` reads standard input) and refuse what is not text.
+    pub fn read(path: &Path) -> Result<Document> {
+        let bytes = if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Read {
+                    path: path.to_owned(),
+                    source,
+                })?;
+            bytes
+        } else {
+            if path.is_dir() {
+                return Err(Error::IsDirectory {
+                    path: path.to_owned(),
+                });
+            }
+            std::fs::read(path).map_err(|source| Error::Read {
+                path: path.to_owned(),
+                source,
+            })?
+        };
+        Document::from_bytes(path, bytes)
+    }
+
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Document> {
+        let path = path.into();
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary { path, offset });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+            path: path.clone(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if text.chars().all(is_space) {
+            return Err(Error::Empty { path });
+        }
+        Ok(Document::from_text(path, text))
+    }
+
+    /// A document from text already in memory (tests, library users).
+    pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Document {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Document {
+            path: path.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
+
+    /// 1-based column of a byte offset, counted in characters as editors and CI annotations do.
+    pub fn column_of(&self, offset: usize) -> usize {
+        let line_start = self.line_starts[self.line_of(offset) - 1];
+        self.text[line_start..offset].chars().count() + 1
+    }
+
+    /// The file name for messages and report headers.
+    pub fn display_name(&self) -> String {
+        self.path.display().to_string()
+    }
+}
+
+/// Whitespace for segmentation: Unicode white space plus the byte-order mark, which a file may
+/// carry at its start and which is never part of a sentence.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// A document together with the language it is in.
+#[derive(Debug, Clone)]
+pub struct LangDocument {
+    pub doc: Document,
+    pub lang: Lang,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based() {
+        let doc = Document::from_text("t", "ab\n你好\r\nx");
+        assert_eq!(doc.line_of(0), 1);
+        assert_eq!(doc.line_of(2), 1);
+        assert_eq!(doc.line_of(3), 2);
+        assert_eq!(doc.column_of(6), 2); // 好
+        assert_eq!(doc.line_of(doc.text.len() - 1), 3);
+    }
+
+    #[test]
+    fn refuses_binary_invalid_and_empty() {
+        let e = Document::from_bytes("b.bin", vec![b'a', 0, b'b']).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.bin: looks like a binary file (NUL byte at byte 1)"
+        );
+        let e = Document::from_bytes("u.txt", vec![b'a', b'b', 0xff, b'c']).unwrap_err();
+        assert_eq!(e.to_string(), "u.txt: not valid UTF-8 at byte 2");
+        let e = Document::from_bytes("e.txt", b" \n\t\n".to_vec()).unwrap_err();
+        assert_eq!(e.to_string(), "e.txt: file is empty");
+        let e = Document::from_bytes("bom.txt", "\u{feff}\n".as_bytes().to_vec()).unwrap_err();
+        assert!(matches!(e, Error::Empty { .. }));
+    }
+}

@@ -1,0 +1,18 @@
+//! bialign: line a text up with its translation sentence by sentence, and show where they disagree.
+//!
+//! The pipeline, one module per stage:
+//! [`document`] (bytes, lines) → [`lang`] (detection) → [`segment`] (sentences with spans) →
+//! [`anchor`] (numbers, names, lexicon) → [`align`] (beads) → [`report`] (formats) / [`eval`].
+
+pub mod document;
+pub mod error;
+pub mod exit_codes;
+pub mod lang;
+pub mod output;
+pub mod report;
+pub mod segment;
+
+pub use document::Document;
+pub use error::{Error, Result};
+pub use lang::Lang;
+pub use segment::{Sentence, Split};

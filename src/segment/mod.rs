@@ -1,0 +1,116 @@
+//! Stage 1: split a document into sentences, each keeping its exact byte span and line in the
+//! original file.
+//!
+//! Structure comes first ([`blocks`]): paragraphs, stand-alone lines (headings, list items, web
+//! page furniture) and speaker labels are hard boundaries. Inside a block the script decides:
+//! [`cjk`] for Chinese and Japanese, [`spaced`] (UAX #29 with corrections) for everything else.
+
+mod abbreviations;
+pub mod blocks;
+mod cjk;
+mod spaced;
+
+use serde::Serialize;
+
+use crate::document::{is_space, Document};
+use crate::lang::Lang;
+
+/// One sentence: `&doc.text[start..end] == text`, with no leading or trailing whitespace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// 1-based line where the sentence starts.
+    pub line: usize,
+}
+
+/// How the input is cut into sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Split {
+    /// Segment with the rules of the document's language.
+    #[default]
+    Auto,
+    /// Pre-split input: every line is one sentence (blank lines too, so line numbers stay indices).
+    Lines,
+}
+
+pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
+    match how {
+        Split::Auto => segment(doc, lang),
+        Split::Lines => lines(doc),
+    }
+}
+
+/// Segment running text into sentences.
+pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
+    let text = doc.text.as_str();
+    let mut spans = Vec::new();
+    for block in blocks::blocks(text) {
+        let body = &text[block.start..block.end];
+        let mut cuts = Vec::new();
+        if block.is_label {
+            // A speaker label is a sentence of its own, whatever punctuation it has.
+        } else if lang.is_cjk_sentence_style() {
+            cjk::boundaries(body, &mut cuts);
+        } else {
+            spaced::boundaries(body, lang, &mut cuts);
+        }
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(body.len())) {
+            if let Some((s, e)) = trim_span(body, from, cut) {
+                spans.push((block.start + s, block.start + e));
+            }
+            from = cut;
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(start, end)| Sentence {
+            text: text[start..end].to_owned(),
+            start,
+            end,
+            line: doc.line_of(start),
+        })
+        .collect()
+}
+
+/// Every line is a sentence (its text without the line ending and surrounding whitespace). A
+/// trailing newline at the end of the file does not make an extra empty sentence.
+pub fn lines(doc: &Document) -> Vec<Sentence> {
+    let text = doc.text.as_str();
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let mut number = 1;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let (start, end) =
+            trim_span(text, line_start, line_end).unwrap_or((line_start, line_start));
+        out.push(Sentence {
+            text: text[start..end].to_owned(),
+            start,
+            end,
+            line: number,
+        });
+        line_start = line_end + 1;
+        number += 1;
+    }
+    out
+}
+
+/// The span `from..to` of `text` without surrounding whitespace, or `None` when it is all space.
+fn trim_span(text: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let slice = &text[from..to];
+    let lead = slice.len() - slice.trim_start_matches(is_space).len();
+    let trimmed = slice.trim_matches(is_space);
+    if trimmed.is_empty() {
+        None
+    } else {
+        Some((from + lead, from + lead + trimmed.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests;
