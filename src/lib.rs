@@ -4,11 +4,15 @@
 //! [`document`] (bytes, lines) → [`lang`] (detection) → [`segment`] (sentences with spans) →
 //! [`anchor`] (numbers, names, lexicon) → [`align`] (beads) → [`report`] (formats) / [`eval`].
 
+pub mod align;
+pub mod anchor;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod exit_codes;
 pub mod lang;
 pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod segment;
 

@@ -5,11 +5,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use bialign::align::AlignOptions;
+use bialign::anchor::glossary::Glossary;
+use bialign::eval::{self, EvalSet, Tally};
 use bialign::exit_codes;
-use bialign::lang::{self, Lang};
+use bialign::lang::Detection;
 use bialign::output;
-use bialign::report::segments;
-use bialign::segment;
+use bialign::pipeline::{self, LangChoice, PairRequest};
+use bialign::report::{self, segments};
+use bialign::segment::{self, Split};
 use bialign::Document;
 
 #[derive(Parser)]
@@ -27,6 +31,10 @@ struct Cli {
 enum Command {
     /// Split a text into sentences, with their byte spans and lines.
     Segment(SegmentArgs),
+    /// Align a text with its translation.
+    Align(AlignArgs),
+    /// Score the aligner on gold-aligned evaluation folders.
+    Eval(EvalArgs),
 }
 
 #[derive(clap::Args)]
@@ -35,7 +43,7 @@ struct SegmentArgs {
     file: PathBuf,
     /// Language of the file: a two-letter code (zh, en, de, …) or `auto` to detect it.
     #[arg(long, default_value = "auto")]
-    lang: String,
+    lang: LangChoice,
     #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
     format: SegmentFormat,
     /// Write here instead of standard output (atomically).
@@ -49,10 +57,71 @@ enum SegmentFormat {
     Jsonl,
 }
 
+#[derive(clap::Args)]
+struct AlignArgs {
+    /// The source text.
+    src: PathBuf,
+    /// Its translation.
+    tgt: PathBuf,
+    /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
+    split: SplitArg,
+    /// Source language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    src_lang: LangChoice,
+    /// Target language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    tgt_lang: LangChoice,
+    /// CSV of `source term,target term` pairs the translation must respect.
+    #[arg(long)]
+    glossary: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = AlignFormat::Csv)]
+    format: AlignFormat,
+    /// Prefix CSV cells that start with = + - @ so spreadsheets do not run them.
+    #[arg(long)]
+    csv_safe: bool,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SplitArg {
+    Auto,
+    Lines,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AlignFormat {
+    Csv,
+    Beads,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Folders with LANGS and gold-aligned documents.
+    #[arg(required = true)]
+    dirs: Vec<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Show every document, not only each folder's total.
+    #[arg(long)]
+    verbose: bool,
+    /// Do not learn a translation table from the documents (to measure what it adds).
+    #[arg(long)]
+    no_learning: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => run_segment(args),
+        Command::Align(args) => run_align(args),
+        Command::Eval(args) => run_eval(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -65,7 +134,8 @@ fn main() -> ExitCode {
 
 fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     let doc = Document::read(&args.file)?;
-    let lang = resolve_lang(&args.lang, &doc)?;
+    let (lang, detection) = pipeline::resolve_lang(args.lang, &doc);
+    say_detection(&doc.display_name(), detection.as_ref());
     let sentences = segment::segment(&doc, lang);
     output::write_to(args.output.as_deref(), |out| match args.format {
         SegmentFormat::Lines => segments::write_lines(out, &sentences),
@@ -74,26 +144,96 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     Ok(exit_codes::OK)
 }
 
-/// `auto` detects and says what it chose on stderr; a code is taken as given.
-fn resolve_lang(requested: &str, doc: &Document) -> bialign::Result<Lang> {
-    if requested != "auto" {
-        return requested.parse();
+fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
+    let glossary = match &args.glossary {
+        Some(path) => Glossary::read(path)?,
+        None => Glossary::default(),
+    };
+    let options = AlignOptions { glossary, ..AlignOptions::default() };
+    let split = match args.split {
+        SplitArg::Auto => Split::Auto,
+        SplitArg::Lines => Split::Lines,
+    };
+    let result = pipeline::align_files(&PairRequest {
+        src: &args.src,
+        tgt: &args.tgt,
+        src_lang: args.src_lang,
+        tgt_lang: args.tgt_lang,
+        split,
+        options: &options,
+    })?;
+    if !args.quiet {
+        say_detection(&result.pair.src.name, result.detections[0].as_ref());
+        say_detection(&result.pair.tgt.name, result.detections[1].as_ref());
     }
-    let detection = lang::detect(&doc.text);
-    match &detection.fallback_reason {
+    let pair = &result.pair;
+    output::write_to(args.output.as_deref(), |out| match args.format {
+        AlignFormat::Csv => report::csv::write(out, pair, args.csv_safe),
+        AlignFormat::Beads => report::beads::write(out, pair),
+    })?;
+    Ok(exit_codes::OK)
+}
+
+fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
+    let sets: Vec<EvalSet> = args.dirs.iter().map(|d| EvalSet::open(d)).collect::<Result<_, _>>()?;
+    let options = AlignOptions { no_learning: args.no_learning, ..AlignOptions::default() };
+    let mut json = Vec::new();
+    for set in &sets {
+        let docs = eval::evaluate(set, &options)?;
+        let mut total = Tally::default();
+        for d in &docs {
+            total += d.tally;
+        }
+        if args.json {
+            json.push(serde_json::json!({
+                "dir": set.dir.display().to_string(),
+                "langs": [set.src_lang, set.tgt_lang],
+                "strict": total.strict(),
+                "lax": total.lax(),
+                "documents": docs.iter().map(|d| serde_json::json!({
+                    "name": d.name, "src_sentences": d.src_sentences, "tgt_sentences": d.tgt_sentences,
+                    "strict": d.tally.strict(), "lax": d.tally.lax(),
+                })).collect::<Vec<_>>(),
+            }));
+            continue;
+        }
+        println!("{} ({} {}, {} documents)", set.dir.display(), set.src_lang, set.tgt_lang, docs.len());
+        println!("  {:<16} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}", "", "P", "R", "F1", "lax P", "lax R", "lax F1");
+        if args.verbose {
+            for d in &docs {
+                print_row(&d.name, &d.tally);
+            }
+        }
+        print_row("all", &total);
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&json)?);
+    }
+    Ok(exit_codes::OK)
+}
+
+fn print_row(name: &str, t: &Tally) {
+    let (s, l) = (t.strict(), t.lax());
+    println!(
+        "  {:<16} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
+        name, s.precision, s.recall, s.f1, l.precision, l.recall, l.f1
+    );
+}
+
+/// `auto` says what it chose on stderr, with a warning when it had to guess from the script.
+fn say_detection(name: &str, detection: Option<&Detection>) {
+    let Some(d) = detection else { return };
+    match &d.fallback_reason {
         None => eprintln!(
-            "bialign: {}: detected {} ({}, confidence {:.2})",
-            doc.display_name(),
-            detection.lang.name(),
-            detection.lang,
-            detection.confidence
+            "bialign: {name}: detected {} ({}, confidence {:.2})",
+            d.lang.name(),
+            d.lang,
+            d.confidence
         ),
         Some(why) => eprintln!(
-            "bialign: warning: {}: {why}; guessing {} ({}) from the script",
-            doc.display_name(),
-            detection.lang.name(),
-            detection.lang
+            "bialign: warning: {name}: {why}; guessing {} ({}) from the script",
+            d.lang.name(),
+            d.lang
         ),
     }
-    Ok(detection.lang)
 }

@@ -1,4 +1,82 @@
-//! Output formats, one module each. Formats read the pipeline's types and never reach back into
-//! how they were made.
+//! Output formats, one module each. Formats read the pipeline's types ([`AlignedPair`]) and never
+//! reach back into how the alignment was made.
 
+pub mod beads;
+pub mod csv;
 pub mod segments;
+
+use serde::Serialize;
+
+use crate::align::{Alignment, Bead};
+use crate::lang::Lang;
+use crate::segment::Sentence;
+
+/// One side of an aligned pair: its file name, language and sentences.
+#[derive(Debug, Clone)]
+pub struct Side {
+    pub name: String,
+    pub lang: Lang,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Everything a report needs: both sides and the beads between them.
+#[derive(Debug, Clone)]
+pub struct AlignedPair {
+    pub src: Side,
+    pub tgt: Side,
+    pub alignment: Alignment,
+}
+
+/// A bead flattened for tabular formats.
+#[derive(Debug, Clone, Serialize)]
+pub struct BeadRecord {
+    pub bead: usize,
+    pub src_ids: Vec<usize>,
+    pub tgt_ids: Vec<usize>,
+    pub kind: String,
+    pub score: f64,
+    pub src: String,
+    pub tgt: String,
+    /// Byte offsets of the bead's first sentence start and last sentence end in the source file.
+    pub src_span: Option<(usize, usize)>,
+    pub tgt_span: Option<(usize, usize)>,
+    pub src_line: Option<usize>,
+    pub tgt_line: Option<usize>,
+    pub flags: Vec<String>,
+}
+
+impl AlignedPair {
+    pub fn records(&self) -> impl Iterator<Item = BeadRecord> + '_ {
+        self.alignment.beads.iter().enumerate().map(|(k, bead)| self.record(k, bead))
+    }
+
+    fn record(&self, k: usize, bead: &Bead) -> BeadRecord {
+        let src = &self.src.sentences[bead.src.clone()];
+        let tgt = &self.tgt.sentences[bead.tgt.clone()];
+        BeadRecord {
+            bead: k,
+            src_ids: bead.src.clone().collect(),
+            tgt_ids: bead.tgt.clone().collect(),
+            kind: bead.kind().to_string(),
+            score: bead.score,
+            src: join(src, self.src.lang),
+            tgt: join(tgt, self.tgt.lang),
+            src_span: span(src),
+            tgt_span: span(tgt),
+            src_line: src.first().map(|s| s.line),
+            tgt_line: tgt.first().map(|s| s.line),
+            flags: Vec::new(),
+        }
+    }
+}
+
+/// Sentences of one bead side as one text: with a space between them, or with nothing for
+/// languages written without spaces.
+pub fn join(sentences: &[Sentence], lang: Lang) -> String {
+    let sep = if lang.joins_without_space() { "" } else { " " };
+    sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(sep)
+}
+
+fn span(sentences: &[Sentence]) -> Option<(usize, usize)> {
+    Some((sentences.first()?.start, sentences.last()?.end))
+}

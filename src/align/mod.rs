@@ -1,0 +1,270 @@
+//! Stage 3: pair the sentences of a text and its translation into beads.
+//!
+//! Two passes, as in Moore (2002). The first places a band with anchors ([`anchors`]) and runs the
+//! exact search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
+//! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
+//! translation table ([`model1`]); the second pass searches a narrow band around the first path
+//! with all of it.
+
+pub mod anchors;
+mod bead;
+pub mod dp;
+pub mod length;
+pub mod lexical;
+pub mod model1;
+
+use std::ops::Range;
+
+pub use bead::{Alignment, Bead, BeadKind};
+
+use crate::anchor::glossary::Glossary;
+use crate::anchor::Features;
+use crate::lang::Lang;
+use dp::{Band, BEAD_SHAPES};
+use length::LengthModel;
+use lexical::{MatchTable, Postings};
+
+#[derive(Debug, Clone, Default)]
+pub struct AlignOptions {
+    pub glossary: Glossary,
+    /// Skip the learned translation table (faster; for comparison).
+    pub no_learning: bool,
+}
+
+/// Align `src` sentences (in `src_lang`) with `tgt` sentences (in `tgt_lang`).
+pub fn align(
+    src: &[&str],
+    tgt: &[&str],
+    src_lang: Lang,
+    tgt_lang: Lang,
+    options: &AlignOptions,
+) -> Alignment {
+    // The lexicon translates from the CJK side; align from it and swap back.
+    if tgt_lang.is_cjk_sentence_style() && !src_lang.is_cjk_sentence_style() {
+        let mut swapped = align_from_query(tgt, src, tgt_lang, src_lang, options, true);
+        for b in &mut swapped.beads {
+            std::mem::swap(&mut b.src, &mut b.tgt);
+        }
+        swapped.length_ratio = 1.0 / swapped.length_ratio;
+        return swapped;
+    }
+    align_from_query(src, tgt, src_lang, tgt_lang, options, false)
+}
+
+fn align_from_query(
+    query: &[&str],
+    other: &[&str],
+    query_lang: Lang,
+    other_lang: Lang,
+    options: &AlignOptions,
+    swapped: bool,
+) -> Alignment {
+    let glossary: Vec<(String, String)> = options
+        .glossary
+        .entries
+        .iter()
+        .map(|e| if swapped { (e.tgt.clone(), e.src.clone()) } else { (e.src.clone(), e.tgt.clone()) })
+        .collect();
+    let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
+    let (n, m) = (query.len(), other.len());
+    let postings = Postings::new(&features);
+    let totals = |lengths: &[u32]| lengths.iter().map(|&l| f64::from(l)).sum::<f64>();
+    let mut model = Model {
+        length: LengthModel::from_totals(totals(&features.query.lengths), totals(&features.other.lengths)),
+        shape_cost: prior_shape_costs(),
+        recall: PRIOR_RECALL,
+    };
+
+    // Pass 1: anchors place a band; dictionary and identity evidence only.
+    let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings), m);
+    let band = anchors::band_through(&chain, n, m, FIRST_PASS_MARGIN);
+    let table = MatchTable::new(&features, &postings, model.recall, |i| band.window(i));
+    let first = search(&band, &features, &table, &model);
+
+    // Re-estimate from the first pass, learn a translation table, search again nearby.
+    let scored = score_beads(&first, &features, &table, &model);
+    model = model.refit(&scored, &features, &table);
+    if !options.no_learning {
+        let learned = learn_translations(&scored, &features);
+        for (q, extra) in learned.into_iter().enumerate() {
+            let list = &mut features.translations[q];
+            list.extend(extra);
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+    let band = anchors::band_around(&first, n, m, SECOND_PASS_MARGIN);
+    let table = MatchTable::new(&features, &postings, model.recall, |i| band.window(i));
+    let second = search(&band, &features, &table, &model);
+    let beads = score_beads(&second, &features, &table, &model)
+        .into_iter()
+        .map(|s| Bead { src: s.src, tgt: s.tgt, score: s.confidence })
+        .collect();
+    Alignment { beads, length_ratio: model.length.ratio }
+}
+
+/// The first band is wide: anchors may be sparse and the length ratio is still a guess.
+const FIRST_PASS_MARGIN: usize = 12;
+/// The second band only corrects the first path locally.
+const SECOND_PASS_MARGIN: usize = 8;
+
+/// What the search prices beads with.
+#[derive(Debug, Clone)]
+struct Model {
+    length: LengthModel,
+    /// -ln P(shape) for each of [`BEAD_SHAPES`].
+    shape_cost: [f64; BEAD_SHAPES.len()],
+    /// P(a tested token's translation is in its true bead).
+    recall: f64,
+}
+
+/// Before the document says otherwise: half of the words that have known translations keep one
+/// of them in a free translation.
+const PRIOR_RECALL: f64 = 0.5;
+
+/// Bead-shape probabilities before the document says otherwise: mostly 1-1, with the many-to-one
+/// beads literary translation has, and omissions rare.
+const PRIOR_SHAPE_PROBABILITY: [f64; BEAD_SHAPES.len()] =
+    [0.75, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005];
+/// How many beads' worth of belief the prior carries when re-estimating from the document.
+const PRIOR_WEIGHT: f64 = 50.0;
+
+fn prior_shape_costs() -> [f64; BEAD_SHAPES.len()] {
+    PRIOR_SHAPE_PROBABILITY.map(|p| -p.ln())
+}
+
+impl Model {
+    fn bead_cost(&self, shape: usize, query_len: f64, other_len: f64, lexical: f64) -> f64 {
+        self.shape_cost[shape] + self.length.cost(query_len, other_len) - lexical
+    }
+
+    /// Re-estimate the length model from confident 1-1 beads and the shape priors from all
+    /// beads, both smoothed toward what was believed before.
+    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &MatchTable) -> Model {
+        let pairs: Vec<(f64, f64)> = beads
+            .iter()
+            .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && b.lexical > 0.0)
+            .map(|b| {
+                (f64::from(features.query.lengths[b.src.start]), f64::from(features.other.lengths[b.tgt.start]))
+            })
+            .collect();
+        let mut counts = PRIOR_SHAPE_PROBABILITY.map(|p| p * PRIOR_WEIGHT);
+        for b in beads {
+            if let Some(k) = shape_index(b.src.len(), b.tgt.len()) {
+                counts[k] += 1.0;
+            }
+        }
+        let total: f64 = counts.iter().sum();
+        let (mut found, mut tested) = (0, 0);
+        for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+            let (f, t) = table.coverage(b.src.clone(), b.tgt.clone());
+            found += f;
+            tested += t;
+        }
+        let recall = if tested >= MIN_TESTED { (found as f64 / tested as f64).clamp(0.1, 0.9) } else { self.recall };
+        Model {
+            length: self.length.refit(&pairs),
+            shape_cost: counts.map(|c| -(c / total).ln()),
+            recall,
+        }
+    }
+}
+
+/// Fewer tested tokens than this leave the recall at its prior.
+const MIN_TESTED: usize = 50;
+
+fn shape_index(a: usize, b: usize) -> Option<usize> {
+    BEAD_SHAPES.iter().position(|&s| s == (a, b))
+}
+
+type Path = Vec<(Range<usize>, Range<usize>)>;
+
+fn search(band: &Band, features: &Features, table: &MatchTable, model: &Model) -> Path {
+    let q_prefix = prefix_sums(&features.query.lengths);
+    let o_prefix = prefix_sums(&features.other.lengths);
+    let mut scratch = Vec::new();
+    dp::best_path(band, |s, t| {
+        let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
+        let ql = q_prefix[s.end] - q_prefix[s.start];
+        let ol = o_prefix[t.end] - o_prefix[t.start];
+        let lexical = table.score(s, t, &mut scratch);
+        model.bead_cost(shape, ql, ol, lexical)
+    })
+}
+
+fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
+    let mut out = Vec::with_capacity(lengths.len() + 1);
+    let mut acc = 0.0;
+    out.push(0.0);
+    for &l in lengths {
+        acc += f64::from(l);
+        out.push(acc);
+    }
+    out
+}
+
+/// A bead of a path with the evidence behind it.
+#[derive(Debug, Clone)]
+struct ScoredBead {
+    src: Range<usize>,
+    tgt: Range<usize>,
+    lexical: f64,
+    confidence: f64,
+}
+
+/// Lexical evidence this strong or more makes the lexical part of a bead's confidence
+/// 1 - 1/e ≈ 0.63.
+const CONFIDENT_EVIDENCE: f64 = 6.0;
+
+fn score_beads(path: &Path, features: &Features, table: &MatchTable, model: &Model) -> Vec<ScoredBead> {
+    let mut scratch = Vec::new();
+    let len = |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
+    path.iter()
+        .enumerate()
+        .map(|(k, (s, t))| {
+            let lexical = table.score(s.clone(), t.clone(), &mut scratch);
+            let confidence = if !s.is_empty() && !t.is_empty() {
+                let fit = model.length.fit(len(&features.query.lengths, s), len(&features.other.lengths, t));
+                0.6 * (1.0 - (-lexical / CONFIDENT_EVIDENCE).exp()) + 0.4 * fit
+            } else {
+                // An omission or addition is doubtful when its sentences have evidence of a
+                // partner in the neighbouring beads.
+                let prev = k.checked_sub(1).map(|p| &path[p]);
+                let next = path.get(k + 1);
+                let neighbour_evidence = [prev, next]
+                    .into_iter()
+                    .flatten()
+                    .map(|(ps, pt)| {
+                        if s.is_empty() {
+                            table.score(ps.clone(), t.clone(), &mut scratch)
+                        } else {
+                            table.score(s.clone(), pt.clone(), &mut scratch)
+                        }
+                    })
+                    .fold(0.0, f64::max);
+                0.9 * (-neighbour_evidence / CONFIDENT_EVIDENCE).exp()
+            };
+            ScoredBead { src: s.clone(), tgt: t.clone(), lexical, confidence: confidence.clamp(0.0, 1.0) }
+        })
+        .collect()
+}
+
+/// Train the translation table on the first pass's more confident pair beads.
+fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>> {
+    let mut pairs: Vec<&ScoredBead> = beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()).collect();
+    pairs.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    pairs.truncate(pairs.len().div_ceil(4) * 3);
+    let step = pairs.len().div_ceil(model1::MAX_TRAINING_BEADS).max(1);
+    let bags = |side: &crate::anchor::SideFeatures, r: &Range<usize>| {
+        let mut ids: Vec<u32> = r.clone().flat_map(|k| side.tokens[k].iter().copied()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
+    let training: Vec<(Vec<u32>, Vec<u32>)> = pairs
+        .iter()
+        .step_by(step)
+        .map(|b| (bags(&features.query, &b.src), bags(&features.other, &b.tgt)))
+        .collect();
+    model1::learn(&training, features.query.vocab.len())
+}

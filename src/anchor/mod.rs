@@ -1,0 +1,240 @@
+//! Stage 2: what each sentence offers the aligner beyond its length — anchor terms (numbers across
+//! scripts, Latin-script names, sentence-final `?`/`!`), words with their dictionary translations,
+//! glossary terms — as interned token ids, with how many sentences of each side carry each token.
+
+pub mod glossary;
+pub mod latin;
+pub mod lexicon;
+pub mod number;
+pub mod stem;
+
+use std::collections::HashMap;
+
+use crate::document::is_space;
+use crate::lang::Lang;
+use lexicon::Lexicon;
+
+/// Token strings of one side, interned as dense ids.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.ids.insert(word.into(), id);
+        self.words.push(word.into());
+        id
+    }
+
+    pub fn get(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// The features of one side of a document pair.
+#[derive(Debug, Clone, Default)]
+pub struct SideFeatures {
+    /// Non-space characters per sentence: the length model's unit in every script.
+    pub lengths: Vec<u32>,
+    /// Distinct token ids per sentence, sorted.
+    pub tokens: Vec<Vec<u32>>,
+    pub vocab: Vocab,
+    /// Number of sentences each token occurs in.
+    pub df: Vec<u32>,
+}
+
+impl SideFeatures {
+    fn build(sentences: &[&str], mut tokenize: impl FnMut(&str, &mut Vec<String>)) -> SideFeatures {
+        let mut side = SideFeatures::default();
+        let mut words = Vec::new();
+        for s in sentences {
+            words.clear();
+            tokenize(s, &mut words);
+            let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            side.lengths.push(s.chars().filter(|&c| !is_space(c)).count() as u32);
+            side.tokens.push(ids);
+        }
+        side.df = vec![0; side.vocab.len()];
+        for ids in &side.tokens {
+            for &id in ids {
+                side.df[id as usize] += 1;
+            }
+        }
+        side
+    }
+
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
+    }
+
+    /// How surprising a token is in a sentence of this side: ln(N / df).
+    pub fn rarity(&self, id: u32) -> f64 {
+        let n = self.len().max(1) as f64;
+        (n / f64::from(self.df[id as usize].max(1))).ln().max(0.0)
+    }
+}
+
+/// Both sides' features and, for each token of the query side, the token ids of the other side
+/// that translate it. The query side is the one a lexicon translates from (Chinese in zh↔en);
+/// for other pairs it is the source.
+#[derive(Debug, Clone)]
+pub struct Features {
+    pub query: SideFeatures,
+    pub other: SideFeatures,
+    pub translations: Vec<Vec<u32>>,
+}
+
+impl Features {
+    pub fn build(
+        query: &[&str],
+        query_lang: Lang,
+        other: &[&str],
+        other_lang: Lang,
+        glossary: &[(String, String)],
+    ) -> Features {
+        let query_side = SideFeatures::build(query, |s, out| {
+            tokenize(s, query_lang, other_lang, out);
+            glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
+        });
+        let other_side = SideFeatures::build(other, |s, out| {
+            tokenize(s, other_lang, query_lang, out);
+            glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
+        });
+        let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
+        let cjk_query = query_lang.is_cjk_sentence_style();
+        let translations = (0..query_side.vocab.len() as u32)
+            .map(|id| {
+                let word = query_side.vocab.word(id);
+                let mut out = Vec::new();
+                if let Some(han) = word.strip_prefix(HAN_PREFIX) {
+                    if lexicon {
+                        out.extend(
+                            Lexicon::zh_en().lemmas(han).iter().filter_map(|l| other_side.vocab.get(l)),
+                        );
+                    }
+                } else if identity_can_anchor(word, cjk_query) {
+                    out.extend(other_side.vocab.get(word));
+                }
+                out.sort_unstable();
+                out.dedup();
+                out
+            })
+            .collect();
+        Features { query: query_side, other: other_side, translations }
+    }
+
+    /// Evidence that query token `q` and other token `o` in a candidate bead are a translation
+    /// pair: the rarer of the two, in nats (a common word matching is weak evidence).
+    pub fn match_weight(&self, q: u32, o: u32) -> f64 {
+        self.query.rarity(q).min(self.other.rarity(o))
+    }
+}
+
+/// Han words are kept apart from Latin tokens that happen to be spelled the same.
+const HAN_PREFIX: &str = "\u{1}";
+const NUMBER_PREFIX: &str = "#";
+const GLOSSARY_PREFIX: &str = "\u{2}";
+
+/// The same string on both sides is evidence when it is a number, punctuation, glossary term, a
+/// Latin word kept in CJK text, or, between alphabetic languages, a longer word (names, cognates).
+fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
+    word.starts_with(NUMBER_PREFIX)
+        || word.starts_with(GLOSSARY_PREFIX)
+        || matches!(word, "?" | "!")
+        || cjk_query
+        || word.chars().count() >= 4
+}
+
+fn glossary_tokens<'g>(sentence: &str, terms: impl Iterator<Item = &'g str>, out: &mut Vec<String>) {
+    for (k, term) in terms.enumerate() {
+        if glossary::contains_term(sentence, term) {
+            out.push(format!("{GLOSSARY_PREFIX}{k}"));
+        }
+    }
+}
+
+/// The tokens of one sentence in `lang`; `partner` is the other side's language, whose word forms
+/// Latin runs inside CJK text are normalised to so that they can meet.
+pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
+    for n in number::extract_numbers(text, lang.code()) {
+        out.push(format!("{NUMBER_PREFIX}{}", n.key()));
+    }
+    let last = text.trim_end_matches(|c: char| is_space(c) || latin_closing(c)).chars().next_back();
+    match last {
+        Some('?' | '？' | '¿') => out.push("?".into()),
+        Some('!' | '！' | '¡') => out.push("!".into()),
+        _ => {}
+    }
+    if lang.is_cjk_sentence_style() {
+        for (_, word) in Lexicon::zh_en().segment_zh(text) {
+            out.push(format!("{HAN_PREFIX}{word}"));
+        }
+        for term in latin::terms(text) {
+            words(term.text, partner, out);
+        }
+    } else {
+        words(text, lang, out);
+    }
+}
+
+fn latin_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | '»' | '」' | '』' | '）')
+}
+
+/// Word tokens of alphabetic text: English content lemmas, or for other languages the lowercased
+/// word without diacritics, cut to a prefix so that inflected forms meet.
+fn words(text: &str, lang: Lang, out: &mut Vec<String>) {
+    if lang == Lang::EN {
+        out.extend(stem::english_content_lemmas(text));
+        return;
+    }
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().count() < 2 || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let folded: String = word.chars().flat_map(char::to_lowercase).map(fold_diacritic).collect();
+        out.push(folded.chars().take(PREFIX_CHARS).collect());
+    }
+}
+
+/// Enough of a word to tell words apart while letting inflections (Gletscher/Gletschers) meet.
+const PREFIX_CHARS: usize = 7;
+
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ß' => 's',
+        other => other,
+    }
+}

@@ -1,0 +1,79 @@
+//! The stages wired together for one document pair, as the commands use them.
+
+use std::path::Path;
+
+use crate::align::{self, AlignOptions};
+use crate::document::Document;
+use crate::error::Result;
+use crate::lang::{self, Detection, Lang};
+use crate::report::{AlignedPair, Side};
+use crate::segment::{self, Split};
+
+/// A language given by the user, or to be detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LangChoice {
+    #[default]
+    Auto,
+    Fixed(Lang),
+}
+
+impl std::str::FromStr for LangChoice {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<LangChoice> {
+        if s.eq_ignore_ascii_case("auto") {
+            Ok(LangChoice::Auto)
+        } else {
+            s.parse().map(LangChoice::Fixed)
+        }
+    }
+}
+
+/// Decide a document's language; a detection is returned so the caller can say what it chose.
+pub fn resolve_lang(choice: LangChoice, doc: &Document) -> (Lang, Option<Detection>) {
+    match choice {
+        LangChoice::Fixed(lang) => (lang, None),
+        LangChoice::Auto => {
+            let d = lang::detect(&doc.text);
+            (d.lang, Some(d))
+        }
+    }
+}
+
+/// Read, segment and align two files.
+pub struct PairRequest<'a> {
+    pub src: &'a Path,
+    pub tgt: &'a Path,
+    pub src_lang: LangChoice,
+    pub tgt_lang: LangChoice,
+    pub split: Split,
+    pub options: &'a AlignOptions,
+}
+
+pub struct PairResult {
+    pub pair: AlignedPair,
+    pub src_doc: Document,
+    pub tgt_doc: Document,
+    /// Detections made for `auto` languages (source, target).
+    pub detections: [Option<Detection>; 2],
+}
+
+pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
+    let src_doc = Document::read(req.src)?;
+    let tgt_doc = Document::read(req.tgt)?;
+    let (src_lang, src_detect) = resolve_lang(req.src_lang, &src_doc);
+    let (tgt_lang, tgt_detect) = resolve_lang(req.tgt_lang, &tgt_doc);
+    let src = segment::split(&src_doc, src_lang, req.split);
+    let tgt = segment::split(&tgt_doc, tgt_lang, req.split);
+    let alignment = {
+        let s: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
+        let t: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();
+        align::align(&s, &t, src_lang, tgt_lang, req.options)
+    };
+    let pair = AlignedPair {
+        src: Side { name: src_doc.display_name(), lang: src_lang, sentences: src },
+        tgt: Side { name: tgt_doc.display_name(), lang: tgt_lang, sentences: tgt },
+        alignment,
+    };
+    Ok(PairResult { pair, src_doc, tgt_doc, detections: [src_detect, tgt_detect] })
+}

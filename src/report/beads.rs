@@ -1,0 +1,17 @@
+//! The Vecalign / Bertalign bead format: one bead a line, `[i,j]:[k]:score`, 0-based indices.
+
+use std::io::{self, Write};
+
+use super::AlignedPair;
+
+pub fn write(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+    for bead in &pair.alignment.beads {
+        writeln!(out, "{}:{}:{:.4}", list(bead.src.clone()), list(bead.tgt.clone()), bead.score)?;
+    }
+    Ok(())
+}
+
+fn list(ids: std::ops::Range<usize>) -> String {
+    let inner: Vec<String> = ids.map(|i| i.to_string()).collect();
+    format!("[{}]", inner.join(","))
+}
