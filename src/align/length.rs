@@ -1,59 +1,129 @@
 //! The length model: Gale & Church (1993), with the ratio and variance estimated from the document
 //! pair itself, since they vary between language pairs, genres and even chapters.
 
-/// Target characters per source character and the variance of the difference per character.
+/// Target characters per source character and the variance of the difference per character, as
+/// in Gale & Church (1993), priced as a probability of the target lengths as in Moore (2002), so
+/// that beads of every shape, omissions and additions included, are priced in the same unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LengthModel {
     pub ratio: f64,
+    /// Variance per source character of the usual bead.
     pub variance: f64,
+    /// Free translation adds or drops content: a share of beads (`loose_weight`) deviates with a
+    /// larger variance (`loose_variance`). A single Gaussian would price those beads as nearly
+    /// impossible and push their sentences into additions and omissions.
+    pub loose_variance: f64,
+    pub loose_weight: f64,
+    /// Log-normal distribution of lone target sentence lengths (mean and deviation of ln length):
+    /// what an added sentence costs.
+    pub background: (f64, f64),
 }
 
 /// Gale & Church's variance per character for European pairs; a starting point until the
-/// document's own 1-1 beads give an estimate.
+/// document's own beads give an estimate.
 const PRIOR_VARIANCE: f64 = 6.8;
+/// Before the document is measured: a tenth of beads are loose, with a variance ten times larger.
+const PRIOR_LOOSE_WEIGHT: f64 = 0.1;
+const LOOSE_FACTOR: f64 = 10.0;
 
 impl LengthModel {
-    /// First estimate: the ratio of total lengths, the classic variance scaled with it (the
-    /// variance of character counts grows with how many characters a source character becomes).
-    pub fn from_totals(src_total: f64, tgt_total: f64) -> LengthModel {
-        let ratio = if src_total > 0.0 && tgt_total > 0.0 { tgt_total / src_total } else { 1.0 };
-        LengthModel { ratio, variance: PRIOR_VARIANCE * ratio.max(1.0) }
+    /// First estimate from the documents: the ratio of total lengths, the classic variance scaled
+    /// with it (the variance of character counts grows with how many characters a source
+    /// character becomes), and the target's sentence length distribution.
+    pub fn estimate(src_lengths: &[u32], tgt_lengths: &[u32]) -> LengthModel {
+        let total = |v: &[u32]| v.iter().map(|&l| f64::from(l)).sum::<f64>();
+        let (s, t) = (total(src_lengths), total(tgt_lengths));
+        let ratio = if s > 0.0 && t > 0.0 { t / s } else { 1.0 };
+        let logs: Vec<f64> = tgt_lengths.iter().filter(|&&l| l > 0).map(|&l| f64::from(l).ln()).collect();
+        let mean = logs.iter().sum::<f64>() / logs.len().max(1) as f64;
+        let var = logs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / logs.len().max(1) as f64;
+        let variance = PRIOR_VARIANCE * ratio.max(1.0);
+        LengthModel {
+            ratio,
+            variance,
+            loose_variance: LOOSE_FACTOR * variance,
+            loose_weight: PRIOR_LOOSE_WEIGHT,
+            background: (mean, var.sqrt().max(0.3)),
+        }
     }
 
-    /// Re-estimate from pairs of lengths believed to be translations (confident 1-1 beads):
-    /// ratio by total lengths, variance as the mean squared residual per source character,
-    /// falling back to the current values when there are too few pairs to say.
+    /// Re-estimate from pairs of lengths believed to be translations (the first pass's beads):
+    /// ratio by total lengths, then the two variances and the loose share by EM over the residuals
+    /// per source character. Too few pairs keep the current values.
     pub fn refit(&self, pairs: &[(f64, f64)]) -> LengthModel {
         const MIN_PAIRS: usize = 20;
+        const EM_ROUNDS: usize = 20;
         let pairs: Vec<(f64, f64)> = pairs.iter().copied().filter(|&(s, t)| s > 0.0 && t > 0.0).collect();
         if pairs.len() < MIN_PAIRS {
             return *self;
         }
         let (ss, tt) = pairs.iter().fold((0.0, 0.0), |(a, b), &(s, t)| (a + s, b + t));
         let ratio = tt / ss;
-        let variance = pairs.iter().map(|&(s, t)| (t - ratio * s).powi(2) / s).sum::<f64>()
-            / pairs.len() as f64;
-        // Outliers (mis-aligned pairs in the first pass) inflate the variance; a floor keeps a
-        // near-perfect document from making every small deviation look impossible.
-        LengthModel { ratio, variance: variance.clamp(0.5 * ratio, 50.0 * ratio) }
+        // Squared residual per source character: the variance each bead would need.
+        let r2: Vec<f64> = pairs.iter().map(|&(s, t)| (t - ratio * s).powi(2) / s).collect();
+        let (mut v1, mut v2, mut w) = (self.variance, self.loose_variance, self.loose_weight);
+        let floor = 0.5 * ratio;
+        for _ in 0..EM_ROUNDS {
+            let (mut n1, mut s1, mut n2, mut s2) = (0.0, 0.0, 0.0, 0.0);
+            for &x in &r2 {
+                let p1 = (1.0 - w) * (-x / (2.0 * v1)).exp() / v1.sqrt();
+                let p2 = w * (-x / (2.0 * v2)).exp() / v2.sqrt();
+                let loose = if p1 + p2 > 0.0 { p2 / (p1 + p2) } else { 1.0 };
+                n1 += 1.0 - loose;
+                s1 += (1.0 - loose) * x;
+                n2 += loose;
+                s2 += loose * x;
+            }
+            v1 = (s1 / n1.max(1e-9)).max(floor);
+            v2 = (s2 / n2.max(1e-9)).max(2.0 * v1);
+            w = (n2 / r2.len() as f64).clamp(0.02, 0.5);
+        }
+        LengthModel { ratio, variance: v1, loose_variance: v2, loose_weight: w, ..*self }
     }
 
-    /// How far the lengths of a candidate bead are from what the model expects, in standard
-    /// deviations.
+    /// How far the target length of a candidate bead is from what the model expects, in
+    /// standard deviations.
     pub fn deviation(&self, src_len: f64, tgt_len: f64) -> f64 {
-        let mean_len = (src_len + tgt_len / self.ratio) / 2.0;
-        (tgt_len - self.ratio * src_len) / (self.variance * mean_len.max(1.0)).sqrt()
+        (tgt_len - self.ratio * src_len) / (self.variance * src_len.max(1.0)).sqrt()
     }
 
-    /// -ln P(a deviation at least this large): the length cost of a bead, in nats.
-    pub fn cost(&self, src_len: f64, tgt_len: f64) -> f64 {
-        neg_ln_two_sided_tail(self.deviation(src_len, tgt_len).abs())
+    /// -ln p(target lengths | source lengths) for a bead with both sides, in nats: the total
+    /// target length, then how it splits into `tgt_sentences` sentences (uniformly, as every
+    /// split is as likely). Without the split, beads with more sentences would be cheaper merely
+    /// for pricing fewer lengths.
+    pub fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
+        let d2 = (tgt_len - self.ratio * src_len).powi(2);
+        let density = |variance: f64| {
+            let var = variance * src_len.max(1.0);
+            (-d2 / (2.0 * var)).exp() / (std::f64::consts::TAU * var).sqrt()
+        };
+        let p = (1.0 - self.loose_weight) * density(self.variance)
+            + self.loose_weight * density(self.loose_variance);
+        -p.max(f64::MIN_POSITIVE).ln() + ln_compositions(tgt_len, tgt_sentences)
+    }
+
+    /// -ln p(length) of a target sentence with no source: the price of an addition.
+    pub fn lone_cost(&self, tgt_len: f64) -> f64 {
+        let (mu, sigma) = self.background;
+        let x = tgt_len.max(1.0).ln();
+        x + (sigma * std::f64::consts::TAU.sqrt()).ln() + (x - mu).powi(2) / (2.0 * sigma * sigma)
     }
 
     /// P(a deviation at least this large), in 0..1: the length part of a bead's confidence.
     pub fn fit(&self, src_len: f64, tgt_len: f64) -> f64 {
-        (-self.cost(src_len, tgt_len)).exp()
+        (-neg_ln_two_sided_tail(self.deviation(src_len, tgt_len).abs())).exp()
     }
+}
+
+/// ln of the number of ways to write `total` as an ordered sum of `parts` positive lengths:
+/// ln C(total - 1, parts - 1).
+fn ln_compositions(total: f64, parts: usize) -> f64 {
+    let n = (total - 1.0).max(0.0);
+    let k = (parts.max(1) - 1) as f64;
+    if k == 0.0 || n < k {
+        return 0.0;
+    }
+    (1..=parts - 1).map(|i| ((n - k + i as f64) / i as f64).ln()).sum()
 }
 
 /// -ln(2·(1-Φ(x))) = -ln erfc(x/√2), accurate far into the tail, where a plain erfc underflows.
@@ -95,8 +165,11 @@ mod tests {
     fn refit_recovers_ratio() {
         let pairs: Vec<(f64, f64)> =
             (1..100).map(|k| (k as f64 * 10.0, k as f64 * 33.0 + if k % 2 == 0 { 5.0 } else { -5.0 })).collect();
-        let m = LengthModel::from_totals(1.0, 1.0).refit(&pairs);
+        let m = LengthModel::estimate(&[10], &[10]).refit(&pairs);
         assert!((m.ratio - 3.3).abs() < 0.01, "{m:?}");
-        assert!(m.cost(100.0, 330.0) < m.cost(100.0, 200.0));
+        assert!(m.pair_cost(100.0, 330.0, 1) < m.pair_cost(100.0, 200.0, 1));
+        assert!((ln_compositions(101.0, 2) - 100f64.ln()).abs() < 1e-9);
+        assert!((ln_compositions(11.0, 3) - 45f64.ln()).abs() < 1e-9);
+        assert!(m.fit(100.0, 330.0) > 0.9 && m.fit(100.0, 200.0) < 0.01);
     }
 }

@@ -7,7 +7,10 @@
 
 use std::ops::Range;
 
-use crate::anchor::Features;
+use crate::anchor::{Evidence, Features};
+
+/// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
+pub type Recall = [f64; 3];
 
 /// At most this many other-side sentences share one bead.
 const MAX_SIDE: usize = 4;
@@ -49,6 +52,8 @@ struct QuerySentence {
     gain: Vec<[f32; MAX_SIDE]>,
     /// For each b: the evidence if no token finds its translation.
     baseline: [f32; MAX_SIDE],
+    /// The kind of evidence of each tested token.
+    kind: Vec<Evidence>,
 }
 
 /// Lexical evidence of every query sentence against the other-side sentences it may share a bead
@@ -63,7 +68,7 @@ impl MatchTable {
     pub fn new(
         features: &Features,
         postings: &Postings,
-        recall: f64,
+        recall: &Recall,
         window: impl Fn(usize) -> Range<usize>,
     ) -> MatchTable {
         let m = features.other.len().max(1) as f64;
@@ -87,6 +92,9 @@ impl MatchTable {
                         continue;
                     }
                     let k = s.gain.len() as u32;
+                    let kind = features.evidence[q as usize];
+                    let recall = recall[kind as usize];
+                    s.kind.push(kind);
                     let mut gain = [0f32; MAX_SIDE];
                     for (b, g) in gain.iter_mut().enumerate() {
                         let chance = (density * (b + 1) as f64).min(MAX_CHANCE);
@@ -139,22 +147,23 @@ impl MatchTable {
         total
     }
 
-    /// How many tested tokens of `src` find a translation in `tgt`, and how many were tested: the
-    /// data for re-estimating the recall.
-    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>) -> (usize, usize) {
+    /// For each kind of evidence, how many tested tokens of `src` find a translation in `tgt`,
+    /// and how many were tested: the data for re-estimating the recall.
+    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [(usize, usize); 3]) {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
-        let mut found = 0;
-        let mut tested = 0;
         for i in src {
             let s = &self.sentences[i];
-            tested += s.gain.len();
+            for kind in &s.kind {
+                counts[*kind as usize].1 += 1;
+            }
             let mut tokens: Vec<u32> =
                 s.matches.iter().filter(|m| m.j >= lo && m.j < hi).map(|m| m.token).collect();
             tokens.sort_unstable();
             tokens.dedup();
-            found += tokens.len();
+            for k in tokens {
+                counts[s.kind[k as usize] as usize].0 += 1;
+            }
         }
-        (found, tested)
     }
 }
 

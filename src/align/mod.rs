@@ -22,7 +22,7 @@ use crate::anchor::Features;
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
-use lexical::{MatchTable, Postings};
+use lexical::{MatchTable, Postings, Recall};
 
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
@@ -68,17 +68,16 @@ fn align_from_query(
     let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
     let (n, m) = (query.len(), other.len());
     let postings = Postings::new(&features);
-    let totals = |lengths: &[u32]| lengths.iter().map(|&l| f64::from(l)).sum::<f64>();
     let mut model = Model {
-        length: LengthModel::from_totals(totals(&features.query.lengths), totals(&features.other.lengths)),
+        length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
         shape_cost: prior_shape_costs(),
-        recall: PRIOR_RECALL,
+        recall: [PRIOR_RECALL; 3],
     };
 
     // Pass 1: anchors place a band; dictionary and identity evidence only.
     let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings), m);
     let band = anchors::band_through(&chain, n, m, FIRST_PASS_MARGIN);
-    let table = MatchTable::new(&features, &postings, model.recall, |i| band.window(i));
+    let table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
     let first = search(&band, &features, &table, &model);
 
     // Re-estimate from the first pass, learn a translation table, search again nearby.
@@ -86,15 +85,25 @@ fn align_from_query(
     model = model.refit(&scored, &features, &table);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
-        for (q, extra) in learned.into_iter().enumerate() {
-            let list = &mut features.translations[q];
-            list.extend(extra);
-            list.sort_unstable();
-            list.dedup();
+        if std::env::var_os("BIALIGN_DEBUG").is_some() {
+            for (q, extra) in learned.iter().enumerate().filter(|(_, e)| !e.is_empty()).take(400) {
+                let words: Vec<&str> = extra.iter().map(|&o| features.other.vocab.word(o)).collect();
+                eprintln!("learned {:?} -> {:?}", features.query.vocab.word(q as u32), words);
+            }
         }
+        features.add_translations(learned);
+    }
+    if std::env::var_os("BIALIGN_DEBUG").is_some() {
+        eprintln!("model after pass 1: {model:?}; anchors {}", chain.len());
     }
     let band = anchors::band_around(&first, n, m, SECOND_PASS_MARGIN);
-    let table = MatchTable::new(&features, &postings, model.recall, |i| band.window(i));
+    let mut table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+    if !options.no_learning {
+        // Learned translations change how often a tested token finds one: measure it again on
+        // the first path before the second search relies on it.
+        model.recall = estimate_recall(&scored, &table, &model.recall);
+        table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+    }
     let second = search(&band, &features, &table, &model);
     let beads = score_beads(&second, &features, &table, &model)
         .into_iter()
@@ -115,7 +124,7 @@ struct Model {
     /// -ln P(shape) for each of [`BEAD_SHAPES`].
     shape_cost: [f64; BEAD_SHAPES.len()],
     /// P(a tested token's translation is in its true bead).
-    recall: f64,
+    recall: Recall,
 }
 
 /// Before the document says otherwise: half of the words that have known translations keep one
@@ -134,8 +143,15 @@ fn prior_shape_costs() -> [f64; BEAD_SHAPES.len()] {
 }
 
 impl Model {
+    /// -ln P(bead), up to terms every path shares: the shape, the target lengths given the
+    /// source lengths, and the lexical evidence.
     fn bead_cost(&self, shape: usize, query_len: f64, other_len: f64, lexical: f64) -> f64 {
-        self.shape_cost[shape] + self.length.cost(query_len, other_len) - lexical
+        let length = match BEAD_SHAPES[shape] {
+            (_, 0) => 0.0,
+            (0, _) => self.length.lone_cost(other_len),
+            (_, b) => self.length.pair_cost(query_len, other_len, b),
+        };
+        self.shape_cost[shape] + length - lexical
     }
 
     /// Re-estimate the length model from confident 1-1 beads and the shape priors from all
@@ -143,9 +159,10 @@ impl Model {
     fn refit(&self, beads: &[ScoredBead], features: &Features, table: &MatchTable) -> Model {
         let pairs: Vec<(f64, f64)> = beads
             .iter()
-            .filter(|b| b.src.len() == 1 && b.tgt.len() == 1 && b.lexical > 0.0)
+            .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.lexical > 0.0)
             .map(|b| {
-                (f64::from(features.query.lengths[b.src.start]), f64::from(features.other.lengths[b.tgt.start]))
+                let len = |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
+                (len(&features.query.lengths, &b.src), len(&features.other.lengths, &b.tgt))
             })
             .collect();
         let mut counts = PRIOR_SHAPE_PROBABILITY.map(|p| p * PRIOR_WEIGHT);
@@ -155,19 +172,29 @@ impl Model {
             }
         }
         let total: f64 = counts.iter().sum();
-        let (mut found, mut tested) = (0, 0);
-        for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
-            let (f, t) = table.coverage(b.src.clone(), b.tgt.clone());
-            found += f;
-            tested += t;
-        }
-        let recall = if tested >= MIN_TESTED { (found as f64 / tested as f64).clamp(0.1, 0.9) } else { self.recall };
+        let recall = estimate_recall(beads, table, &self.recall);
         Model {
             length: self.length.refit(&pairs),
             shape_cost: counts.map(|c| -(c / total).ln()),
             recall,
         }
     }
+}
+
+/// How often a tested token of each kind finds its translation in the beads of a path; a kind
+/// with too few tested tokens keeps its current value.
+fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -> Recall {
+    let mut counts = [(0, 0); 3];
+    for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+        table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
+    }
+    let mut recall = *current;
+    for (r, (found, tested)) in recall.iter_mut().zip(counts) {
+        if tested >= MIN_TESTED {
+            *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
+        }
+    }
+    recall
 }
 
 /// Fewer tested tokens than this leave the recall at its prior.

@@ -9,6 +9,8 @@ const ITERATIONS: usize = 5;
 const MIN_PROBABILITY: f32 = 0.2;
 /// Pairs seen together fewer times than this are chance at this data size.
 const MIN_COOCCURRENCE: u32 = 2;
+/// Least Dice coefficient of a learned pair.
+const MIN_DICE: f64 = 0.3;
 /// At most this many translations are kept per source token.
 const MAX_TRANSLATIONS: usize = 3;
 /// Training uses at most this many beads, evenly spread, to bound time on very long documents.
@@ -80,11 +82,25 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
         }
     }
 
+    // How many training beads each token occurs in, for the association test below.
+    let mut query_freq = vec![0u32; n_query];
+    let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for (q, o) in pairs {
+        q.iter().for_each(|&a| query_freq[a as usize] += 1);
+        o.iter().for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
+    }
+    // Model 1 gives a rare word high probability for whatever it happened to meet; a pair is kept
+    // only when the two also occur together most of the times either occurs (Dice coefficient).
+    let associated = |a: usize, k: usize| {
+        let together = 2.0 * f64::from(counts[k]);
+        let apart = f64::from(query_freq[a]) + f64::from(other_freq[&cols[k]]);
+        together / apart >= MIN_DICE
+    };
     (0..n_query)
         .map(|a| {
             let (s, e) = (row_start[a], row_start[a + 1]);
             let mut best: Vec<(f32, u32)> = (s..e)
-                .filter(|&k| t[k] >= MIN_PROBABILITY && counts[k] >= MIN_COOCCURRENCE)
+                .filter(|&k| t[k] >= MIN_PROBABILITY && counts[k] >= MIN_COOCCURRENCE && associated(a, k))
                 .map(|k| (t[k], cols[k]))
                 .collect();
             best.sort_by(|x, y| y.0.total_cmp(&x.0));

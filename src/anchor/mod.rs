@@ -106,6 +106,38 @@ pub struct Features {
     pub query: SideFeatures,
     pub other: SideFeatures,
     pub translations: Vec<Vec<u32>>,
+    /// Where each query token's translations come from.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Kinds of lexical evidence differ in how reliably a translation keeps them (a number nearly
+/// always, a dictionary sense about half the time), so each is measured apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Numbers, Latin-script terms, punctuation, glossary terms: the same token on both sides.
+    Identity = 0,
+    /// The built-in bilingual lexicon.
+    Lexicon = 1,
+    /// The translation table learned from the document pair.
+    Learned = 2,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Identity, Evidence::Lexicon, Evidence::Learned];
+}
+
+impl Features {
+    /// Give learned translations to the tokens that had none. Tokens with dictionary or
+    /// identity evidence keep theirs alone: the learned pairs would mostly repeat them, and
+    /// would dilute a precise signal with a noisier one.
+    pub fn add_translations(&mut self, learned: Vec<Vec<u32>>) {
+        for (q, extra) in learned.into_iter().enumerate() {
+            if !extra.is_empty() && self.translations[q].is_empty() {
+                self.translations[q] = extra;
+                self.evidence[q] = Evidence::Learned;
+            }
+        }
+    }
 }
 
 impl Features {
@@ -126,10 +158,12 @@ impl Features {
         });
         let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
         let cjk_query = query_lang.is_cjk_sentence_style();
+        let mut evidence = Vec::with_capacity(query_side.vocab.len());
         let translations = (0..query_side.vocab.len() as u32)
             .map(|id| {
                 let word = query_side.vocab.word(id);
                 let mut out = Vec::new();
+                evidence.push(if word.starts_with(HAN_PREFIX) { Evidence::Lexicon } else { Evidence::Identity });
                 if let Some(han) = word.strip_prefix(HAN_PREFIX) {
                     if lexicon {
                         out.extend(
@@ -144,7 +178,7 @@ impl Features {
                 out
             })
             .collect();
-        Features { query: query_side, other: other_side, translations }
+        Features { query: query_side, other: other_side, translations, evidence }
     }
 
     /// Evidence that query token `q` and other token `o` in a candidate bead are a translation
