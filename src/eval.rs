@@ -64,7 +64,10 @@ impl Tally {
     }
 
     pub fn lax(&self) -> Prf {
-        prf(ratio(self.precision.tp_lax, self.precision.fp_lax), ratio(self.recall.tp_lax, self.recall.fp_lax))
+        prf(
+            ratio(self.precision.tp_lax, self.precision.fp_lax),
+            ratio(self.recall.tp_lax, self.recall.fp_lax),
+        )
     }
 }
 
@@ -77,15 +80,29 @@ fn ratio(tp: usize, fp: usize) -> f64 {
 }
 
 fn prf(precision: f64, recall: f64) -> Prf {
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-    Prf { precision, recall, f1 }
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Prf {
+        precision,
+        recall,
+        f1,
+    }
 }
 
 /// Score predicted beads against gold beads.
 pub fn score(gold: &[IndexBead], predicted: &[IndexBead]) -> Tally {
-    let gold_pairs: Vec<IndexBead> =
-        gold.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()).cloned().collect();
-    Tally { precision: matches(gold, predicted), recall: matches(predicted, &gold_pairs) }
+    let gold_pairs: Vec<IndexBead> = gold
+        .iter()
+        .filter(|(s, t)| !s.is_empty() && !t.is_empty())
+        .cloned()
+        .collect();
+    Tally {
+        precision: matches(gold, predicted),
+        recall: matches(predicted, &gold_pairs),
+    }
 }
 
 /// How many of `test` beads are in `reference` exactly (strict) or overlap one of them on both
@@ -110,10 +127,13 @@ fn matches(reference: &[IndexBead], test: &[IndexBead]) -> Counts {
             continue;
         }
         c.fp_strict += 1;
-        let overlaps = s.iter().flat_map(|i| by_src.get(i).into_iter().flatten()).any(|&k| {
-            let (_, rt) = &reference[k];
-            t.iter().any(|j| rt.contains(j))
-        });
+        let overlaps = s
+            .iter()
+            .flat_map(|i| by_src.get(i).into_iter().flatten())
+            .any(|&k| {
+                let (_, rt) = &reference[k];
+                t.iter().any(|j| rt.contains(j))
+            });
         if overlaps {
             c.tp_lax += 1;
         } else {
@@ -125,7 +145,10 @@ fn matches(reference: &[IndexBead], test: &[IndexBead]) -> Counts {
 
 /// Read a bead file: one bead a line, `[i,j]:[k]` with an optional `:score`.
 pub fn read_beads(path: &Path) -> Result<Vec<IndexBead>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.into(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.into(),
+        source,
+    })?;
     parse_beads(path, &text)
 }
 
@@ -136,7 +159,13 @@ pub fn parse_beads(path: &Path, text: &str) -> Result<Vec<IndexBead>> {
         if line.is_empty() {
             continue;
         }
-        let bad = |what: &str| Error::syntax(path, k + 1, format!("{what}: expected a bead like [0,1]:[2], found `{line}`"));
+        let bad = |what: &str| {
+            Error::syntax(
+                path,
+                k + 1,
+                format!("{what}: expected a bead like [0,1]:[2], found `{line}`"),
+            )
+        };
         let mut parts = line.splitn(3, ':');
         let src = parts.next().ok_or_else(|| bad("missing source side"))?;
         let tgt = parts.next().ok_or_else(|| bad("missing target side"))?;
@@ -183,17 +212,32 @@ impl EvalSet {
             return Err(Error::Usage(format!("{}: not a folder", dir.display())));
         }
         let langs_path = dir.join("LANGS");
-        let langs = std::fs::read_to_string(&langs_path).map_err(|source| Error::Read { path: langs_path.clone(), source })?;
+        let langs = std::fs::read_to_string(&langs_path).map_err(|source| Error::Read {
+            path: langs_path.clone(),
+            source,
+        })?;
         let codes: Vec<&str> = langs.split_whitespace().collect();
         let [src, tgt] = codes[..] else {
-            return Err(Error::syntax(&langs_path, 1, "expected two language codes, e.g. `zh en`"));
+            return Err(Error::syntax(
+                &langs_path,
+                1,
+                "expected two language codes, e.g. `zh en`",
+            ));
         };
         let (src_lang, tgt_lang): (Lang, Lang) = (src.parse()?, tgt.parse()?);
         let mut docs = Vec::new();
         let mut names: Vec<String> = std::fs::read_dir(dir)
-            .map_err(|source| Error::Read { path: dir.into(), source })?
+            .map_err(|source| Error::Read {
+                path: dir.into(),
+                source,
+            })?
             .filter_map(|e| e.ok())
-            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".gold")).map(String::from))
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".gold"))
+                    .map(String::from)
+            })
             .collect();
         names.sort();
         for name in names {
@@ -207,16 +251,26 @@ impl EvalSet {
         let corpus_gold = dir.join("gold.beads");
         if corpus_gold.is_file() {
             docs.push(EvalDoc {
-                name: dir.file_name().map_or("corpus".into(), |n| n.to_string_lossy().into_owned()),
+                name: dir
+                    .file_name()
+                    .map_or("corpus".into(), |n| n.to_string_lossy().into_owned()),
                 src: dir.join(format!("{src_lang}.sentences")),
                 tgt: dir.join(format!("{tgt_lang}.sentences")),
                 gold: corpus_gold,
             });
         }
         if docs.is_empty() {
-            return Err(Error::Usage(format!("{}: no documents (<doc>.gold or gold.beads)", dir.display())));
+            return Err(Error::Usage(format!(
+                "{}: no documents (<doc>.gold or gold.beads)",
+                dir.display()
+            )));
         }
-        Ok(EvalSet { dir: dir.into(), src_lang, tgt_lang, docs })
+        Ok(EvalSet {
+            dir: dir.into(),
+            src_lang,
+            tgt_lang,
+            docs,
+        })
     }
 }
 
@@ -239,9 +293,13 @@ pub fn evaluate(set: &EvalSet, options: &AlignOptions) -> Result<Vec<DocResult>>
             let gold = read_beads(&doc.gold)?;
             let src_texts: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
             let tgt_texts: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();
-            let alignment = align::align(&src_texts, &tgt_texts, set.src_lang, set.tgt_lang, options);
-            let predicted: Vec<IndexBead> =
-                alignment.beads.iter().map(|b| (b.src.clone().collect(), b.tgt.clone().collect())).collect();
+            let alignment =
+                align::align(&src_texts, &tgt_texts, set.src_lang, set.tgt_lang, options);
+            let predicted: Vec<IndexBead> = alignment
+                .beads
+                .iter()
+                .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+                .collect();
             Ok(DocResult {
                 name: doc.name.clone(),
                 src_sentences: src.len(),
@@ -250,35 +308,6 @@ pub fn evaluate(set: &EvalSet, options: &AlignOptions) -> Result<Vec<DocResult>>
             })
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn b(s: &[usize], t: &[usize]) -> IndexBead {
-        (s.to_vec(), t.to_vec())
-    }
-
-    #[test]
-    fn strict_and_lax_as_in_sennrich_and_volk() {
-        let gold = vec![b(&[0], &[0]), b(&[1, 2], &[1]), b(&[3], &[]), b(&[4], &[2])];
-        let pred = vec![b(&[0], &[0]), b(&[1], &[1]), b(&[2], &[]), b(&[3], &[]), b(&[4], &[2])];
-        let t = score(&gold, &pred);
-        // Precision: [0]:[0] exact, [1]:[1] overlaps, [2]:[] misses, [3]:[] exact, [4]:[2] exact.
-        assert_eq!(t.precision, Counts { tp_strict: 3, fp_strict: 2, tp_lax: 4, fp_lax: 1 });
-        // Recall over gold pairs: [0]:[0] exact, [1,2]:[1] overlaps [1]:[1], [4]:[2] exact.
-        assert_eq!(t.recall, Counts { tp_strict: 2, fp_strict: 1, tp_lax: 3, fp_lax: 0 });
-        assert!((t.strict().precision - 0.6).abs() < 1e-9);
-    }
-
-    #[test]
-    fn parses_beads_with_scores_and_names_bad_lines() {
-        let beads = parse_beads(Path::new("g"), "[0,1]:[0]\n[]:[1]:0.5\n\n[2]:[]\n").unwrap();
-        assert_eq!(beads, vec![b(&[0, 1], &[0]), b(&[], &[1]), b(&[2], &[])]);
-        let e = parse_beads(Path::new("g.gold"), "[0]:[0]\n[1:[1]\n").unwrap_err();
-        assert!(e.to_string().starts_with("g.gold:2: side not in brackets"), "{e}");
-    }
 }
 
 /// Sentence-boundary precision and recall of a segmentation against a reference one (one sentence
@@ -294,12 +323,73 @@ pub fn segmentation_scores(
     let mut from = 0;
     for (k, sentence) in reference.iter().enumerate() {
         let at = text[from..].find(sentence).ok_or_else(|| {
-            Error::syntax(reference_name, k + 1, "reference sentence not found in the text after the previous one")
+            Error::syntax(
+                reference_name,
+                k + 1,
+                "reference sentence not found in the text after the previous one",
+            )
         })?;
         gold.insert(from + at);
         from += at + sentence.len();
     }
     let found: HashSet<usize> = predicted.iter().map(|s| s.start).collect();
     let hits = found.intersection(&gold).count();
-    Ok(prf(ratio(hits, found.len() - hits), ratio(hits, gold.len() - hits)))
+    Ok(prf(
+        ratio(hits, found.len() - hits),
+        ratio(hits, gold.len() - hits),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(s: &[usize], t: &[usize]) -> IndexBead {
+        (s.to_vec(), t.to_vec())
+    }
+
+    #[test]
+    fn strict_and_lax_as_in_sennrich_and_volk() {
+        let gold = vec![b(&[0], &[0]), b(&[1, 2], &[1]), b(&[3], &[]), b(&[4], &[2])];
+        let pred = vec![
+            b(&[0], &[0]),
+            b(&[1], &[1]),
+            b(&[2], &[]),
+            b(&[3], &[]),
+            b(&[4], &[2]),
+        ];
+        let t = score(&gold, &pred);
+        // Precision: [0]:[0] exact, [1]:[1] overlaps, [2]:[] misses, [3]:[] exact, [4]:[2] exact.
+        assert_eq!(
+            t.precision,
+            Counts {
+                tp_strict: 3,
+                fp_strict: 2,
+                tp_lax: 4,
+                fp_lax: 1
+            }
+        );
+        // Recall over gold pairs: [0]:[0] exact, [1,2]:[1] overlaps [1]:[1], [4]:[2] exact.
+        assert_eq!(
+            t.recall,
+            Counts {
+                tp_strict: 2,
+                fp_strict: 1,
+                tp_lax: 3,
+                fp_lax: 0
+            }
+        );
+        assert!((t.strict().precision - 0.6).abs() < 1e-9);
+    }
+
+    #[test]
+    fn parses_beads_with_scores_and_names_bad_lines() {
+        let beads = parse_beads(Path::new("g"), "[0,1]:[0]\n[]:[1]:0.5\n\n[2]:[]\n").unwrap();
+        assert_eq!(beads, vec![b(&[0, 1], &[0]), b(&[], &[1]), b(&[2], &[])]);
+        let e = parse_beads(Path::new("g.gold"), "[0]:[0]\n[1:[1]\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("g.gold:2: side not in brackets"),
+            "{e}"
+        );
+    }
 }

@@ -149,7 +149,10 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         Some(path) => Glossary::read(path)?,
         None => Glossary::default(),
     };
-    let options = AlignOptions { glossary, ..AlignOptions::default() };
+    let options = AlignOptions {
+        glossary,
+        ..AlignOptions::default()
+    };
     let split = match args.split {
         SplitArg::Auto => Split::Auto,
         SplitArg::Lines => Split::Lines,
@@ -175,8 +178,15 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
 }
 
 fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
-    let sets: Vec<EvalSet> = args.dirs.iter().map(|d| EvalSet::open(d)).collect::<Result<_, _>>()?;
-    let options = AlignOptions { no_learning: args.no_learning, ..AlignOptions::default() };
+    let sets: Vec<EvalSet> = args
+        .dirs
+        .iter()
+        .map(|d| EvalSet::open(d))
+        .collect::<Result<_, _>>()?;
+    let options = AlignOptions {
+        no_learning: args.no_learning,
+        ..AlignOptions::default()
+    };
     let mut json = Vec::new();
     for set in &sets {
         let docs = eval::evaluate(set, &options)?;
@@ -197,8 +207,17 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
             }));
             continue;
         }
-        println!("{} ({} {}, {} documents)", set.dir.display(), set.src_lang, set.tgt_lang, docs.len());
-        println!("  {:<16} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}", "", "P", "R", "F1", "lax P", "lax R", "lax F1");
+        println!(
+            "{} ({} {}, {} documents)",
+            set.dir.display(),
+            set.src_lang,
+            set.tgt_lang,
+            docs.len()
+        );
+        println!(
+            "  {:<16} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}",
+            "", "P", "R", "F1", "lax P", "lax R", "lax F1"
+        );
         if args.verbose {
             for d in &docs {
                 print_row(&d.name, &d.tally);

@@ -71,9 +71,23 @@ pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
         align::align(&s, &t, src_lang, tgt_lang, req.options)
     };
     let pair = AlignedPair {
-        src: Side { name: src_doc.display_name(), lang: src_lang, sentences: src },
-        tgt: Side { name: tgt_doc.display_name(), lang: tgt_lang, sentences: tgt },
+        src: Side {
+            name: src_doc.display_name(),
+            lang: src_lang,
+            sentences: src,
+        },
+        tgt: Side {
+            name: tgt_doc.display_name(),
+            lang: tgt_lang,
+            sentences: tgt,
+        },
         alignment,
+        glossary: req.options.glossary.clone(),
     };
-    Ok(PairResult { pair, src_doc, tgt_doc, detections: [src_detect, tgt_detect] })
+    Ok(PairResult {
+        pair,
+        src_doc,
+        tgt_doc,
+        detections: [src_detect, tgt_detect],
+    })
 }

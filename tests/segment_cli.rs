@@ -22,7 +22,10 @@ fn corpus_scores(lang: Lang, text_file: &str, reference_file: &str) -> eval::Prf
     let lines: Vec<&str> = reference.lines().collect();
     let predicted = segment::segment(&doc, lang);
     let scores = eval::segmentation_scores(&doc.text, &predicted, &lines, &reference_path).unwrap();
-    println!("{text_file}: boundary precision {:.4}, recall {:.4}", scores.precision, scores.recall);
+    println!(
+        "{text_file}: boundary precision {:.4}, recall {:.4}",
+        scores.precision, scores.recall
+    );
     scores
 }
 
@@ -42,14 +45,24 @@ fn english_corpus_boundaries_match_the_reference() {
 fn jsonl_spans_point_into_the_file() {
     let path = Path::new(CORPUS).join("zh.txt");
     let bytes = std::fs::read(&path).unwrap();
-    let out = bialign().args(["segment", "--format", "jsonl"]).arg(&path).assert().success();
+    let out = bialign()
+        .args(["segment", "--format", "jsonl"])
+        .arg(&path)
+        .assert()
+        .success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let mut count = 0;
     for (k, line) in stdout.lines().enumerate() {
         let v: Value = serde_json::from_str(line).unwrap();
         assert_eq!(v["index"], k);
-        let (start, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
-        assert_eq!(std::str::from_utf8(&bytes[start..end]).unwrap(), v["text"].as_str().unwrap());
+        let (start, end) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&bytes[start..end]).unwrap(),
+            v["text"].as_str().unwrap()
+        );
         let line_no = bytes[..start].iter().filter(|&&b| b == b'\n').count() + 1;
         assert_eq!(v["line"], line_no);
         count += 1;
@@ -90,8 +103,12 @@ fn stdin_with_bom_and_crlf() {
         .write_stdin("\u{feff}Mr. Smith arrived.\r\nHe sat down.\r\n")
         .assert()
         .success()
-        .stdout(predicate::str::contains(r#"{"index":0,"text":"Mr. Smith arrived.","start":3,"end":21,"line":1}"#))
-        .stdout(predicate::str::contains(r#"{"index":1,"text":"He sat down.","start":23,"end":35,"line":2}"#));
+        .stdout(predicate::str::contains(
+            r#"{"index":0,"text":"Mr. Smith arrived.","start":3,"end":21,"line":1}"#,
+        ))
+        .stdout(predicate::str::contains(
+            r#"{"index":1,"text":"He sat down.","start":23,"end":35,"line":2}"#,
+        ));
 }
 
 fn fails_with(args: &[&str], stdin: Option<Vec<u8>>, message: &str) {
@@ -100,7 +117,11 @@ fn fails_with(args: &[&str], stdin: Option<Vec<u8>>, message: &str) {
     if let Some(bytes) = stdin {
         cmd.write_stdin(bytes);
     }
-    let out = cmd.assert().code(2).stdout("").stderr(predicate::str::contains(message));
+    let out = cmd
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(message));
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert_eq!(stderr.lines().count(), 1, "one line expected: {stderr}");
     assert!(!stderr.contains("panicked"));
@@ -108,7 +129,11 @@ fn fails_with(args: &[&str], stdin: Option<Vec<u8>>, message: &str) {
 
 #[test]
 fn missing_file_is_a_clear_error() {
-    fails_with(&["segment", "no/such/file.txt"], None, "no/such/file.txt: cannot read:");
+    fails_with(
+        &["segment", "no/such/file.txt"],
+        None,
+        "no/such/file.txt: cannot read:",
+    );
 }
 
 #[test]
@@ -121,19 +146,32 @@ fn invalid_utf8_names_the_byte_offset() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.txt");
     std::fs::write(&path, b"caf\xe9 au lait").unwrap();
-    fails_with(&["segment", path.to_str().unwrap()], None, "latin1.txt: not valid UTF-8 at byte 3");
+    fails_with(
+        &["segment", path.to_str().unwrap()],
+        None,
+        "latin1.txt: not valid UTF-8 at byte 3",
+    );
 }
 
 #[test]
 fn empty_and_binary_files_are_refused() {
     fails_with(&["segment", "-"], Some(Vec::new()), "-: file is empty");
-    fails_with(&["segment", "-"], Some(b"\x7fELF\x02\x01\x00\x00binary".to_vec()), "looks like a binary file (NUL byte at byte 6)");
+    fails_with(
+        &["segment", "-"],
+        Some(b"\x7fELF\x02\x01\x00\x00binary".to_vec()),
+        "looks like a binary file (NUL byte at byte 6)",
+    );
 }
 
 #[test]
 fn unknown_language_is_a_usage_error() {
     bialign()
-        .args(["segment", "--lang", "klingon", "corpora/ilya-stanford/zh.txt"])
+        .args([
+            "segment",
+            "--lang",
+            "klingon",
+            "corpora/ilya-stanford/zh.txt",
+        ])
         .assert()
         .code(2)
         .stdout("")

@@ -50,7 +50,11 @@ pub fn candidates(features: &Features, postings: &Postings) -> Vec<AnchorPair> {
         let strong = 2.0 * (features.other.len().max(2) as f64 / 2.0).ln().max(1.0);
         for &(j, w) in &merged {
             if w >= strong.min(best) && w >= 0.5 * strong && w >= 0.75 * best {
-                out.push(AnchorPair { i, j: j as usize, weight: w });
+                out.push(AnchorPair {
+                    i,
+                    j: j as usize,
+                    weight: w,
+                });
             }
         }
     }
@@ -128,7 +132,12 @@ pub fn band_through(chain: &[AnchorPair], n: usize, m: usize, margin: usize) -> 
 const MAX_RECTANGLE: usize = 250_000;
 
 /// A band of `margin` around a path, for the second pass.
-pub fn band_around(path: &[(std::ops::Range<usize>, std::ops::Range<usize>)], n: usize, m: usize, margin: usize) -> Band {
+pub fn band_around(
+    path: &[(std::ops::Range<usize>, std::ops::Range<usize>)],
+    n: usize,
+    m: usize,
+    margin: usize,
+) -> Band {
     let mut lo = vec![usize::MAX; n + 1];
     let mut hi = vec![0usize; n + 1];
     let mut visit = |i: usize, j: usize| {

@@ -17,7 +17,10 @@ pub struct Bead {
 
 impl Bead {
     pub fn kind(&self) -> BeadKind {
-        BeadKind { src: self.src.len(), tgt: self.tgt.len() }
+        BeadKind {
+            src: self.src.len(),
+            tgt: self.tgt.len(),
+        }
     }
 
     pub fn is_pair(&self) -> bool {

@@ -4,8 +4,18 @@
 use std::ops::Range;
 
 /// Bead shapes the search considers, as (source, target) sentence counts.
-pub const BEAD_SHAPES: [(usize, usize); 10] =
-    [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (1, 4), (4, 1)];
+pub const BEAD_SHAPES: [(usize, usize); 10] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+];
 
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
@@ -45,7 +55,10 @@ impl Band {
     }
 
     pub fn full(n: usize, m: usize) -> Band {
-        Band { lo: vec![0; n + 1], hi: vec![m; n + 1] }
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
     }
 
     pub fn cells(&self) -> usize {
@@ -80,9 +93,9 @@ pub fn best_path(
         (j >= band.lo[i] && j <= band.hi[i]).then(|| offsets[i] + j - band.lo[i])
     };
     best[0] = 0.0;
-    for i in 0..=n {
+    for (i, &row) in offsets.iter().enumerate().take(n + 1) {
         for j in band.lo[i]..=band.hi[i] {
-            let here = offsets[i] + j - band.lo[i];
+            let here = row + j - band.lo[i];
             if i == 0 && j == 0 {
                 continue;
             }
@@ -90,7 +103,9 @@ pub fn best_path(
                 if a > i || b > j {
                     continue;
                 }
-                let Some(from) = at(i - a, j - b) else { continue };
+                let Some(from) = at(i - a, j - b) else {
+                    continue;
+                };
                 let before = best[from];
                 if !before.is_finite() {
                     continue;

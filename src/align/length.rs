@@ -34,7 +34,11 @@ impl LengthModel {
         let total = |v: &[u32]| v.iter().map(|&l| f64::from(l)).sum::<f64>();
         let (s, t) = (total(src_lengths), total(tgt_lengths));
         let ratio = if s > 0.0 && t > 0.0 { t / s } else { 1.0 };
-        let logs: Vec<f64> = tgt_lengths.iter().filter(|&&l| l > 0).map(|&l| f64::from(l).ln()).collect();
+        let logs: Vec<f64> = tgt_lengths
+            .iter()
+            .filter(|&&l| l > 0)
+            .map(|&l| f64::from(l).ln())
+            .collect();
         let mean = logs.iter().sum::<f64>() / logs.len().max(1) as f64;
         let var = logs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / logs.len().max(1) as f64;
         let variance = PRIOR_VARIANCE * ratio.max(1.0);
@@ -53,14 +57,23 @@ impl LengthModel {
     pub fn refit(&self, pairs: &[(f64, f64)]) -> LengthModel {
         const MIN_PAIRS: usize = 20;
         const EM_ROUNDS: usize = 20;
-        let pairs: Vec<(f64, f64)> = pairs.iter().copied().filter(|&(s, t)| s > 0.0 && t > 0.0).collect();
+        let pairs: Vec<(f64, f64)> = pairs
+            .iter()
+            .copied()
+            .filter(|&(s, t)| s > 0.0 && t > 0.0)
+            .collect();
         if pairs.len() < MIN_PAIRS {
             return *self;
         }
-        let (ss, tt) = pairs.iter().fold((0.0, 0.0), |(a, b), &(s, t)| (a + s, b + t));
+        let (ss, tt) = pairs
+            .iter()
+            .fold((0.0, 0.0), |(a, b), &(s, t)| (a + s, b + t));
         let ratio = tt / ss;
         // Squared residual per source character: the variance each bead would need.
-        let r2: Vec<f64> = pairs.iter().map(|&(s, t)| (t - ratio * s).powi(2) / s).collect();
+        let r2: Vec<f64> = pairs
+            .iter()
+            .map(|&(s, t)| (t - ratio * s).powi(2) / s)
+            .collect();
         let (mut v1, mut v2, mut w) = (self.variance, self.loose_variance, self.loose_weight);
         let floor = 0.5 * ratio;
         for _ in 0..EM_ROUNDS {
@@ -78,7 +91,13 @@ impl LengthModel {
             v2 = (s2 / n2.max(1e-9)).max(2.0 * v1);
             w = (n2 / r2.len() as f64).clamp(0.02, 0.5);
         }
-        LengthModel { ratio, variance: v1, loose_variance: v2, loose_weight: w, ..*self }
+        LengthModel {
+            ratio,
+            variance: v1,
+            loose_variance: v2,
+            loose_weight: w,
+            ..*self
+        }
     }
 
     /// How far the target length of a candidate bead is from what the model expects, in
@@ -123,7 +142,9 @@ fn ln_compositions(total: f64, parts: usize) -> f64 {
     if k == 0.0 || n < k {
         return 0.0;
     }
-    (1..=parts - 1).map(|i| ((n - k + i as f64) / i as f64).ln()).sum()
+    (1..=parts - 1)
+        .map(|i| ((n - k + i as f64) / i as f64).ln())
+        .sum()
 }
 
 /// -ln(2·(1-Φ(x))) = -ln erfc(x/√2), accurate far into the tail, where a plain erfc underflows.
@@ -163,8 +184,14 @@ mod tests {
 
     #[test]
     fn refit_recovers_ratio() {
-        let pairs: Vec<(f64, f64)> =
-            (1..100).map(|k| (k as f64 * 10.0, k as f64 * 33.0 + if k % 2 == 0 { 5.0 } else { -5.0 })).collect();
+        let pairs: Vec<(f64, f64)> = (1..100)
+            .map(|k| {
+                (
+                    k as f64 * 10.0,
+                    k as f64 * 33.0 + if k % 2 == 0 { 5.0 } else { -5.0 },
+                )
+            })
+            .collect();
         let m = LengthModel::estimate(&[10], &[10]).refit(&pairs);
         assert!((m.ratio - 3.3).abs() < 0.01, "{m:?}");
         assert!(m.pair_cost(100.0, 330.0, 1) < m.pair_cost(100.0, 200.0, 1));

@@ -135,14 +135,19 @@ impl MatchTable {
             let from = s.matches.partition_point(|m| m.j < lo);
             let within = s.matches[from..].iter().take_while(|m| m.j < hi);
             if b == 0 {
-                total += within.map(|m| f64::from(s.gain[m.token as usize][0])).sum::<f64>();
+                total += within
+                    .map(|m| f64::from(s.gain[m.token as usize][0]))
+                    .sum::<f64>();
                 continue;
             }
             scratch.clear();
             scratch.extend(within.map(|m| m.token));
             scratch.sort_unstable();
             scratch.dedup();
-            total += scratch.iter().map(|&k| f64::from(s.gain[k as usize][b])).sum::<f64>();
+            total += scratch
+                .iter()
+                .map(|&k| f64::from(s.gain[k as usize][b]))
+                .sum::<f64>();
         }
         total
     }
@@ -156,8 +161,12 @@ impl MatchTable {
             for kind in &s.kind {
                 counts[*kind as usize].1 += 1;
             }
-            let mut tokens: Vec<u32> =
-                s.matches.iter().filter(|m| m.j >= lo && m.j < hi).map(|m| m.token).collect();
+            let mut tokens: Vec<u32> = s
+                .matches
+                .iter()
+                .filter(|m| m.j >= lo && m.j < hi)
+                .map(|m| m.token)
+                .collect();
             tokens.sort_unstable();
             tokens.dedup();
             for k in tokens {

@@ -63,7 +63,13 @@ fn align_from_query(
         .glossary
         .entries
         .iter()
-        .map(|e| if swapped { (e.tgt.clone(), e.src.clone()) } else { (e.src.clone(), e.tgt.clone()) })
+        .map(|e| {
+            if swapped {
+                (e.tgt.clone(), e.src.clone())
+            } else {
+                (e.src.clone(), e.tgt.clone())
+            }
+        })
         .collect();
     let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
     let (n, m) = (query.len(), other.len());
@@ -86,9 +92,21 @@ fn align_from_query(
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
         if std::env::var_os("BIALIGN_DEBUG").is_some() {
-            for (q, extra) in learned.iter().enumerate().filter(|(_, e)| !e.is_empty()).take(400) {
-                let words: Vec<&str> = extra.iter().map(|&o| features.other.vocab.word(o)).collect();
-                eprintln!("learned {:?} -> {:?}", features.query.vocab.word(q as u32), words);
+            for (q, extra) in learned
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.is_empty())
+                .take(400)
+            {
+                let words: Vec<&str> = extra
+                    .iter()
+                    .map(|&o| features.other.vocab.word(o))
+                    .collect();
+                eprintln!(
+                    "learned {:?} -> {:?}",
+                    features.query.vocab.word(q as u32),
+                    words
+                );
             }
         }
         features.add_translations(learned);
@@ -107,9 +125,16 @@ fn align_from_query(
     let second = search(&band, &features, &table, &model);
     let beads = score_beads(&second, &features, &table, &model)
         .into_iter()
-        .map(|s| Bead { src: s.src, tgt: s.tgt, score: s.confidence })
+        .map(|s| Bead {
+            src: s.src,
+            tgt: s.tgt,
+            score: s.confidence,
+        })
         .collect();
-    Alignment { beads, length_ratio: model.length.ratio }
+    Alignment {
+        beads,
+        length_ratio: model.length.ratio,
+    }
 }
 
 /// The first band is wide: anchors may be sparse and the length ratio is still a guess.
@@ -133,8 +158,9 @@ const PRIOR_RECALL: f64 = 0.5;
 
 /// Bead-shape probabilities before the document says otherwise: mostly 1-1, with the many-to-one
 /// beads literary translation has, and omissions rare.
-const PRIOR_SHAPE_PROBABILITY: [f64; BEAD_SHAPES.len()] =
-    [0.75, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005];
+const PRIOR_SHAPE_PROBABILITY: [f64; BEAD_SHAPES.len()] = [
+    0.75, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005,
+];
 /// How many beads' worth of belief the prior carries when re-estimating from the document.
 const PRIOR_WEIGHT: f64 = 50.0;
 
@@ -161,8 +187,13 @@ impl Model {
             .iter()
             .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.lexical > 0.0)
             .map(|b| {
-                let len = |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
-                (len(&features.query.lengths, &b.src), len(&features.other.lengths, &b.tgt))
+                let len = |lengths: &[u32], r: &Range<usize>| {
+                    r.clone().map(|k| f64::from(lengths[k])).sum::<f64>()
+                };
+                (
+                    len(&features.query.lengths, &b.src),
+                    len(&features.other.lengths, &b.tgt),
+                )
             })
             .collect();
         let mut counts = PRIOR_SHAPE_PROBABILITY.map(|p| p * PRIOR_WEIGHT);
@@ -185,7 +216,10 @@ impl Model {
 /// with too few tested tokens keeps its current value.
 fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -> Recall {
     let mut counts = [(0, 0); 3];
-    for b in beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()) {
+    for b in beads
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+    {
         table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
     }
     let mut recall = *current;
@@ -243,15 +277,24 @@ struct ScoredBead {
 /// 1 - 1/e ≈ 0.63.
 const CONFIDENT_EVIDENCE: f64 = 6.0;
 
-fn score_beads(path: &Path, features: &Features, table: &MatchTable, model: &Model) -> Vec<ScoredBead> {
+fn score_beads(
+    path: &Path,
+    features: &Features,
+    table: &MatchTable,
+    model: &Model,
+) -> Vec<ScoredBead> {
     let mut scratch = Vec::new();
-    let len = |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
+    let len =
+        |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
     path.iter()
         .enumerate()
         .map(|(k, (s, t))| {
             let lexical = table.score(s.clone(), t.clone(), &mut scratch);
             let confidence = if !s.is_empty() && !t.is_empty() {
-                let fit = model.length.fit(len(&features.query.lengths, s), len(&features.other.lengths, t));
+                let fit = model.length.fit(
+                    len(&features.query.lengths, s),
+                    len(&features.other.lengths, t),
+                );
                 0.6 * (1.0 - (-lexical / CONFIDENT_EVIDENCE).exp()) + 0.4 * fit
             } else {
                 // An omission or addition is doubtful when its sentences have evidence of a
@@ -271,19 +314,30 @@ fn score_beads(path: &Path, features: &Features, table: &MatchTable, model: &Mod
                     .fold(0.0, f64::max);
                 0.9 * (-neighbour_evidence / CONFIDENT_EVIDENCE).exp()
             };
-            ScoredBead { src: s.clone(), tgt: t.clone(), lexical, confidence: confidence.clamp(0.0, 1.0) }
+            ScoredBead {
+                src: s.clone(),
+                tgt: t.clone(),
+                lexical,
+                confidence: confidence.clamp(0.0, 1.0),
+            }
         })
         .collect()
 }
 
 /// Train the translation table on the first pass's more confident pair beads.
 fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>> {
-    let mut pairs: Vec<&ScoredBead> = beads.iter().filter(|b| !b.src.is_empty() && !b.tgt.is_empty()).collect();
+    let mut pairs: Vec<&ScoredBead> = beads
+        .iter()
+        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+        .collect();
     pairs.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
     pairs.truncate(pairs.len().div_ceil(4) * 3);
     let step = pairs.len().div_ceil(model1::MAX_TRAINING_BEADS).max(1);
     let bags = |side: &crate::anchor::SideFeatures, r: &Range<usize>| {
-        let mut ids: Vec<u32> = r.clone().flat_map(|k| side.tokens[k].iter().copied()).collect();
+        let mut ids: Vec<u32> = r
+            .clone()
+            .flat_map(|k| side.tokens[k].iter().copied())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids

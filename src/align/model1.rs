@@ -87,7 +87,8 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
     let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
     for (q, o) in pairs {
         q.iter().for_each(|&a| query_freq[a as usize] += 1);
-        o.iter().for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
+        o.iter()
+            .for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
     }
     // Model 1 gives a rare word high probability for whatever it happened to meet; a pair is kept
     // only when the two also occur together most of the times either occurs (Dice coefficient).
@@ -100,7 +101,9 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
         .map(|a| {
             let (s, e) = (row_start[a], row_start[a + 1]);
             let mut best: Vec<(f32, u32)> = (s..e)
-                .filter(|&k| t[k] >= MIN_PROBABILITY && counts[k] >= MIN_COOCCURRENCE && associated(a, k))
+                .filter(|&k| {
+                    t[k] >= MIN_PROBABILITY && counts[k] >= MIN_COOCCURRENCE && associated(a, k)
+                })
                 .map(|k| (t[k], cols[k]))
                 .collect();
             best.sort_by(|x, y| y.0.total_cmp(&x.0));

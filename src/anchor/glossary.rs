@@ -20,7 +20,10 @@ pub struct Glossary {
 
 impl Glossary {
     pub fn read(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read(path).map_err(|source| Error::Read { path: path.into(), source })?;
+        let text = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.into(),
+            source,
+        })?;
         let text = String::from_utf8(text).map_err(|e| Error::InvalidUtf8 {
             path: path.into(),
             offset: e.utf8_error().valid_up_to(),
@@ -57,11 +60,18 @@ impl Glossary {
             }
             let header = entries.is_empty()
                 && matches!(
-                    (record[0].to_lowercase().as_str(), record[1].to_lowercase().as_str()),
+                    (
+                        record[0].to_lowercase().as_str(),
+                        record[1].to_lowercase().as_str()
+                    ),
                     ("src", "tgt") | ("source", "target")
                 );
             if !header {
-                entries.push(GlossaryEntry { src: record[0].into(), tgt: record[1].into(), line });
+                entries.push(GlossaryEntry {
+                    src: record[0].into(),
+                    tgt: record[1].into(),
+                    line,
+                });
             }
         }
         Ok(Glossary { entries })
@@ -133,6 +143,9 @@ mod tests {
         assert!(contains_term("The AI said so", "ai"));
         assert!(!contains_term("He said so", "ai"));
         assert!(contains_term("我们的深度学习研究", "深度学习"));
-        assert_eq!(find_term("Deep Learning works", "deep learning"), Some((0, 13)));
+        assert_eq!(
+            find_term("Deep Learning works", "deep learning"),
+            Some((0, 13))
+        );
     }
 }

@@ -18,8 +18,11 @@ pub fn terms(text: &str) -> Vec<Term<'_>> {
     let mut start = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let is_core = c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic();
-        let next_core = chars.peek().is_some_and(|&(_, n)| n.is_ascii_alphanumeric());
+        let is_core =
+            c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic();
+        let next_core = chars
+            .peek()
+            .is_some_and(|&(_, n)| n.is_ascii_alphanumeric());
         let joins = matches!(c, '-' | '.' | '\'' | '&') && start.is_some() && next_core;
         if is_core || joins {
             start.get_or_insert(i);
@@ -36,7 +39,11 @@ pub fn terms(text: &str) -> Vec<Term<'_>> {
 fn push_term<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Term<'t>>) {
     let t = &text[start..end];
     if t.chars().any(|c| c.is_alphabetic()) {
-        out.push(Term { text: t, start, end });
+        out.push(Term {
+            text: t,
+            start,
+            end,
+        });
     }
 }
 
@@ -79,7 +86,9 @@ mod tests {
     #[test]
     fn name_like_terms_in_english() {
         assert_eq!(
-            texts(name_like_terms("Welcome to OpenAI, where GPT-3 and DNN research began in 2012.")),
+            texts(name_like_terms(
+                "Welcome to OpenAI, where GPT-3 and DNN research began in 2012."
+            )),
             ["OpenAI", "GPT-3", "DNN"]
         );
     }

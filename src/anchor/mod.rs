@@ -2,6 +2,7 @@
 //! scripts, Latin-script names, sentence-final `?`/`!`), words with their dictionary translations,
 //! glossary terms — as interned token ids, with how many sentences of each side carry each token.
 
+pub mod compare;
 pub mod glossary;
 pub mod latin;
 pub mod lexicon;
@@ -71,7 +72,8 @@ impl SideFeatures {
             let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
             ids.sort_unstable();
             ids.dedup();
-            side.lengths.push(s.chars().filter(|&c| !is_space(c)).count() as u32);
+            side.lengths
+                .push(s.chars().filter(|&c| !is_space(c)).count() as u32);
             side.tokens.push(ids);
         }
         side.df = vec![0; side.vocab.len()];
@@ -163,11 +165,18 @@ impl Features {
             .map(|id| {
                 let word = query_side.vocab.word(id);
                 let mut out = Vec::new();
-                evidence.push(if word.starts_with(HAN_PREFIX) { Evidence::Lexicon } else { Evidence::Identity });
+                evidence.push(if word.starts_with(HAN_PREFIX) {
+                    Evidence::Lexicon
+                } else {
+                    Evidence::Identity
+                });
                 if let Some(han) = word.strip_prefix(HAN_PREFIX) {
                     if lexicon {
                         out.extend(
-                            Lexicon::zh_en().lemmas(han).iter().filter_map(|l| other_side.vocab.get(l)),
+                            Lexicon::zh_en()
+                                .lemmas(han)
+                                .iter()
+                                .filter_map(|l| other_side.vocab.get(l)),
                         );
                     }
                 } else if identity_can_anchor(word, cjk_query) {
@@ -178,7 +187,12 @@ impl Features {
                 out
             })
             .collect();
-        Features { query: query_side, other: other_side, translations, evidence }
+        Features {
+            query: query_side,
+            other: other_side,
+            translations,
+            evidence,
+        }
     }
 
     /// Evidence that query token `q` and other token `o` in a candidate bead are a translation
@@ -203,7 +217,11 @@ fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
         || word.chars().count() >= 4
 }
 
-fn glossary_tokens<'g>(sentence: &str, terms: impl Iterator<Item = &'g str>, out: &mut Vec<String>) {
+fn glossary_tokens<'g>(
+    sentence: &str,
+    terms: impl Iterator<Item = &'g str>,
+    out: &mut Vec<String>,
+) {
     for (k, term) in terms.enumerate() {
         if glossary::contains_term(sentence, term) {
             out.push(format!("{GLOSSARY_PREFIX}{k}"));
@@ -217,7 +235,10 @@ pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
     for n in number::extract_numbers(text, lang.code()) {
         out.push(format!("{NUMBER_PREFIX}{}", n.key()));
     }
-    let last = text.trim_end_matches(|c: char| is_space(c) || latin_closing(c)).chars().next_back();
+    let last = text
+        .trim_end_matches(|c: char| is_space(c) || latin_closing(c))
+        .chars()
+        .next_back();
     match last {
         Some('?' | '？' | '¿') => out.push("?".into()),
         Some('!' | '！' | '¡') => out.push("!".into()),
@@ -250,7 +271,11 @@ fn words(text: &str, lang: Lang, out: &mut Vec<String>) {
         if word.chars().count() < 2 || word.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        let folded: String = word.chars().flat_map(char::to_lowercase).map(fold_diacritic).collect();
+        let folded: String = word
+            .chars()
+            .flat_map(char::to_lowercase)
+            .map(fold_diacritic)
+            .collect();
         out.push(folded.chars().take(PREFIX_CHARS).collect());
     }
 }

@@ -6,7 +6,13 @@ use super::AlignedPair;
 
 pub fn write(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
     for bead in &pair.alignment.beads {
-        writeln!(out, "{}:{}:{:.4}", list(bead.src.clone()), list(bead.tgt.clone()), bead.score)?;
+        writeln!(
+            out,
+            "{}:{}:{:.4}",
+            list(bead.src.clone()),
+            list(bead.tgt.clone()),
+            bead.score
+        )?;
     }
     Ok(())
 }

@@ -7,13 +7,42 @@ use super::{AlignedPair, BeadRecord};
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, csv_safe: bool) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "bead", "src_ids", "tgt_ids", "kind", "score", "src", "tgt", "src_start", "src_end", "tgt_start",
-        "tgt_end", "src_line", "tgt_line", "flags",
+        "bead",
+        "src_ids",
+        "tgt_ids",
+        "kind",
+        "score",
+        "src",
+        "tgt",
+        "src_start",
+        "src_end",
+        "tgt_start",
+        "tgt_end",
+        "src_line",
+        "tgt_line",
+        "flags",
     ])?;
     for record in pair.records() {
-        let BeadRecord { bead, src_ids, tgt_ids, kind, score, src, tgt, src_span, tgt_span, src_line, tgt_line, flags } =
-            record;
-        let join = |ids: &[usize]| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(" ");
+        let BeadRecord {
+            bead,
+            src_ids,
+            tgt_ids,
+            kind,
+            score,
+            src,
+            tgt,
+            src_span,
+            tgt_span,
+            src_line,
+            tgt_line,
+            flags,
+        } = record;
+        let join = |ids: &[usize]| {
+            ids.iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         let opt = |v: Option<usize>| v.map_or(String::new(), |v| v.to_string());
         let text = |s: String| if csv_safe { defuse_formula(s) } else { s };
         w.write_record([

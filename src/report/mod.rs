@@ -8,6 +8,8 @@ pub mod segments;
 use serde::Serialize;
 
 use crate::align::{Alignment, Bead};
+use crate::anchor::compare::{self, AnchorKind, BeadAnchors, Side as AnchorSide};
+use crate::anchor::glossary::Glossary;
 use crate::lang::Lang;
 use crate::segment::Sentence;
 
@@ -25,6 +27,8 @@ pub struct AlignedPair {
     pub src: Side,
     pub tgt: Side,
     pub alignment: Alignment,
+    /// The glossary the alignment used, which also decides glossary flags.
+    pub glossary: Glossary,
 }
 
 /// A bead flattened for tabular formats.
@@ -47,7 +51,47 @@ pub struct BeadRecord {
 
 impl AlignedPair {
     pub fn records(&self) -> impl Iterator<Item = BeadRecord> + '_ {
-        self.alignment.beads.iter().enumerate().map(|(k, bead)| self.record(k, bead))
+        self.alignment
+            .beads
+            .iter()
+            .enumerate()
+            .map(|(k, bead)| self.record(k, bead))
+    }
+
+    /// The anchors of a bead's two sides and whether each has its counterpart.
+    pub fn anchors(&self, bead: &Bead) -> BeadAnchors {
+        fn texts(side: &Side, r: std::ops::Range<usize>) -> Vec<&str> {
+            side.sentences[r].iter().map(|s| s.text.as_str()).collect()
+        }
+        compare::compare_bead(
+            &texts(&self.src, bead.src.clone()),
+            self.src.lang,
+            &texts(&self.tgt, bead.tgt.clone()),
+            self.tgt.lang,
+            &self.glossary,
+        )
+    }
+
+    /// Short machine-readable notes on a bead: its anchors without a counterpart.
+    pub fn flags(&self, bead: &Bead) -> Vec<String> {
+        if !bead.is_pair() {
+            return Vec::new();
+        }
+        self.anchors(bead)
+            .unmatched()
+            .map(|(side, a)| {
+                let what = match a.kind {
+                    AnchorKind::Number | AnchorKind::NumberWord => "number",
+                    AnchorKind::Term => "term",
+                    AnchorKind::Glossary => "glossary",
+                };
+                let side = match side {
+                    AnchorSide::Src => "src",
+                    AnchorSide::Tgt => "tgt",
+                };
+                format!("{what}-only-in-{side}:{}", a.key)
+            })
+            .collect()
     }
 
     fn record(&self, k: usize, bead: &Bead) -> BeadRecord {
@@ -65,7 +109,7 @@ impl AlignedPair {
             tgt_span: span(tgt),
             src_line: src.first().map(|s| s.line),
             tgt_line: tgt.first().map(|s| s.line),
-            flags: Vec::new(),
+            flags: self.flags(bead),
         }
     }
 }
@@ -74,7 +118,11 @@ impl AlignedPair {
 /// languages written without spaces.
 pub fn join(sentences: &[Sentence], lang: Lang) -> String {
     let sep = if lang.joins_without_space() { "" } else { " " };
-    sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(sep)
+    sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn span(sentences: &[Sentence]) -> Option<(usize, usize)> {
