@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 /// Bead shapes the search considers, as (source, target) sentence counts.
 pub const BEAD_SHAPES: [(usize, usize); 10] = [
     (1, 1),
@@ -74,11 +76,21 @@ impl Band {
     }
 }
 
-/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(src, tgt)` prices
-/// one bead. Returns the beads in order as (source range, target range).
-pub fn best_path(
+/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(state, src, tgt)`
+/// prices one bead, with `state` a scratch value made by `init` for each worker thread. Returns
+/// the beads in order as (source range, target range).
+///
+/// `cost` must be a pure function of the two ranges: the costs of a block of rows are computed in
+/// parallel, and ahead of the search (while it walks the previous block), for every bead shape
+/// that stays inside the band. The search itself compares them in the same order as a plain
+/// sequential loop would, so the path does not depend on the number of threads.
+///
+/// Memory: one byte per band cell for the back pointers, the cheapest costs of the last five rows
+/// only (a bead spans at most four source sentences), and the costs of two blocks of rows.
+pub fn best_path<S>(
     band: &Band,
-    mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let n = band.lo.len() - 1;
     let mut offsets = Vec::with_capacity(n + 2);
@@ -87,38 +99,101 @@ pub fn best_path(
         offsets.push(total);
         total += band.hi[i] - band.lo[i] + 1;
     }
-    let mut best = vec![f64::INFINITY; total];
-    let mut shape = vec![u8::MAX; total];
-    let at = |i: usize, j: usize| -> Option<usize> {
-        (j >= band.lo[i] && j <= band.hi[i]).then(|| offsets[i] + j - band.lo[i])
-    };
-    best[0] = 0.0;
-    for (i, &row) in offsets.iter().enumerate().take(n + 1) {
-        for j in band.lo[i]..=band.hi[i] {
-            let here = row + j - band.lo[i];
-            if i == 0 && j == 0 {
-                continue;
-            }
-            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                if a > i || b > j {
-                    continue;
-                }
-                let Some(from) = at(i - a, j - b) else {
-                    continue;
-                };
-                let before = best[from];
-                if !before.is_finite() {
-                    continue;
-                }
-                let c = before + cost(i - a..i, j - b..j);
-                if c < best[here] {
-                    best[here] = c;
-                    shape[here] = k as u8;
-                }
-            }
+    offsets.push(total);
+    let in_band = |i: usize, j: usize| j >= band.lo[i] && j <= band.hi[i];
+
+    // Rows are cut into blocks of about BLOCK_CELLS cells.
+    let mut blocks = vec![0usize];
+    for i in 1..=n {
+        let first = *blocks.last().expect("starts with row 0");
+        if offsets[i] - offsets[first] >= BLOCK_CELLS {
+            blocks.push(i);
         }
     }
+    blocks.push(n + 1);
+
+    // costs[(cell - first cell of the block) * SHAPES + k]: NaN where shape k leaves the band.
+    let block_costs = |block: usize| -> Vec<f64> {
+        let (r0, r1) = (blocks[block], blocks[block + 1]);
+        let mut out = vec![f64::NAN; (offsets[r1] - offsets[r0]) * SHAPES];
+        let mut rows: Vec<(usize, &mut [f64])> = Vec::with_capacity(r1 - r0);
+        let mut rest = out.as_mut_slice();
+        for i in r0..r1 {
+            let (row, tail) = rest.split_at_mut((offsets[i + 1] - offsets[i]) * SHAPES);
+            rows.push((i, row));
+            rest = tail;
+        }
+        rows.into_par_iter()
+            .for_each_init(&init, |state, (i, row)| {
+                for (j, cell) in (band.lo[i]..=band.hi[i]).zip(row.chunks_exact_mut(SHAPES)) {
+                    for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                        if a <= i && b <= j && (a, b) != (0, 0) && in_band(i - a, j - b) {
+                            cell[k] = cost(state, i - a..i, j - b..j);
+                        }
+                    }
+                }
+            });
+        out
+    };
+
+    let mut shape = vec![u8::MAX; total];
+    // The cheapest cost of each cell of rows i-4..=i, row r at ring[r % RING].
+    let mut ring: [Vec<f64>; RING] = Default::default();
+    let mut walk = |block: usize, costs: &[f64]| {
+        let (r0, r1) = (blocks[block], blocks[block + 1]);
+        for i in r0..r1 {
+            let (lo, hi) = (band.lo[i], band.hi[i]);
+            let mut row = std::mem::take(&mut ring[i % RING]);
+            row.clear();
+            row.resize(hi - lo + 1, f64::INFINITY);
+            if i == 0 && lo == 0 {
+                row[0] = 0.0;
+            }
+            for j in lo..=hi {
+                if i == 0 && j == 0 {
+                    continue;
+                }
+                let here = offsets[i] + j - lo;
+                let cell = &costs[(here - offsets[r0]) * SHAPES..][..SHAPES];
+                let mut best = f64::INFINITY;
+                let mut best_shape = u8::MAX;
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    if a > i || b > j || !in_band(i - a, j - b) {
+                        continue;
+                    }
+                    let before = if a == 0 {
+                        row[j - b - lo]
+                    } else {
+                        ring[(i - a) % RING][j - b - band.lo[i - a]]
+                    };
+                    if !before.is_finite() {
+                        continue;
+                    }
+                    let c = before + cell[k];
+                    if c < best {
+                        best = c;
+                        best_shape = k as u8;
+                    }
+                }
+                row[j - lo] = best;
+                shape[here] = best_shape;
+            }
+            ring[i % RING] = row;
+        }
+    };
+    let mut current = block_costs(0);
+    for block in 0..blocks.len() - 1 {
+        let (_, next) = rayon::join(
+            || walk(block, &current),
+            || (block + 2 < blocks.len()).then(|| block_costs(block + 1)),
+        );
+        current = next.unwrap_or_default();
+    }
+
     let m = band.hi[n];
+    let at = |i: usize, j: usize| -> Option<usize> {
+        in_band(i, j).then(|| offsets[i] + j - band.lo[i])
+    };
     let mut path = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
@@ -131,6 +206,12 @@ pub fn best_path(
     path.reverse();
     path
 }
+
+const SHAPES: usize = BEAD_SHAPES.len();
+/// Rows kept for the search: a bead spans at most four source sentences.
+const RING: usize = 5;
+/// About this many band cells have their bead costs computed together.
+const BLOCK_CELLS: usize = 16_384;
 
 #[cfg(test)]
 mod tests {
@@ -152,11 +233,15 @@ mod tests {
         let src = [10.0, 5.0, 5.0, 7.0];
         let tgt = [10.0, 10.0, 7.0];
         let band = Band::full(4, 3);
-        let path = best_path(&band, |s, t| {
-            let ls: f64 = src[s.clone()].iter().sum();
-            let lt: f64 = tgt[t.clone()].iter().sum();
-            (ls - lt).abs() + if s.len() + t.len() == 2 { 0.0 } else { 1.0 }
-        });
+        let path = best_path(
+            &band,
+            || (),
+            |_, s, t| {
+                let ls: f64 = src[s.clone()].iter().sum();
+                let lt: f64 = tgt[t.clone()].iter().sum();
+                (ls - lt).abs() + if s.len() + t.len() == 2 { 0.0 } else { 1.0 }
+            },
+        );
         assert_eq!(path, vec![(0..1, 0..1), (1..3, 1..2), (3..4, 2..3)]);
     }
 }

@@ -89,6 +89,8 @@ fn align_from_query(
     // Re-estimate from the first pass, learn a translation table, search again nearby.
     let scored = score_beads(&first, &features, &table, &model);
     model = model.refit(&scored, &features, &table);
+    // Memory: the first table is not needed past this point.
+    drop(table);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
         if std::env::var_os("BIALIGN_DEBUG").is_some() {
@@ -120,6 +122,7 @@ fn align_from_query(
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
         model.recall = estimate_recall(&scored, &table, &model.recall);
+        drop(table);
         table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
     }
     let second = search(&band, &features, &table, &model);
@@ -243,12 +246,11 @@ type Path = Vec<(Range<usize>, Range<usize>)>;
 fn search(band: &Band, features: &Features, table: &MatchTable, model: &Model) -> Path {
     let q_prefix = prefix_sums(&features.query.lengths);
     let o_prefix = prefix_sums(&features.other.lengths);
-    let mut scratch = Vec::new();
-    dp::best_path(band, |s, t| {
+    dp::best_path(band, Vec::new, |scratch, s, t| {
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
         let ql = q_prefix[s.end] - q_prefix[s.start];
         let ol = o_prefix[t.end] - o_prefix[t.start];
-        let lexical = table.score(s, t, &mut scratch);
+        let lexical = table.score(s, t, scratch);
         model.bead_cost(shape, ql, ol, lexical)
     })
 }
