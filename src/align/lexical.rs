@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::anchor::{Evidence, Features};
 
 /// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
@@ -69,13 +71,14 @@ impl MatchTable {
         features: &Features,
         postings: &Postings,
         recall: &Recall,
-        window: impl Fn(usize) -> Range<usize>,
+        window: impl Fn(usize) -> Range<usize> + Sync,
     ) -> MatchTable {
         let m = features.other.len().max(1) as f64;
+        // Each sentence's entry is independent of the others: built in parallel, in order.
         let sentences = features
             .query
             .tokens
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, tokens)| {
                 let range = window(i);

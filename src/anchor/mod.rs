@@ -11,6 +11,8 @@ pub mod stem;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::document::is_space;
 use crate::lang::Lang;
 use lexicon::Lexicon;
@@ -63,18 +65,28 @@ pub struct SideFeatures {
 }
 
 impl SideFeatures {
-    fn build(sentences: &[&str], mut tokenize: impl FnMut(&str, &mut Vec<String>)) -> SideFeatures {
+    fn build(sentences: &[&str], tokenize: impl Fn(&str, &mut Vec<String>) + Sync) -> SideFeatures {
         let mut side = SideFeatures::default();
-        let mut words = Vec::new();
-        for s in sentences {
-            words.clear();
-            tokenize(s, &mut words);
-            let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            side.lengths
-                .push(s.chars().filter(|&c| !is_space(c)).count() as u32);
-            side.tokens.push(ids);
+        side.lengths.reserve(sentences.len());
+        side.tokens.reserve(sentences.len());
+        // Sentences are tokenized in parallel, a chunk at a time, and interned in order, so that
+        // token ids are the same as a sequential pass would give.
+        for chunk in sentences.chunks(TOKENIZE_CHUNK) {
+            let tokenized: Vec<(Vec<String>, u32)> = chunk
+                .par_iter()
+                .map(|s| {
+                    let mut words = Vec::new();
+                    tokenize(s, &mut words);
+                    (words, s.chars().filter(|&c| !is_space(c)).count() as u32)
+                })
+                .collect();
+            for (words, length) in tokenized {
+                let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                side.lengths.push(length);
+                side.tokens.push(ids);
+            }
         }
         side.df = vec![0; side.vocab.len()];
         for ids in &side.tokens {
@@ -99,6 +111,9 @@ impl SideFeatures {
         (n / f64::from(self.df[id as usize].max(1))).ln().max(0.0)
     }
 }
+
+/// Sentences tokenized in parallel before their tokens are interned in order.
+const TOKENIZE_CHUNK: usize = 8192;
 
 /// Both sides' features and, for each token of the query side, the token ids of the other side
 /// that translate it. The query side is the one a lexicon translates from (Chinese in zh↔en);
@@ -150,26 +165,33 @@ impl Features {
         other_lang: Lang,
         glossary: &[(String, String)],
     ) -> Features {
-        let query_side = SideFeatures::build(query, |s, out| {
-            tokenize(s, query_lang, other_lang, out);
-            glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
-        });
-        let other_side = SideFeatures::build(other, |s, out| {
-            tokenize(s, other_lang, query_lang, out);
-            glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
-        });
+        let (query_side, other_side) = rayon::join(
+            || {
+                SideFeatures::build(query, |s, out| {
+                    tokenize(s, query_lang, other_lang, out);
+                    glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
+                })
+            },
+            || {
+                SideFeatures::build(other, |s, out| {
+                    tokenize(s, other_lang, query_lang, out);
+                    glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
+                })
+            },
+        );
         let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
         let cjk_query = query_lang.is_cjk_sentence_style();
-        let mut evidence = Vec::with_capacity(query_side.vocab.len());
-        let translations = (0..query_side.vocab.len() as u32)
+        let (translations, evidence): (Vec<Vec<u32>>, Vec<Evidence>) = (0..query_side.vocab.len()
+            as u32)
+            .into_par_iter()
             .map(|id| {
                 let word = query_side.vocab.word(id);
                 let mut out = Vec::new();
-                evidence.push(if word.starts_with(HAN_PREFIX) {
+                let evidence = if word.starts_with(HAN_PREFIX) {
                     Evidence::Lexicon
                 } else {
                     Evidence::Identity
-                });
+                };
                 if let Some(han) = word.strip_prefix(HAN_PREFIX) {
                     if lexicon {
                         out.extend(
@@ -184,9 +206,9 @@ impl Features {
                 }
                 out.sort_unstable();
                 out.dedup();
-                out
+                (out, evidence)
             })
-            .collect();
+            .unzip();
         Features {
             query: query_side,
             other: other_side,
