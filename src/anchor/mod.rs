@@ -18,6 +18,12 @@ use crate::lang::Lang;
 use lexicon::Lexicon;
 
 /// Token strings of one side, interned as dense ids.
+///
+/// Index widths: sentence indices are `usize` in every public API (beads, ranges, bands). Token
+/// ids, per-sentence character counts and document frequencies are `u32` to halve the memory of
+/// the per-sentence tables, and so are the sentence numbers stored inside the lexical tables
+/// ([`crate::align::lexical`]); [`Features::build`] refuses a side of 2^32 sentences or more, so
+/// none of them can wrap.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     ids: HashMap<Box<str>, u32>,
@@ -29,7 +35,7 @@ impl Vocab {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = u32::try_from(self.words.len()).expect("fewer than 2^32 distinct tokens");
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
         id
@@ -77,7 +83,8 @@ impl SideFeatures {
                 .map(|s| {
                     let mut words = Vec::new();
                     tokenize(s, &mut words);
-                    (words, s.chars().filter(|&c| !is_space(c)).count() as u32)
+                    let length = s.chars().filter(|&c| !is_space(c)).count();
+                    (words, u32::try_from(length).unwrap_or(u32::MAX))
                 })
                 .collect();
             for (words, length) in tokenized {
@@ -165,6 +172,10 @@ impl Features {
         other_lang: Lang,
         glossary: &[(String, String)],
     ) -> Features {
+        assert!(
+            u32::try_from(query.len()).is_ok() && u32::try_from(other.len()).is_ok(),
+            "a side has 2^32 sentences or more"
+        );
         let (query_side, other_side) = rayon::join(
             || {
                 SideFeatures::build(query, |s, out| {
