@@ -2,8 +2,11 @@
 //! built from the bundled corpus (see `benches/common/synthetic.rs`).
 //!
 //! ```text
-//! cargo run --release --example align_memory -- 100000 [SEED] [MARKER_EVERY]
+//! cargo run --release --example align_memory -- 100000 [SEED] [MARKER_EVERY] [--write DIR]
 //! ```
+//!
+//! `--write DIR` only writes the pair as an evaluation folder (`LANGS`, `synthetic.src`,
+//! `synthetic.tgt`, `synthetic.gold`), for `bialign eval DIR` or `bialign align --split lines`.
 //!
 //! Peak memory is the process's `VmHWM` (Linux): the input documents are included, since the
 //! command line tool holds them too. Run one size per process, as the peak never goes down.
@@ -20,7 +23,13 @@ use bialign::eval::{score, IndexBead};
 use bialign::Lang;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let write = args.iter().position(|a| a == "--write").map(|k| {
+        let dir = args.get(k + 1).cloned().expect("--write DIR");
+        args.drain(k..k + 2);
+        std::path::PathBuf::from(dir)
+    });
+    let mut args = args.into_iter();
     let size: usize = args
         .next()
         .map(|a| a.parse().expect("size: a number of source sentences"))
@@ -33,6 +42,11 @@ fn main() {
     let corpus = synthetic::load_corpus();
     let doc = synthetic::build_with(&corpus, size, seed, marker_every);
     drop(corpus);
+    if let Some(dir) = write {
+        write_folder(&dir, &doc).expect("write the evaluation folder");
+        println!("wrote {}", dir.display());
+        return;
+    }
     let (src, tgt) = (doc.src_refs(), doc.tgt_refs());
     let input_peak = synthetic::peak_rss_bytes();
 
@@ -87,6 +101,23 @@ fn main() {
     );
     println!("beads            {}", alignment.beads.len());
     println!("fingerprint      {:016x}", hash.0);
+}
+
+fn write_folder(dir: &std::path::Path, doc: &synthetic::Synthetic) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    std::fs::write(dir.join("LANGS"), "zh en\n")?;
+    std::fs::write(dir.join("synthetic.src"), doc.src.join("\n") + "\n")?;
+    std::fs::write(dir.join("synthetic.tgt"), doc.tgt.join("\n") + "\n")?;
+    let side = |ids: &[usize]| {
+        let ids: Vec<String> = ids.iter().map(usize::to_string).collect();
+        format!("[{}]", ids.join(","))
+    };
+    let gold: String = doc
+        .gold
+        .iter()
+        .map(|(s, t)| format!("{}:{}\n", side(s), side(t)))
+        .collect();
+    std::fs::write(dir.join("synthetic.gold"), gold)
 }
 
 /// FNV-1a over 64-bit words.
