@@ -56,6 +56,23 @@ struct QuerySentence {
     baseline: [f32; MAX_SIDE],
     /// The kind of evidence of each tested token.
     kind: Vec<Evidence>,
+    /// Speed: for each other-side sentence `j` of the window, from `window_start` on, the first
+    /// index of `matches` with `m.j >= j` (what a binary search would find).
+    window_start: u32,
+    first: Vec<u32>,
+}
+
+impl QuerySentence {
+    /// The first index of `matches` at or after other-side sentence `j`.
+    fn first_match(&self, j: u32) -> usize {
+        match j
+            .checked_sub(self.window_start)
+            .and_then(|k| self.first.get(k as usize))
+        {
+            Some(&k) => k as usize,
+            None => self.matches.partition_point(|m| m.j < j),
+        }
+    }
 }
 
 /// Lexical evidence of every query sentence against the other-side sentences it may share a bead
@@ -117,6 +134,15 @@ impl MatchTable {
                 }
                 s.matches.sort_unstable_by_key(|m| (m.j, m.token));
                 s.matches.dedup();
+                s.window_start = lo;
+                s.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
+                let mut k = 0;
+                for j in lo..=hi {
+                    while k < s.matches.len() && s.matches[k].j < j {
+                        k += 1;
+                    }
+                    s.first.push(k as u32);
+                }
                 s
             })
             .collect();
@@ -135,7 +161,7 @@ impl MatchTable {
         for i in src {
             let s = &self.sentences[i];
             total += f64::from(s.baseline[b]);
-            let from = s.matches.partition_point(|m| m.j < lo);
+            let from = s.first_match(lo);
             let within = s.matches[from..].iter().take_while(|m| m.j < hi);
             if b == 0 {
                 total += within
