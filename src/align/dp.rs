@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Bead shapes the search considers, as (source, target) sentence counts.
-pub const BEAD_SHAPES: [(usize, usize); 10] = [
+pub const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -15,7 +15,13 @@ pub const BEAD_SHAPES: [(usize, usize); 10] = [
     (3, 1),
     (1, 4),
     (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
 ];
+
+/// The most sentences one side of a bead can have.
+pub const MAX_BEAD_SIDE: usize = 5;
 
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
@@ -68,8 +74,8 @@ impl Band {
     /// The target positions a source sentence can pair with in any bead through this band.
     pub fn window(&self, i: usize) -> Range<usize> {
         let n = self.lo.len() - 1;
-        let first = self.lo[i.saturating_sub(4)];
-        let last = self.hi[(i + 5).min(n)];
+        let first = self.lo[i.saturating_sub(MAX_BEAD_SIDE)];
+        let last = self.hi[(i + MAX_BEAD_SIDE + 1).min(n)];
         first..last
     }
 }

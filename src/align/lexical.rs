@@ -12,8 +12,7 @@ use crate::anchor::{Evidence, Features};
 /// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
 pub type Recall = [f64; 3];
 
-/// At most this many other-side sentences share one bead.
-const MAX_SIDE: usize = 4;
+use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 
 /// One token of a query sentence finding a translation in other-side sentence `j`.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -159,7 +159,7 @@ const PRIOR_RECALL: f64 = 0.5;
 /// Bead-shape probabilities before the document says otherwise: mostly 1-1, with the many-to-one
 /// beads literary translation has, and omissions rare.
 const PRIOR_SHAPE_PROBABILITY: [f64; BEAD_SHAPES.len()] = [
-    0.75, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005,
+    0.735, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005, 0.005, 0.005, 0.005,
 ];
 /// How many beads' worth of belief the prior carries when re-estimating from the document.
 const PRIOR_WEIGHT: f64 = 50.0;
