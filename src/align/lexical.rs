@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::anchor::{Evidence, Features};
 
 /// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
-pub type Recall = [f64; 3];
+pub type Recall = [f64; Evidence::COUNT];
 
 use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 
@@ -153,7 +153,7 @@ impl MatchTable {
 
     /// For each kind of evidence, how many tested tokens of `src` find a translation in `tgt`,
     /// and how many were tested: the data for re-estimating the recall.
-    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [(usize, usize); 3]) {
+    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [(usize, usize); Evidence::COUNT]) {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         for i in src {
             let s = &self.sentences[i];

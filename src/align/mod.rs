@@ -18,7 +18,7 @@ use std::ops::Range;
 pub use bead::{Alignment, Bead, BeadKind};
 
 use crate::anchor::glossary::Glossary;
-use crate::anchor::Features;
+use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
@@ -77,7 +77,7 @@ fn align_from_query(
     let mut model = Model {
         length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
         shape_cost: prior_shape_costs(),
-        recall: [PRIOR_RECALL; 3],
+        recall: [PRIOR_RECALL; Evidence::COUNT],
     };
 
     // Pass 1: anchors place a band; dictionary and identity evidence only.
@@ -215,7 +215,7 @@ impl Model {
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
 fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -> Recall {
-    let mut counts = [(0, 0); 3];
+    let mut counts = [(0, 0); Evidence::COUNT];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())

@@ -122,10 +122,12 @@ pub enum Evidence {
     Lexicon = 1,
     /// The translation table learned from the document pair.
     Learned = 2,
+    /// Sentence-final `?` and `!`, an opening quotation: kept often, but common.
+    Mark = 3,
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 3] = [Evidence::Identity, Evidence::Lexicon, Evidence::Learned];
+    pub const COUNT: usize = 4;
 }
 
 impl Features {
@@ -167,6 +169,8 @@ impl Features {
                 let mut out = Vec::new();
                 evidence.push(if word.starts_with(HAN_PREFIX) {
                     Evidence::Lexicon
+                } else if matches!(word, "?" | "!" | QUOTE) {
+                    Evidence::Mark
                 } else {
                     Evidence::Identity
                 });
@@ -206,13 +210,32 @@ impl Features {
 const HAN_PREFIX: &str = "\u{1}";
 const NUMBER_PREFIX: &str = "#";
 const GLOSSARY_PREFIX: &str = "\u{2}";
+/// Direct speech survives translation as direct speech: a sentence that opens a quotation.
+const QUOTE: &str = "\u{3}quote";
+
+/// Does the sentence open a quotation? Curly, corner and guillemet quotes anywhere; a straight
+/// quote only where a word starts right after it (so that apostrophes in "don't" are not quotes).
+fn opens_quotation(text: &str) -> bool {
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' | '«' | '„' | '‹' => return true,
+            '"' | '\'' | '‘' if (is_space(previous) || previous == '(' || previous == '—') => {
+                return true;
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    false
+}
 
 /// The same string on both sides is evidence when it is a number, punctuation, glossary term, a
 /// Latin word kept in CJK text, or, between alphabetic languages, a longer word (names, cognates).
 fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
     word.starts_with(NUMBER_PREFIX)
         || word.starts_with(GLOSSARY_PREFIX)
-        || matches!(word, "?" | "!")
+        || matches!(word, "?" | "!" | QUOTE)
         || cjk_query
         || word.chars().count() >= 4
 }
@@ -243,6 +266,9 @@ pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
         Some('?' | '？' | '¿') => out.push("?".into()),
         Some('!' | '！' | '¡') => out.push("!".into()),
         _ => {}
+    }
+    if opens_quotation(text) {
+        out.push(QUOTE.into());
     }
     if lang.is_cjk_sentence_style() {
         for (_, word) in Lexicon::zh_en().segment_zh(text) {
