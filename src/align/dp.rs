@@ -71,6 +71,14 @@ impl Band {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
     }
 
+    /// The source sentences a target sentence can pair with in any bead through this band.
+    pub fn rows_near(&self, j: usize) -> Range<usize> {
+        let n = self.lo.len() - 1;
+        let first = self.hi.partition_point(|&h| h + MAX_BEAD_SIDE < j);
+        let last = self.lo.partition_point(|&l| l <= j + MAX_BEAD_SIDE + 1);
+        first.saturating_sub(MAX_BEAD_SIDE)..(last + MAX_BEAD_SIDE).min(n)
+    }
+
     /// The target positions a source sentence can pair with in any bead through this band.
     pub fn window(&self, i: usize) -> Range<usize> {
         let n = self.lo.len() - 1;

@@ -1,20 +1,21 @@
-//! Lexical evidence for candidate beads, as a log-likelihood ratio: for each query-side token that
+//! Lexical evidence for candidate beads, as a log-likelihood ratio: for each token of one side that
 //! has translations, is one of them in the bead's other side? A match is worth more the less likely
 //! it is by chance (rare words, one sentence rather than four), and a token left without its
-//! translation counts a little against the bead. Chance comes from how many other-side sentences
-//! contain the translations; how often a real translation shows up (`recall`) is estimated from
-//! the document pair itself.
+//! translation counts a little against the bead. Chance comes from how many sentences of the other
+//! side contain the translations; how often a real translation shows up (`recall`) is estimated
+//! from the document pair itself. Both directions are tested, so that a sentence merged into a
+//! bead where it has no business costs its own untranslated words.
 
 use std::ops::Range;
 
-use crate::anchor::{Evidence, Features};
+use crate::anchor::{Direction, Evidence};
 
 /// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
 pub type Recall = [f64; Evidence::COUNT];
 
 use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 
-/// One token of a query sentence finding a translation in other-side sentence `j`.
+/// One token of a row sentence finding a translation in column sentence `j`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Match {
     j: u32,
@@ -22,13 +23,13 @@ struct Match {
     token: u32,
 }
 
-/// For each other-side token, the sentences that contain it (ascending).
+/// For each token of one side, the sentences that contain it (ascending).
 pub struct Postings(Vec<Vec<u32>>);
 
 impl Postings {
-    pub fn new(features: &Features) -> Postings {
-        let mut lists = vec![Vec::new(); features.other.vocab.len()];
-        for (j, ids) in features.other.tokens.iter().enumerate() {
+    pub fn new(tokens: &[Vec<u32>], vocab_len: usize) -> Postings {
+        let mut lists = vec![Vec::new(); vocab_len];
+        for (j, ids) in tokens.iter().enumerate() {
             for &id in ids {
                 lists[id as usize].push(j as u32);
             }
@@ -41,7 +42,7 @@ impl Postings {
     }
 }
 
-/// What one query sentence brings to any bead.
+/// What one row sentence brings to any bead.
 #[derive(Debug, Clone, Default)]
 struct QuerySentence {
     /// Its matches against nearby other-side sentences, sorted by (j, token).
@@ -55,25 +56,24 @@ struct QuerySentence {
     kind: Vec<Evidence>,
 }
 
-/// Lexical evidence of every query sentence against the other-side sentences it may share a bead
-/// with.
+/// Lexical evidence of every row sentence against the column sentences it may share a bead with.
 pub struct MatchTable {
     sentences: Vec<QuerySentence>,
 }
 
 impl MatchTable {
-    /// `window(i)` gives the other-side sentences query sentence `i` may share a bead with;
-    /// `recall` is the probability that a tested token's translation is present in a true bead.
+    /// `postings` index the columns' tokens; `window(i)` gives the column sentences row `i` may
+    /// share a bead with; `recall` is the probability that a tested token's translation is present
+    /// in a true bead.
     pub fn new(
-        features: &Features,
+        direction: &Direction<'_>,
         postings: &Postings,
         recall: &Recall,
         window: impl Fn(usize) -> Range<usize>,
     ) -> MatchTable {
-        let m = features.other.len().max(1) as f64;
-        let sentences = features
-            .query
-            .tokens
+        let m = direction.columns.max(1) as f64;
+        let sentences = direction
+            .rows
             .iter()
             .enumerate()
             .map(|(i, tokens)| {
@@ -81,17 +81,17 @@ impl MatchTable {
                 let (lo, hi) = (range.start as u32, range.end as u32);
                 let mut s = QuerySentence::default();
                 for &q in tokens {
-                    let translations = &features.translations[q as usize];
+                    let translations = &direction.translations[q as usize];
                     let density: f64 = translations
                         .iter()
-                        .map(|&o| f64::from(features.other.df[o as usize]))
+                        .map(|&o| f64::from(direction.column_df[o as usize]))
                         .sum::<f64>()
                         / m;
                     if density == 0.0 {
                         continue;
                     }
                     let k = s.gain.len() as u32;
-                    let kind = features.evidence[q as usize];
+                    let kind = direction.evidence[q as usize];
                     let recall = recall[kind as usize];
                     s.kind.push(kind);
                     let mut gain = [0f32; MAX_SIDE];
@@ -119,7 +119,7 @@ impl MatchTable {
         MatchTable { sentences }
     }
 
-    /// Evidence, in nats, that query sentences `src` and other-side sentences `tgt` translate each
+    /// Evidence, in nats, that row sentences `src` and column sentences `tgt` translate each
     /// other. Zero for a bead with an empty side: nothing is tested.
     pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Vec<u32>) -> f64 {
         if src.is_empty() || tgt.is_empty() {
@@ -153,7 +153,12 @@ impl MatchTable {
 
     /// For each kind of evidence, how many tested tokens of `src` find a translation in `tgt`,
     /// and how many were tested: the data for re-estimating the recall.
-    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [(usize, usize); Evidence::COUNT]) {
+    pub fn coverage(
+        &self,
+        src: Range<usize>,
+        tgt: Range<usize>,
+        counts: &mut [(usize, usize); Evidence::COUNT],
+    ) {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         for i in src {
             let s = &self.sentences[i];
@@ -177,3 +182,67 @@ impl MatchTable {
 
 /// A translation that half the other side contains says nothing either way.
 const MAX_CHANCE: f64 = 0.5;
+
+/// Both directions of testing for beads inside one band.
+pub struct BeadEvidence {
+    forward: MatchTable,
+    backward: MatchTable,
+}
+
+/// Recall for the forward and the backward direction.
+pub type Recalls = [Recall; 2];
+
+impl BeadEvidence {
+    pub fn new(
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        recall: &Recalls,
+        band: &super::dp::Band,
+    ) -> BeadEvidence {
+        let inverse = features.inverse();
+        BeadEvidence {
+            forward: MatchTable::new(&features.forward(), &postings.other, &recall[0], |i| {
+                band.window(i)
+            }),
+            backward: MatchTable::new(
+                &features.backward(&inverse),
+                &postings.query,
+                &recall[1],
+                |j| band.rows_near(j),
+            ),
+        }
+    }
+
+    /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
+    pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Vec<u32>) -> f64 {
+        0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)
+            + self.backward.score(tgt, src, scratch))
+    }
+
+    /// Add the bead's tested and found tokens per direction and kind.
+    pub fn coverage(
+        &self,
+        src: Range<usize>,
+        tgt: Range<usize>,
+        counts: &mut [[(usize, usize); Evidence::COUNT]; 2],
+    ) {
+        self.forward
+            .coverage(src.clone(), tgt.clone(), &mut counts[0]);
+        self.backward.coverage(tgt, src, &mut counts[1]);
+    }
+}
+
+/// Postings of both sides.
+pub struct SidePostings {
+    pub query: Postings,
+    pub other: Postings,
+}
+
+impl SidePostings {
+    pub fn new(features: &crate::anchor::Features) -> SidePostings {
+        SidePostings {
+            query: Postings::new(&features.query.tokens, features.query.vocab.len()),
+            other: Postings::new(&features.other.tokens, features.other.vocab.len()),
+        }
+    }
+}

@@ -22,7 +22,7 @@ use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
-use lexical::{MatchTable, Postings, Recall};
+use lexical::{BeadEvidence, Recalls, SidePostings};
 
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
@@ -73,17 +73,17 @@ fn align_from_query(
         .collect();
     let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
     let (n, m) = (query.len(), other.len());
-    let postings = Postings::new(&features);
+    let postings = SidePostings::new(&features);
     let mut model = Model {
         length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
         shape_cost: prior_shape_costs(),
-        recall: [PRIOR_RECALL; Evidence::COUNT],
+        recall: [[PRIOR_RECALL; Evidence::COUNT]; 2],
     };
 
     // Pass 1: anchors place a band; dictionary and identity evidence only.
-    let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings), m);
+    let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings.other), m);
     let band = anchors::band_through(&chain, n, m, FIRST_PASS_MARGIN);
-    let table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+    let table = BeadEvidence::new(&features, &postings, &model.recall, &band);
     let first = search(&band, &features, &table, &model);
 
     // Re-estimate from the first pass, learn a translation table, search again nearby.
@@ -115,12 +115,12 @@ fn align_from_query(
         eprintln!("model after pass 1: {model:?}; anchors {}", chain.len());
     }
     let band = anchors::band_around(&first, n, m, SECOND_PASS_MARGIN);
-    let mut table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+    let mut table = BeadEvidence::new(&features, &postings, &model.recall, &band);
     if !options.no_learning {
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
         model.recall = estimate_recall(&scored, &table, &model.recall);
-        table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+        table = BeadEvidence::new(&features, &postings, &model.recall, &band);
     }
     let second = search(&band, &features, &table, &model);
     let beads = score_beads(&second, &features, &table, &model)
@@ -149,7 +149,7 @@ struct Model {
     /// -ln P(shape) for each of [`BEAD_SHAPES`].
     shape_cost: [f64; BEAD_SHAPES.len()],
     /// P(a tested token's translation is in its true bead).
-    recall: Recall,
+    recall: Recalls,
 }
 
 /// Before the document says otherwise: half of the words that have known translations keep one
@@ -182,7 +182,7 @@ impl Model {
 
     /// Re-estimate the length model from confident 1-1 beads and the shape priors from all
     /// beads, both smoothed toward what was believed before.
-    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &MatchTable) -> Model {
+    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &BeadEvidence) -> Model {
         let pairs: Vec<(f64, f64)> = beads
             .iter()
             .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.lexical > 0.0)
@@ -214,8 +214,8 @@ impl Model {
 
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
-fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -> Recall {
-    let mut counts = [(0, 0); Evidence::COUNT];
+fn estimate_recall(beads: &[ScoredBead], table: &BeadEvidence, current: &Recalls) -> Recalls {
+    let mut counts = [[(0, 0); Evidence::COUNT]; 2];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
@@ -223,9 +223,11 @@ fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -
         table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
     }
     let mut recall = *current;
-    for (r, (found, tested)) in recall.iter_mut().zip(counts) {
-        if tested >= MIN_TESTED {
-            *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
+    for (direction, counts) in recall.iter_mut().zip(counts) {
+        for (r, (found, tested)) in direction.iter_mut().zip(counts) {
+            if tested >= MIN_TESTED {
+                *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
+            }
         }
     }
     recall
@@ -240,7 +242,7 @@ fn shape_index(a: usize, b: usize) -> Option<usize> {
 
 type Path = Vec<(Range<usize>, Range<usize>)>;
 
-fn search(band: &Band, features: &Features, table: &MatchTable, model: &Model) -> Path {
+fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
     let q_prefix = prefix_sums(&features.query.lengths);
     let o_prefix = prefix_sums(&features.other.lengths);
     let mut scratch = Vec::new();
@@ -280,7 +282,7 @@ const CONFIDENT_EVIDENCE: f64 = 6.0;
 fn score_beads(
     path: &Path,
     features: &Features,
-    table: &MatchTable,
+    table: &BeadEvidence,
     model: &Model,
 ) -> Vec<ScoredBead> {
     let mut scratch = Vec::new();

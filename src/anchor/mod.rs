@@ -128,9 +128,78 @@ pub enum Evidence {
 
 impl Evidence {
     pub const COUNT: usize = 4;
+
+    /// Most reliable first.
+    fn rank(self) -> u8 {
+        match self {
+            Evidence::Identity => 0,
+            Evidence::Mark => 1,
+            Evidence::Lexicon => 2,
+            Evidence::Learned => 3,
+        }
+    }
+}
+
+/// One direction of lexical testing: the tokens of the row side, each with its translations among
+/// the column side's tokens.
+#[derive(Debug, Clone)]
+pub struct Direction<'f> {
+    pub rows: &'f [Vec<u32>],
+    pub translations: &'f [Vec<u32>],
+    pub evidence: &'f [Evidence],
+    pub column_df: &'f [u32],
+    pub columns: usize,
+}
+
+/// The other side's tokens with their translations into the query side: the inverse relation.
+#[derive(Debug, Clone, Default)]
+pub struct Inverse {
+    pub translations: Vec<Vec<u32>>,
+    pub evidence: Vec<Evidence>,
 }
 
 impl Features {
+    /// Query tokens tested against the other side.
+    pub fn forward(&self) -> Direction<'_> {
+        Direction {
+            rows: &self.query.tokens,
+            translations: &self.translations,
+            evidence: &self.evidence,
+            column_df: &self.other.df,
+            columns: self.other.len(),
+        }
+    }
+
+    /// The inverse of the translation relation, for testing the other side's tokens.
+    pub fn inverse(&self) -> Inverse {
+        let mut inv = Inverse {
+            translations: vec![Vec::new(); self.other.vocab.len()],
+            evidence: vec![Evidence::Learned; self.other.vocab.len()],
+        };
+        for (q, list) in self.translations.iter().enumerate() {
+            for &o in list {
+                inv.translations[o as usize].push(q as u32);
+                let e = &mut inv.evidence[o as usize];
+                // An other-side token inherits the most reliable kind among its translations.
+                if self.evidence[q].rank() < e.rank() {
+                    *e = self.evidence[q];
+                }
+            }
+        }
+        inv
+    }
+
+    /// Other-side tokens tested against the query side, through `inverse`.
+    pub fn backward<'f>(&'f self, inverse: &'f Inverse) -> Direction<'f> {
+        Direction {
+            rows: &self.other.tokens,
+            translations: &inverse.translations,
+            evidence: &inverse.evidence,
+            column_df: &self.query.df,
+            columns: self.query.len(),
+        }
+    }
+
     /// Give learned translations to the tokens that had none. Tokens with dictionary or
     /// identity evidence keep theirs alone: the learned pairs would mostly repeat them, and
     /// would dilute a precise signal with a noisier one.
