@@ -8,6 +8,7 @@
 
 pub mod anchors;
 mod bead;
+mod confidence;
 pub mod dp;
 pub mod length;
 pub mod lexical;
@@ -87,7 +88,7 @@ fn align_from_query(
     let first = search(&band, &features, &table, &model);
 
     // Re-estimate from the first pass, learn a translation table, search again nearby.
-    let scored = score_beads(&first, &features, &table, &model);
+    let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
@@ -122,14 +123,11 @@ fn align_from_query(
         model.recall = estimate_recall(&scored, &table, &model.recall);
         table = BeadEvidence::new(&features, &postings, &model.recall, &band);
     }
-    let second = search(&band, &features, &table, &model);
-    let beads = score_beads(&second, &features, &table, &model)
+    let (second, confidence) = search_with_confidence(&band, &features, &table, &model);
+    let beads = second
         .into_iter()
-        .map(|s| Bead {
-            src: s.src,
-            tgt: s.tgt,
-            score: s.confidence,
-        })
+        .zip(confidence)
+        .map(|((src, tgt), score)| Bead { src, tgt, score })
         .collect();
     Alignment {
         beads,
@@ -242,17 +240,54 @@ fn shape_index(a: usize, b: usize) -> Option<usize> {
 
 type Path = Vec<(Range<usize>, Range<usize>)>;
 
-fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
-    let q_prefix = prefix_sums(&features.query.lengths);
-    let o_prefix = prefix_sums(&features.other.lengths);
-    let mut scratch = Vec::new();
-    dp::best_path(band, |s, t| {
+/// The price of one bead under a model: lengths and lexical evidence (its shape is priced by the
+/// model's transitions in the search).
+struct Pricing<'a> {
+    model: &'a Model,
+    table: &'a BeadEvidence,
+    query_prefix: Vec<f64>,
+    other_prefix: Vec<f64>,
+    scratch: Vec<u32>,
+}
+
+impl<'a> Pricing<'a> {
+    fn new(features: &Features, table: &'a BeadEvidence, model: &'a Model) -> Pricing<'a> {
+        Pricing {
+            model,
+            table,
+            query_prefix: prefix_sums(&features.query.lengths),
+            other_prefix: prefix_sums(&features.other.lengths),
+            scratch: Vec::new(),
+        }
+    }
+
+    fn cost(&mut self, s: Range<usize>, t: Range<usize>) -> f64 {
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
-        let ql = q_prefix[s.end] - q_prefix[s.start];
-        let ol = o_prefix[t.end] - o_prefix[t.start];
-        let lexical = table.score(s, t, &mut scratch);
-        model.bead_cost(shape, ql, ol, lexical)
-    })
+        let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
+        let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
+        let lexical = self.table.score(s, t, &mut self.scratch);
+        self.model.bead_cost(shape, ql, ol, lexical)
+    }
+}
+
+fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
+    let mut pricing = Pricing::new(features, table, model);
+    dp::best_path(band, |s, t| pricing.cost(s, t))
+}
+
+/// The final search, with each bead's confidence.
+fn search_with_confidence(
+    band: &Band,
+    features: &Features,
+    table: &BeadEvidence,
+    model: &Model,
+) -> (Path, Vec<f64>) {
+    let mut pricing = Pricing::new(features, table, model);
+    let forward = dp::forward(band, |s, t| pricing.cost(s, t));
+    let path = forward.path();
+    let backward = dp::backward(band, |s, t| pricing.cost(s, t));
+    let confidence = confidence::confidences(&forward, &backward, &path, |s, t| pricing.cost(s, t));
+    (path, confidence)
 }
 
 fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
@@ -272,68 +307,27 @@ struct ScoredBead {
     src: Range<usize>,
     tgt: Range<usize>,
     lexical: f64,
-    confidence: f64,
 }
 
-/// Lexical evidence this strong or more makes the lexical part of a bead's confidence
-/// 1 - 1/e ≈ 0.63.
-const CONFIDENT_EVIDENCE: f64 = 6.0;
-
-fn score_beads(
-    path: &Path,
-    features: &Features,
-    table: &BeadEvidence,
-    model: &Model,
-) -> Vec<ScoredBead> {
+fn score_beads(path: &Path, table: &BeadEvidence) -> Vec<ScoredBead> {
     let mut scratch = Vec::new();
-    let len =
-        |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
     path.iter()
-        .enumerate()
-        .map(|(k, (s, t))| {
-            let lexical = table.score(s.clone(), t.clone(), &mut scratch);
-            let confidence = if !s.is_empty() && !t.is_empty() {
-                let fit = model.length.fit(
-                    len(&features.query.lengths, s),
-                    len(&features.other.lengths, t),
-                );
-                0.6 * (1.0 - (-lexical / CONFIDENT_EVIDENCE).exp()) + 0.4 * fit
-            } else {
-                // An omission or addition is doubtful when its sentences have evidence of a
-                // partner in the neighbouring beads.
-                let prev = k.checked_sub(1).map(|p| &path[p]);
-                let next = path.get(k + 1);
-                let neighbour_evidence = [prev, next]
-                    .into_iter()
-                    .flatten()
-                    .map(|(ps, pt)| {
-                        if s.is_empty() {
-                            table.score(ps.clone(), t.clone(), &mut scratch)
-                        } else {
-                            table.score(s.clone(), pt.clone(), &mut scratch)
-                        }
-                    })
-                    .fold(0.0, f64::max);
-                0.9 * (-neighbour_evidence / CONFIDENT_EVIDENCE).exp()
-            };
-            ScoredBead {
-                src: s.clone(),
-                tgt: t.clone(),
-                lexical,
-                confidence: confidence.clamp(0.0, 1.0),
-            }
+        .map(|(s, t)| ScoredBead {
+            src: s.clone(),
+            tgt: t.clone(),
+            lexical: table.score(s.clone(), t.clone(), &mut scratch),
         })
         .collect()
 }
 
-/// Train the translation table on the first pass's more confident pair beads.
+/// Train the translation table on the first pass's pair beads. Model 1 with the association
+/// filter copes with the few wrong ones better than a selection by evidence would (that selection
+/// favours beads whose words the table already explains).
 fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>> {
-    let mut pairs: Vec<&ScoredBead> = beads
+    let pairs: Vec<&ScoredBead> = beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
         .collect();
-    pairs.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    pairs.truncate(pairs.len().div_ceil(4) * 3);
     let step = pairs.len().div_ceil(model1::MAX_TRAINING_BEADS).max(1);
     let bags = |side: &crate::anchor::SideFeatures, r: &Range<usize>| {
         let mut ids: Vec<u32> = r
