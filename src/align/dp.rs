@@ -60,6 +60,23 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// A band of `margin` sentences around a path.
+    pub fn around(path: &[Step], n: usize, m: usize, margin: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
+        let mut visit = |i: usize, j: usize| {
+            for r in i.saturating_sub(margin)..=(i + margin).min(n) {
+                lo[r] = lo[r].min(j.saturating_sub(margin));
+                hi[r] = hi[r].max(j + margin);
+            }
+        };
+        visit(0, 0);
+        for (s, t) in path {
+            visit(s.end, t.end);
+        }
+        Band::from_bounds(lo, hi, m)
+    }
+
     pub fn full(n: usize, m: usize) -> Band {
         Band {
             lo: vec![0; n + 1],

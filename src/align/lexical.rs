@@ -69,6 +69,7 @@ impl MatchTable {
         direction: &Direction<'_>,
         postings: &Postings,
         recall: &Recall,
+        max_chance: f64,
         window: impl Fn(usize) -> Range<usize>,
     ) -> MatchTable {
         let m = direction.columns.max(1) as f64;
@@ -87,7 +88,9 @@ impl MatchTable {
                         .map(|&o| f64::from(direction.column_df[o as usize]))
                         .sum::<f64>()
                         / m;
-                    if density == 0.0 {
+                    // A token whose translations are in most sentences anyway is no test at all (and
+                    // would flood coarse levels, where blocks share most words, with matches).
+                    if density == 0.0 || density >= max_chance {
                         continue;
                     }
                     let k = s.gain.len() as u32;
@@ -96,7 +99,7 @@ impl MatchTable {
                     s.kind.push(kind);
                     let mut gain = [0f32; MAX_SIDE];
                     for (b, g) in gain.iter_mut().enumerate() {
-                        let chance = (density * (b + 1) as f64).min(MAX_CHANCE);
+                        let chance = (density * (b + 1) as f64).min(max_chance);
                         let found = (recall / chance).ln();
                         let missing = ((1.0 - recall) / (1.0 - chance)).ln();
                         *g = (found - missing).max(0.0) as f32;
@@ -121,7 +124,7 @@ impl MatchTable {
 
     /// Evidence, in nats, that row sentences `src` and column sentences `tgt` translate each
     /// other. Zero for a bead with an empty side: nothing is tested.
-    pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Vec<u32>) -> f64 {
+    pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
         if src.is_empty() || tgt.is_empty() {
             return 0.0;
         }
@@ -139,18 +142,46 @@ impl MatchTable {
                     .sum::<f64>();
                 continue;
             }
-            scratch.clear();
-            scratch.extend(within.map(|m| m.token));
-            scratch.sort_unstable();
-            scratch.dedup();
-            total += scratch
-                .iter()
-                .map(|&k| f64::from(s.gain[k as usize][b]))
+            // Each token counts once, by a stamp per token rather than a sort: this is the search's
+            // innermost loop.
+            scratch.next();
+            total += within
+                .filter(|m| scratch.first_visit(m.token as usize))
+                .map(|m| f64::from(s.gain[m.token as usize][b]))
                 .sum::<f64>();
         }
         total
     }
+}
 
+/// Marks which tokens a bead has already counted, reset in O(1) between beads.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    stamps: Vec<u32>,
+    now: u32,
+}
+
+impl Scratch {
+    fn next(&mut self) {
+        self.now = self.now.wrapping_add(1);
+        if self.now == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.now = 1;
+        }
+    }
+
+    /// True the first time `token` is seen since the last [`Scratch::next`].
+    fn first_visit(&mut self, token: usize) -> bool {
+        if token >= self.stamps.len() {
+            self.stamps.resize(token + 1, 0);
+        }
+        let seen = self.stamps[token] == self.now;
+        self.stamps[token] = self.now;
+        !seen
+    }
+}
+
+impl MatchTable {
     /// For each kind of evidence, how many tested tokens of `src` find a translation in `tgt`,
     /// and how many were tested: the data for re-estimating the recall.
     pub fn coverage(
@@ -181,7 +212,9 @@ impl MatchTable {
 }
 
 /// A translation that half the other side contains says nothing either way.
-const MAX_CHANCE: f64 = 0.5;
+pub const MAX_CHANCE: f64 = 0.5;
+/// In a coarse search, where blocks share most words, only the rarer words are worth testing.
+pub const MAX_CHANCE_COARSE: f64 = 0.1;
 
 /// Both directions of testing for beads inside one band.
 pub struct BeadEvidence {
@@ -193,28 +226,30 @@ pub struct BeadEvidence {
 pub type Recalls = [Recall; 2];
 
 impl BeadEvidence {
+    /// `max_chance`: tokens whose translations are at least this likely by chance are not
+    /// tested ([`MAX_CHANCE`] for sentences, [`MAX_CHANCE_COARSE`] for blocks).
     pub fn new(
         features: &crate::anchor::Features,
         postings: &SidePostings,
         recall: &Recalls,
         band: &super::dp::Band,
+        max_chance: f64,
     ) -> BeadEvidence {
         let inverse = features.inverse();
+        let forward = features.forward();
+        let backward = features.backward(&inverse);
         BeadEvidence {
-            forward: MatchTable::new(&features.forward(), &postings.other, &recall[0], |i| {
+            forward: MatchTable::new(&forward, &postings.other, &recall[0], max_chance, |i| {
                 band.window(i)
             }),
-            backward: MatchTable::new(
-                &features.backward(&inverse),
-                &postings.query,
-                &recall[1],
-                |j| band.rows_near(j),
-            ),
+            backward: MatchTable::new(&backward, &postings.query, &recall[1], max_chance, |j| {
+                band.rows_near(j)
+            }),
         }
     }
 
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
-    pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Vec<u32>) -> f64 {
+    pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
         0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)
             + self.backward.score(tgt, src, scratch))
     }
@@ -241,8 +276,8 @@ pub struct SidePostings {
 impl SidePostings {
     pub fn new(features: &crate::anchor::Features) -> SidePostings {
         SidePostings {
-            query: Postings::new(&features.query.tokens, features.query.vocab.len()),
-            other: Postings::new(&features.other.tokens, features.other.vocab.len()),
+            query: Postings::new(&features.query.tokens, features.query.token_count()),
+            other: Postings::new(&features.other.tokens, features.other.token_count()),
         }
     }
 }

@@ -1,13 +1,13 @@
 //! Stage 3: pair the sentences of a text and its translation into beads.
 //!
-//! Two passes, as in Moore (2002). The first places a band with anchors ([`anchors`]) and runs the
-//! exact search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
+//! Two passes, as in Moore (2002). The first searches coarse to fine ([`coarse`]) with the exact
+//! search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
 //! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
 //! translation table ([`model1`]); the second pass searches a narrow band around the first path
 //! with all of it.
 
-pub mod anchors;
 mod bead;
+pub mod coarse;
 mod confidence;
 pub mod dp;
 pub mod length;
@@ -23,7 +23,7 @@ use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
-use lexical::{BeadEvidence, Recalls, SidePostings};
+use lexical::{BeadEvidence, Recalls, Scratch, SidePostings, MAX_CHANCE, MAX_CHANCE_COARSE};
 
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
@@ -81,11 +81,27 @@ fn align_from_query(
         recall: [[PRIOR_RECALL; Evidence::COUNT]; 2],
     };
 
-    // Pass 1: anchors place a band; dictionary and identity evidence only.
-    let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings.other), m);
-    let band = anchors::band_through(&chain, n, m, FIRST_PASS_MARGIN);
-    let table = BeadEvidence::new(&features, &postings, &model.recall, &band);
+    // Pass 1: coarse to fine; dictionary and identity evidence only.
+    let band = coarse::band(&features, &mut |f, b| {
+        let table = BeadEvidence::new(
+            f,
+            &SidePostings::new(f),
+            &model.recall,
+            b,
+            MAX_CHANCE_COARSE,
+        );
+        search(b, f, &table, &model)
+    });
+    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
+    let started = std::time::Instant::now();
     let first = search(&band, &features, &table, &model);
+    if std::env::var_os("BIALIGN_DEBUG").is_some() {
+        eprintln!(
+            "first pass: {} cells, {:?}",
+            band.cells(),
+            started.elapsed()
+        );
+    }
 
     // Re-estimate from the first pass, learn a translation table, search again nearby.
     let scored = score_beads(&first, &table);
@@ -113,15 +129,18 @@ fn align_from_query(
         features.add_translations(learned);
     }
     if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!("model after pass 1: {model:?}; anchors {}", chain.len());
+        eprintln!(
+            "model after pass 1: {model:?}; first band {} cells",
+            band.cells()
+        );
     }
-    let band = anchors::band_around(&first, n, m, SECOND_PASS_MARGIN);
-    let mut table = BeadEvidence::new(&features, &postings, &model.recall, &band);
+    let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
+    let mut table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     if !options.no_learning {
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
         model.recall = estimate_recall(&scored, &table, &model.recall);
-        table = BeadEvidence::new(&features, &postings, &model.recall, &band);
+        table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     }
     let (second, confidence) = search_with_confidence(&band, &features, &table, &model);
     let beads = second
@@ -135,8 +154,6 @@ fn align_from_query(
     }
 }
 
-/// The first band is wide: anchors may be sparse and the length ratio is still a guess.
-const FIRST_PASS_MARGIN: usize = 12;
 /// The second band only corrects the first path locally.
 const SECOND_PASS_MARGIN: usize = 8;
 
@@ -247,7 +264,7 @@ struct Pricing<'a> {
     table: &'a BeadEvidence,
     query_prefix: Vec<f64>,
     other_prefix: Vec<f64>,
-    scratch: Vec<u32>,
+    scratch: Scratch,
 }
 
 impl<'a> Pricing<'a> {
@@ -257,7 +274,7 @@ impl<'a> Pricing<'a> {
             table,
             query_prefix: prefix_sums(&features.query.lengths),
             other_prefix: prefix_sums(&features.other.lengths),
-            scratch: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -310,7 +327,7 @@ struct ScoredBead {
 }
 
 fn score_beads(path: &Path, table: &BeadEvidence) -> Vec<ScoredBead> {
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     path.iter()
         .map(|(s, t)| ScoredBead {
             src: s.clone(),

@@ -93,6 +93,33 @@ impl SideFeatures {
         self.lengths.is_empty()
     }
 
+    /// How many distinct tokens the side can have (the size of its vocabulary).
+    pub fn token_count(&self) -> usize {
+        self.df.len()
+    }
+
+    /// The same side seen in blocks of `size` consecutive sentences: lengths add up, tokens unite,
+    /// and document frequencies count blocks. The vocabulary is not carried over.
+    pub fn blocks(&self, size: usize) -> SideFeatures {
+        let size = size.max(1);
+        let mut side = SideFeatures {
+            df: vec![0; self.df.len()],
+            ..SideFeatures::default()
+        };
+        for start in (0..self.len()).step_by(size) {
+            let end = (start + size).min(self.len());
+            side.lengths.push(self.lengths[start..end].iter().sum());
+            let mut ids: Vec<u32> = self.tokens[start..end].iter().flatten().copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                side.df[id as usize] += 1;
+            }
+            side.tokens.push(ids);
+        }
+        side
+    }
+
     /// How surprising a token is in a sentence of this side: ln(N / df).
     pub fn rarity(&self, id: u32) -> f64 {
         let n = self.len().max(1) as f64;
@@ -173,8 +200,8 @@ impl Features {
     /// The inverse of the translation relation, for testing the other side's tokens.
     pub fn inverse(&self) -> Inverse {
         let mut inv = Inverse {
-            translations: vec![Vec::new(); self.other.vocab.len()],
-            evidence: vec![Evidence::Learned; self.other.vocab.len()],
+            translations: vec![Vec::new(); self.other.token_count()],
+            evidence: vec![Evidence::Learned; self.other.token_count()],
         };
         for (q, list) in self.translations.iter().enumerate() {
             for &o in list {
@@ -197,6 +224,16 @@ impl Features {
             evidence: &inverse.evidence,
             column_df: &self.query.df,
             columns: self.query.len(),
+        }
+    }
+
+    /// The pair seen in blocks of `query_block` and `other_block` sentences, for a coarse search.
+    pub fn blocks(&self, query_block: usize, other_block: usize) -> Features {
+        Features {
+            query: self.query.blocks(query_block),
+            other: self.other.blocks(other_block),
+            translations: self.translations.clone(),
+            evidence: self.evidence.clone(),
         }
     }
 
