@@ -10,8 +10,60 @@ use std::ops::Range;
 
 use crate::anchor::{Direction, Evidence};
 
-/// P(a tested token's translation is in its true bead), for each kind of [`Evidence`].
-pub type Recall = [f64; Evidence::COUNT];
+/// P(a tested token's translation is in its true bead): per kind of [`Evidence`], and per token
+/// once a path has shown how the document translates it, shrunk toward its kind. A word whose
+/// dictionary senses the translation never uses (的 → "target") stops counting against beads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recall {
+    pub by_kind: [f64; Evidence::COUNT],
+    /// (found, tested) per row token, from the previous path; empty before there is one.
+    by_token: Vec<(u32, u32)>,
+}
+
+/// A token's own record weighs as much as this many observations of its kind.
+const SHRINK_TO_KIND: f64 = 4.0;
+/// A kind needs this many tested tokens before its own recall replaces the prior.
+const MIN_TESTED: usize = 50;
+
+impl Recall {
+    pub fn prior(recall: f64) -> Recall {
+        Recall {
+            by_kind: [recall; Evidence::COUNT],
+            by_token: Vec::new(),
+        }
+    }
+
+    pub fn of(&self, token: u32, kind: Evidence) -> f64 {
+        let prior = self.by_kind[kind as usize];
+        match self.by_token.get(token as usize) {
+            Some(&(found, tested)) if tested > 0 => {
+                (f64::from(found) + SHRINK_TO_KIND * prior) / (f64::from(tested) + SHRINK_TO_KIND)
+            }
+            _ => prior,
+        }
+    }
+
+    /// Re-estimate from what a path's beads found.
+    pub fn refit(&self, counts: &Coverage) -> Recall {
+        let mut by_kind = self.by_kind;
+        for (r, &(found, tested)) in by_kind.iter_mut().zip(&counts.by_kind) {
+            if tested >= MIN_TESTED {
+                *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
+            }
+        }
+        Recall {
+            by_kind,
+            by_token: counts.by_token.clone(),
+        }
+    }
+}
+
+/// Tested and found tokens over the beads of a path, per kind and per token.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    by_kind: [(usize, usize); Evidence::COUNT],
+    by_token: Vec<(u32, u32)>,
+}
 
 use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 
@@ -54,6 +106,8 @@ struct QuerySentence {
     baseline: [f32; MAX_SIDE],
     /// The kind of evidence of each tested token.
     kind: Vec<Evidence>,
+    /// The row token id of each tested token.
+    ids: Vec<u32>,
 }
 
 /// Lexical evidence of every row sentence against the column sentences it may share a bead with.
@@ -95,8 +149,9 @@ impl MatchTable {
                     }
                     let k = s.gain.len() as u32;
                     let kind = direction.evidence[q as usize];
-                    let recall = recall[kind as usize];
+                    let recall = recall.of(q, kind);
                     s.kind.push(kind);
+                    s.ids.push(q);
                     let mut gain = [0f32; MAX_SIDE];
                     for (b, g) in gain.iter_mut().enumerate() {
                         let chance = (density * (b + 1) as f64).min(max_chance);
@@ -182,30 +237,25 @@ impl Scratch {
 }
 
 impl MatchTable {
-    /// For each kind of evidence, how many tested tokens of `src` find a translation in `tgt`,
-    /// and how many were tested: the data for re-estimating the recall.
-    pub fn coverage(
-        &self,
-        src: Range<usize>,
-        tgt: Range<usize>,
-        counts: &mut [(usize, usize); Evidence::COUNT],
-    ) {
+    /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested.
+    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut Coverage) {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         for i in src {
             let s = &self.sentences[i];
-            for kind in &s.kind {
-                counts[*kind as usize].1 += 1;
+            let mut found = vec![false; s.ids.len()];
+            for m in s.matches.iter().filter(|m| m.j >= lo && m.j < hi) {
+                found[m.token as usize] = true;
             }
-            let mut tokens: Vec<u32> = s
-                .matches
-                .iter()
-                .filter(|m| m.j >= lo && m.j < hi)
-                .map(|m| m.token)
-                .collect();
-            tokens.sort_unstable();
-            tokens.dedup();
-            for k in tokens {
-                counts[s.kind[k as usize] as usize].0 += 1;
+            for ((kind, &id), found) in s.kind.iter().zip(&s.ids).zip(found) {
+                let by_kind = &mut counts.by_kind[*kind as usize];
+                by_kind.1 += 1;
+                by_kind.0 += usize::from(found);
+                if counts.by_token.len() <= id as usize {
+                    counts.by_token.resize(id as usize + 1, (0, 0));
+                }
+                let by_token = &mut counts.by_token[id as usize];
+                by_token.1 += 1;
+                by_token.0 += u32::from(found);
             }
         }
     }
@@ -254,13 +304,8 @@ impl BeadEvidence {
             + self.backward.score(tgt, src, scratch))
     }
 
-    /// Add the bead's tested and found tokens per direction and kind.
-    pub fn coverage(
-        &self,
-        src: Range<usize>,
-        tgt: Range<usize>,
-        counts: &mut [[(usize, usize); Evidence::COUNT]; 2],
-    ) {
+    /// Add the bead's tested and found tokens, per direction.
+    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [Coverage; 2]) {
         self.forward
             .coverage(src.clone(), tgt.clone(), &mut counts[0]);
         self.backward.coverage(tgt, src, &mut counts[1]);

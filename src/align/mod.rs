@@ -19,11 +19,13 @@ use std::ops::Range;
 pub use bead::{Alignment, Bead, BeadKind};
 
 use crate::anchor::glossary::Glossary;
-use crate::anchor::{Evidence, Features};
+use crate::anchor::Features;
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
-use lexical::{BeadEvidence, Recalls, Scratch, SidePostings, MAX_CHANCE, MAX_CHANCE_COARSE};
+use lexical::{
+    BeadEvidence, Coverage, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE, MAX_CHANCE_COARSE,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
@@ -78,7 +80,7 @@ fn align_from_query(
     let mut model = Model {
         length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
         shape_cost: prior_shape_costs(),
-        recall: [[PRIOR_RECALL; Evidence::COUNT]; 2],
+        recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
 
     // Pass 1: coarse to fine; dictionary and identity evidence only.
@@ -230,26 +232,15 @@ impl Model {
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
 fn estimate_recall(beads: &[ScoredBead], table: &BeadEvidence, current: &Recalls) -> Recalls {
-    let mut counts = [[(0, 0); Evidence::COUNT]; 2];
+    let mut counts = [Coverage::default(), Coverage::default()];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
     {
         table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
     }
-    let mut recall = *current;
-    for (direction, counts) in recall.iter_mut().zip(counts) {
-        for (r, (found, tested)) in direction.iter_mut().zip(counts) {
-            if tested >= MIN_TESTED {
-                *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
-            }
-        }
-    }
-    recall
+    [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
-
-/// Fewer tested tokens than this leave the recall at its prior.
-const MIN_TESTED: usize = 50;
 
 fn shape_index(a: usize, b: usize) -> Option<usize> {
     BEAD_SHAPES.iter().position(|&s| s == (a, b))
