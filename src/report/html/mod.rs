@@ -48,12 +48,19 @@ pub fn kind_id(kind: BeadKind) -> String {
     format!("kind-{}-{}", kind.src, kind.tgt)
 }
 
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
 fn kind_label(kind: BeadKind, n: usize) -> String {
-    let s = if n == 1 { "" } else { "s" };
     match (kind.src, kind.tgt) {
-        (_, 0) => format!("omission{s}"),
-        (0, _) => format!("addition{s}"),
-        _ => format!("bead{s}"),
+        (_, 0) => plural(n, "omission"),
+        (0, _) => plural(n, "addition"),
+        _ => plural(n, "bead"),
     }
 }
 
@@ -184,12 +191,14 @@ fn filters(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     targets.push("flagged".into());
     targets.push("low".into());
     notes.push(format!(
-        "<span class=\"only-flagged\">Showing only the {} beads with anchor mismatches.</span>",
-        s.flagged
+        "<span class=\"only-flagged\">Showing only the {} {} with anchor mismatches.</span>",
+        s.flagged,
+        plural(s.flagged, "bead")
     ));
     notes.push(format!(
-        "<span class=\"only-low\">Showing only the {} unsure beads.</span>",
-        s.low_confidence
+        "<span class=\"only-low\">Showing only the {} unsure {}.</span>",
+        s.low_confidence,
+        plural(s.low_confidence, "bead")
     ));
     for id in &targets {
         writeln!(out, "<span id=\"{id}\" class=\"filter-target\"></span>")?;
@@ -263,11 +272,13 @@ fn row(out: &mut dyn Write, pair: &AlignedPair, k: usize, bead: &Bead) -> io::Re
     writeln!(
         out,
         "<tr id=\"b{k}\" class=\"{}\">\n<th scope=\"row\" class=\"num\"><a href=\"#b{k}\" title=\"Link to bead {k}\">{k}</a></th>\n\
-         <td class=\"meta\"><span class=\"kind\" title=\"{} source, {} translation sentences\">{kind}</span> \
+         <td class=\"meta\"><span class=\"kind\" title=\"{} source {}, {} translation {}\">{kind}</span> \
          <span class=\"score\" title=\"aligner confidence\">{:.2}</span>{}{}</td>",
         classes.join(" "),
         kind.src,
+        plural(kind.src, "sentence"),
         kind.tgt,
+        plural(kind.tgt, "sentence"),
         bead.score,
         if tags.is_empty() { String::new() } else { format!(" {}", tags.join(" ")) },
         if mismatches.is_empty() {

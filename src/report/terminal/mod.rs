@@ -107,7 +107,7 @@ impl View {
         let rule = "─".repeat(self.width);
         self.line(out, &[(&one((rule.clone(), Style::Dim)), self.width)])?;
         let names = [
-            one((" #   kind score".into(), Style::Dim)),
+            one(("    # kind".into(), Style::Dim)),
             one((clip(&pair.src.name, self.column), Style::Dim)),
             one((clip(&pair.tgt.name, self.column), Style::Dim)),
         ];
