@@ -181,7 +181,9 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         color: args.color.resolve(to_stdout && stdout_is_terminal),
         width: terminal::detect_width(),
     };
-    let progress = progress::Progress::start(args.quiet);
+    // A spinner would tear a pager's screen: show it only when the report goes to a file or to
+    // the terminal itself (it is cleared before the report is written).
+    let progress = progress::Progress::start(args.quiet || (to_stdout && !stdout_is_terminal));
     let request = PairRequest {
         src: &args.src,
         tgt: &args.tgt,
@@ -202,14 +204,13 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
             }
         }
     }
-    progress.stage("writing the report");
+    progress.finish();
     format::write_report(
         format,
         args.output.as_deref(),
         &result.pair,
         &report_options,
     )?;
-    progress.finish();
     Ok(exit_codes::OK)
 }
 

@@ -18,9 +18,10 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn start(quiet: bool) -> Progress {
+    /// A spinner unless `silent` or standard error is not a terminal.
+    pub fn start(silent: bool) -> Progress {
         let done = Arc::new(Mutex::new(false));
-        if quiet || !std::io::stderr().is_terminal() {
+        if silent || !std::io::stderr().is_terminal() {
             return Progress { bar: None, done };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());

@@ -214,7 +214,7 @@ fn table(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
     writeln!(
         out,
         "<table class=\"beads\">\n<colgroup><col class=\"c-num\"><col class=\"c-meta\"><col class=\"c-text\"><col class=\"c-text\"></colgroup>\n\
-         <thead><tr><th scope=\"col\" class=\"num\">#</th><th scope=\"col\" class=\"meta\">Bead</th>\
+         <thead><tr><th scope=\"col\" class=\"num\">#</th><th scope=\"col\" class=\"meta\">Kind · score</th>\
          <th scope=\"col\" class=\"src\">{} <small>{}</small></th><th scope=\"col\" class=\"tgt\">{} <small>{}</small></th></tr></thead>\n<tbody>",
         Esc(&pair.src.name),
         Esc(pair.src.lang.name()),
