@@ -45,8 +45,10 @@ pub struct AlignedPair {
     pub glossary: Glossary,
 }
 
-/// Beads scored below this are marked as low-confidence in the HTML and terminal views.
-pub const LOW_CONFIDENCE: f64 = 0.5;
+/// Beads scored below this are marked unsure in the HTML and terminal views. A score is the
+/// probability that the bead beats its best rival, in 0.5..=1 (0.5 a coin toss); below 0.7 a bead
+/// is markedly less often right (tests/confidence.rs).
+pub const LOW_CONFIDENCE: f64 = 0.7;
 
 /// What the formats may be asked beyond the pair itself. Each format reads what concerns it.
 #[derive(Debug, Clone, PartialEq)]
