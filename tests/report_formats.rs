@@ -218,3 +218,23 @@ fn unpaired_beads_are_left_out_unless_kept() {
     assert_eq!(tus(plain()), paired);
     assert_eq!(tus(keep_unpaired()), all);
 }
+
+#[test]
+fn the_summary_counts_kinds_mismatches_and_unsure_beads() {
+    let s = common::fixture_pair().summary();
+    let kinds: Vec<String> = s.kinds.iter().map(|(k, n)| format!("{k}:{n}")).collect();
+    // Pairs by shape, then omissions and additions.
+    assert_eq!(kinds, ["1-1:4", "1-2:1", "2-1:1", "1-0:1", "0-1:1"]);
+    assert_eq!((s.beads, s.flagged, s.low_confidence), (8, 2, 1));
+
+    // Omissions and additions are counted even when there are none.
+    let mut pair = common::fixture_pair();
+    pair.alignment.beads.retain(|b| b.is_pair());
+    let kinds: Vec<String> = pair
+        .summary()
+        .kinds
+        .iter()
+        .map(|(k, n)| format!("{k}:{n}"))
+        .collect();
+    assert_eq!(kinds, ["1-1:4", "1-2:1", "2-1:1", "1-0:0", "0-1:0"]);
+}

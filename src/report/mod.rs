@@ -78,8 +78,8 @@ impl Default for ReportOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
     pub beads: usize,
-    /// Bead kinds present, with how many beads of each: pairs by shape, then omissions (1-0) and
-    /// additions (0-1).
+    /// Bead kinds with how many beads of each: the pair shapes present, then omissions (1-0) and
+    /// additions (0-1), which are always listed (a zero says none were found).
     pub kinds: Vec<(BeadKind, usize)>,
     /// Paired beads with at least one anchor mismatch.
     pub flagged: usize,
@@ -117,7 +117,10 @@ impl AlignedPair {
     /// How many beads of each kind, flagged and unsure.
     pub fn summary(&self) -> Summary {
         let beads = &self.alignment.beads;
-        let mut kinds: Vec<(BeadKind, usize)> = Vec::new();
+        let mut kinds: Vec<(BeadKind, usize)> = vec![
+            (BeadKind { src: 1, tgt: 0 }, 0),
+            (BeadKind { src: 0, tgt: 1 }, 0),
+        ];
         for b in beads {
             match kinds.iter_mut().find(|(k, _)| *k == b.kind()) {
                 Some((_, n)) => *n += 1,
