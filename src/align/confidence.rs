@@ -2,9 +2,7 @@
 //! the cost of the best path that does without it (a max-marginal, from the forward and backward
 //! costs of the search).
 
-use std::ops::Range;
-
-use super::dp::{Forward, Step, BEAD_SHAPES};
+use super::dp::{BeadCosts, Forward, Step, BEAD_SHAPES};
 
 /// Rival beads are looked for within this many sentences of the path.
 const RADIUS: usize = 4;
@@ -12,12 +10,12 @@ const RADIUS: usize = 4;
 /// For each bead of `path`: P(bead) ≈ 1 / (1 + e^-Δ), where Δ is how much more (in nats) the best
 /// path without that bead costs. In 0.5..=1: 0.5 is a coin toss between two alignments.
 pub fn confidences(
-    forward: &Forward<'_>,
+    beads: &BeadCosts<'_>,
+    forward: &Forward,
     backward: &[f64],
     path: &[Step],
-    mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64,
 ) -> Vec<f64> {
-    let grid = &forward.grid;
+    let grid = &beads.grid;
     let n = grid.rows() - 1;
     let m = *grid.columns(n).end();
     let best = forward.cost[grid.len() - 1];
@@ -28,15 +26,17 @@ pub fn confidences(
         path_j[s.start..=s.end].fill(t.start);
         path_i[t.start..=t.end].fill(s.start);
     }
-    let mut through = |i0: usize, j0: usize, a: usize, b: usize| -> Option<f64> {
+    let through = |i0: usize, j0: usize, k: usize| -> Option<f64> {
+        let (a, b) = BEAD_SHAPES[k];
         let from = forward.cost[grid.at(i0, j0)?];
-        let to = backward[grid.at(i0 + a, j0 + b)?];
-        (from.is_finite() && to.is_finite()).then(|| from + cost(i0..i0 + a, j0..j0 + b) + to)
+        let end = grid.at(i0 + a, j0 + b)?;
+        let to = backward[end];
+        (from.is_finite() && to.is_finite()).then(|| from + beads.get(end, k) + to)
     };
     path.iter()
         .map(|(s, t)| {
             let mut rival = f64::INFINITY;
-            for &(a, b) in &BEAD_SHAPES {
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                 if !s.is_empty() {
                     // Rivals covering the bead's first source sentence.
                     if a == 0 {
@@ -50,7 +50,7 @@ pub fn confidences(
                             if (i0..i0 + a, j0..j0 + b) == (s.clone(), t.clone()) {
                                 continue;
                             }
-                            if let Some(c) = through(i0, j0, a, b) {
+                            if let Some(c) = through(i0, j0, k) {
                                 rival = rival.min(c);
                             }
                         }
@@ -68,7 +68,7 @@ pub fn confidences(
                             if (i0..i0 + a, j0..j0 + b) == (s.clone(), t.clone()) {
                                 continue;
                             }
-                            if let Some(c) = through(i0, j0, a, b) {
+                            if let Some(c) = through(i0, j0, k) {
                                 rival = rival.min(c);
                             }
                         }

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 /// Bead shapes the search considers, as (source, target) sentence counts.
 pub const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 1),
@@ -150,19 +152,63 @@ impl<'b> Grid<'b> {
     }
 }
 
-/// The forward pass: for every cell the cheapest cost from (0,0) and the shape of its last bead.
-pub struct Forward<'b> {
+/// The price of every bead the band allows, computed once, in parallel, and shared by the forward
+/// search, the backward search and the confidence of each bead. `f32` halves the memory; path
+/// costs are summed in `f64`.
+pub struct BeadCosts<'b> {
     pub grid: Grid<'b>,
+    /// For the bead of shape `k` ending at cell `c`: `costs[c * SHAPES + k]`, infinite where the
+    /// bead would start outside the band.
+    costs: Vec<f32>,
+}
+
+const SHAPES: usize = BEAD_SHAPES.len();
+
+/// Price every bead of `band` with `cost(scratch, src, tgt)`, where each worker thread gets its
+/// own scratch from `init`. `cost` must depend only on the two ranges.
+pub fn bead_costs<'b, S>(
+    band: &'b Band,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
+) -> BeadCosts<'b> {
+    let grid = Grid::new(band);
+    let mut costs = vec![f32::INFINITY; grid.len() * SHAPES];
+    let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(grid.rows());
+    let mut rest = costs.as_mut_slice();
+    for i in 0..grid.rows() {
+        let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
+        rows.push((i, row));
+        rest = tail;
+    }
+    rows.into_par_iter()
+        .for_each_init(&init, |scratch, (i, row)| {
+            for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
+                        cell[k] = cost(scratch, i - a..i, j - b..j) as f32;
+                    }
+                }
+            }
+        });
+    BeadCosts { grid, costs }
+}
+
+impl BeadCosts<'_> {
+    /// The price of the bead of shape `k` ending at cell index `end`.
+    pub fn get(&self, end: usize, k: usize) -> f64 {
+        f64::from(self.costs[end * SHAPES + k])
+    }
+}
+
+/// The forward pass: for every cell the cheapest cost from (0,0) and the shape of its last bead.
+pub struct Forward {
     pub cost: Vec<f64>,
     shape: Vec<u8>,
 }
 
-/// Cheapest costs from (0,0) to every cell of `band`; `cost(src, tgt)` prices one bead.
-pub fn forward(
-    band: &Band,
-    mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64,
-) -> Forward<'_> {
-    let grid = Grid::new(band);
+/// Cheapest costs from (0,0) to every cell.
+pub fn forward(beads: &BeadCosts<'_>) -> Forward {
+    let grid = &beads.grid;
     let mut best = vec![f64::INFINITY; grid.len()];
     let mut shape = vec![u8::MAX; grid.len()];
     if !best.is_empty() {
@@ -181,11 +227,7 @@ pub fn forward(
                 let Some(from) = grid.at(i - a, j - b) else {
                     continue;
                 };
-                let before = best[from];
-                if !before.is_finite() {
-                    continue;
-                }
-                let c = before + cost(i - a..i, j - b..j);
+                let c = best[from] + beads.get(here, k);
                 if c < best[here] {
                     best[here] = c;
                     shape[here] = k as u8;
@@ -193,22 +235,18 @@ pub fn forward(
             }
         }
     }
-    Forward {
-        grid,
-        cost: best,
-        shape,
-    }
+    Forward { cost: best, shape }
 }
 
-impl Forward<'_> {
+impl Forward {
     /// The cheapest path to (n, m), as beads in order.
-    pub fn path(&self) -> Vec<Step> {
-        let n = self.grid.rows() - 1;
-        let m = *self.grid.columns(n).end();
+    pub fn path(&self, grid: &Grid<'_>) -> Vec<Step> {
+        let n = grid.rows() - 1;
+        let m = *grid.columns(n).end();
         let mut path = Vec::new();
         let (mut i, mut j) = (n, m);
         while i > 0 || j > 0 {
-            let k = self.shape[self.grid.at(i, j).expect("path stays in band")] as usize;
+            let k = self.shape[grid.at(i, j).expect("path stays in band")] as usize;
             let (a, b) = BEAD_SHAPES[k];
             path.push((i - a..i, j - b..j));
             i -= a;
@@ -219,9 +257,9 @@ impl Forward<'_> {
     }
 }
 
-/// Cheapest costs from every cell of `band` to (n, m).
-pub fn backward(band: &Band, mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64) -> Vec<f64> {
-    let grid = Grid::new(band);
+/// Cheapest costs from every cell to (n, m).
+pub fn backward(beads: &BeadCosts<'_>) -> Vec<f64> {
+    let grid = &beads.grid;
     let mut best = vec![f64::INFINITY; grid.len()];
     if let Some(last) = best.last_mut() {
         *last = 0.0;
@@ -229,15 +267,11 @@ pub fn backward(band: &Band, mut cost: impl FnMut(Range<usize>, Range<usize>) ->
     for i in (0..grid.rows()).rev() {
         for j in grid.columns(i).rev() {
             let here = grid.at(i, j).expect("cell of its own row");
-            for &(a, b) in &BEAD_SHAPES {
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                 let Some(to) = grid.at(i + a, j + b) else {
                     continue;
                 };
-                let after = best[to];
-                if !after.is_finite() {
-                    continue;
-                }
-                let c = after + cost(i..i + a, j..j + b);
+                let c = best[to] + beads.get(to, k);
                 if c < best[here] {
                     best[here] = c;
                 }
@@ -247,10 +281,9 @@ pub fn backward(band: &Band, mut cost: impl FnMut(Range<usize>, Range<usize>) ->
     best
 }
 
-/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(src, tgt)` prices
-/// one bead. Returns the beads in order as (source range, target range).
-pub fn best_path(band: &Band, cost: impl FnMut(Range<usize>, Range<usize>) -> f64) -> Vec<Step> {
-    forward(band, cost).path()
+/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`.
+pub fn best_path(beads: &BeadCosts<'_>) -> Vec<Step> {
+    forward(beads).path(&beads.grid)
 }
 
 #[cfg(test)]
@@ -273,11 +306,16 @@ mod tests {
         let src = [10.0, 5.0, 5.0, 7.0];
         let tgt = [10.0, 10.0, 7.0];
         let band = Band::full(4, 3);
-        let path = best_path(&band, |s, t| {
-            let ls: f64 = src[s.clone()].iter().sum();
-            let lt: f64 = tgt[t.clone()].iter().sum();
-            (ls - lt).abs() + if s.len() + t.len() == 2 { 0.0 } else { 1.0 }
-        });
+        let costs = bead_costs(
+            &band,
+            || (),
+            |_, s, t| {
+                let ls: f64 = src[s.clone()].iter().sum();
+                let lt: f64 = tgt[t.clone()].iter().sum();
+                (ls - lt).abs() + if s.len() + t.len() == 2 { 0.0 } else { 1.0 }
+            },
+        );
+        let path = best_path(&costs);
         assert_eq!(path, vec![(0..1, 0..1), (1..3, 1..2), (3..4, 2..3)]);
     }
 }

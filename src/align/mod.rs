@@ -255,7 +255,6 @@ struct Pricing<'a> {
     table: &'a BeadEvidence,
     query_prefix: Vec<f64>,
     other_prefix: Vec<f64>,
-    scratch: Scratch,
 }
 
 impl<'a> Pricing<'a> {
@@ -265,22 +264,26 @@ impl<'a> Pricing<'a> {
             table,
             query_prefix: prefix_sums(&features.query.lengths),
             other_prefix: prefix_sums(&features.other.lengths),
-            scratch: Scratch::default(),
         }
     }
 
-    fn cost(&mut self, s: Range<usize>, t: Range<usize>) -> f64 {
+    fn cost(&self, scratch: &mut Scratch, s: Range<usize>, t: Range<usize>) -> f64 {
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
         let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
         let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
-        let lexical = self.table.score(s, t, &mut self.scratch);
+        let lexical = self.table.score(s, t, scratch);
         self.model.bead_cost(shape, ql, ol, lexical)
+    }
+
+    fn bead_costs<'b>(&self, band: &'b Band) -> dp::BeadCosts<'b> {
+        dp::bead_costs(band, Scratch::default, |scratch, s, t| {
+            self.cost(scratch, s, t)
+        })
     }
 }
 
 fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
-    let mut pricing = Pricing::new(features, table, model);
-    dp::best_path(band, |s, t| pricing.cost(s, t))
+    dp::best_path(&Pricing::new(features, table, model).bead_costs(band))
 }
 
 /// The final search, with each bead's confidence.
@@ -290,11 +293,11 @@ fn search_with_confidence(
     table: &BeadEvidence,
     model: &Model,
 ) -> (Path, Vec<f64>) {
-    let mut pricing = Pricing::new(features, table, model);
-    let forward = dp::forward(band, |s, t| pricing.cost(s, t));
-    let path = forward.path();
-    let backward = dp::backward(band, |s, t| pricing.cost(s, t));
-    let confidence = confidence::confidences(&forward, &backward, &path, |s, t| pricing.cost(s, t));
+    let beads = Pricing::new(features, table, model).bead_costs(band);
+    let forward = dp::forward(&beads);
+    let path = forward.path(&beads.grid);
+    let backward = dp::backward(&beads);
+    let confidence = confidence::confidences(&beads, &forward, &backward, &path);
     (path, confidence)
 }
 
