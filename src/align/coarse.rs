@@ -30,17 +30,7 @@ pub fn band(features: &Features, search: &mut dyn FnMut(&Features, &Band) -> Vec
     let other_block = (BLOCK * m).div_ceil(n).max(1);
     let coarse = features.blocks(query_block, other_block);
     let coarse_band = band(&coarse, search);
-    let started = std::time::Instant::now();
     let coarse_path = search(&coarse, &coarse_band);
-    if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!(
-            "coarse level {}x{}: {} cells, {:?}",
-            coarse.query.len(),
-            coarse.other.len(),
-            coarse_band.cells(),
-            started.elapsed()
-        );
-    }
     project(&coarse_path, query_block, other_block, n, m)
 }
 

@@ -95,46 +95,14 @@ fn align_from_query(
         search(b, f, &table, &model)
     });
     let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    let started = std::time::Instant::now();
     let first = search(&band, &features, &table, &model);
-    if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!(
-            "first pass: {} cells, {:?}",
-            band.cells(),
-            started.elapsed()
-        );
-    }
 
     // Re-estimate from the first pass, learn a translation table, search again nearby.
     let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
-        if std::env::var_os("BIALIGN_DEBUG").is_some() {
-            for (q, extra) in learned
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| !e.is_empty())
-                .take(400)
-            {
-                let words: Vec<&str> = extra
-                    .iter()
-                    .map(|&o| features.other.vocab.word(o))
-                    .collect();
-                eprintln!(
-                    "learned {:?} -> {:?}",
-                    features.query.vocab.word(q as u32),
-                    words
-                );
-            }
-        }
         features.add_translations(learned);
-    }
-    if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!(
-            "model after pass 1: {model:?}; first band {} cells",
-            band.cells()
-        );
     }
     let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
     let mut table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
@@ -157,7 +125,7 @@ fn align_from_query(
 }
 
 /// The second band only corrects the first path locally.
-const SECOND_PASS_MARGIN: usize = 8;
+const SECOND_PASS_MARGIN: usize = 5;
 
 /// What the search prices beads with.
 #[derive(Debug, Clone)]
