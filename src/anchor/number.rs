@@ -1751,7 +1751,8 @@ impl<'a> Scanner<'a> {
                 end: q,
                 arabic: false,
                 weak: false,
-                approx: n == 2,
+                // 一九六几年 is some year of the 1960s.
+                approx: n == 2 || self.approx_suffix(q),
             }),
         }
     }
@@ -1811,6 +1812,14 @@ impl<'a> Scanner<'a> {
                         if pend_digit.is_some_and(|p| d == p + 1) {
                             approx = true;
                         }
+                        break;
+                    }
+                    // 两 ends a numeral as the unit tael, not as a digit: 五十两 is fifty taels
+                    // (fifty-two is 五十二); inside one it starts a place (两万两千).
+                    if tok == Tok::Two
+                        && used > 0
+                        && !matches!(self.cjk_tok(te), Some((Tok::Small(_) | Tok::Big(_), ..)))
+                    {
                         break;
                     }
                     if d == 0 && used > 0 {
@@ -2378,6 +2387,11 @@ mod tests {
         check("一万", "zh", &["10000"]);
         check("一亿", "zh", &["100000000"]);
         check("两百", "zh", &["200"]);
+        check("五十两本钱", "zh", &["50"]);
+        check("好像是在一九六几年吧", "zh", &[]);
+        check("借了二十两给他们", "zh", &["20"]);
+        check("两万两千", "zh", &["22000"]);
+        check("一千两百", "zh", &["1200"]);
         check("三个人", "zh", &["3"]);
     }
 
