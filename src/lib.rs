@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod anchor;
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -7,11 +7,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
+use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
 use bialign::eval::{self, EvalSet, Tally};
 use bialign::exit_codes;
 use bialign::lang::Detection;
 use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
+use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::{self, segments};
 use bialign::segment::{self, Split};
 use bialign::Document;
@@ -35,6 +37,8 @@ enum Command {
     Align(AlignArgs),
     /// Score the aligner on gold-aligned evaluation folders.
     Eval(EvalArgs),
+    /// Check a translation: omissions, additions, numbers, names, glossary, untranslated text.
+    Check(CheckArgs),
 }
 
 #[derive(clap::Args)]
@@ -100,6 +104,115 @@ enum AlignFormat {
     Beads,
 }
 
+/// A source file, its translation and how to align them (what `align` takes).
+#[derive(clap::Args)]
+struct PairArgs {
+    /// The source text.
+    src: PathBuf,
+    /// Its translation.
+    tgt: PathBuf,
+    #[command(flatten)]
+    how: AlignHow,
+}
+
+/// How to segment and align, for commands that align more than one pair.
+#[derive(clap::Args)]
+struct AlignHow {
+    /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
+    split: SplitArg,
+    /// Source language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    src_lang: LangChoice,
+    /// Target language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    tgt_lang: LangChoice,
+    /// CSV of `source term,target term` pairs the translation must respect.
+    #[arg(long)]
+    glossary: Option<PathBuf>,
+}
+
+impl AlignHow {
+    fn options(&self) -> anyhow::Result<AlignOptions> {
+        Ok(AlignOptions {
+            glossary: match &self.glossary {
+                Some(path) => Glossary::read(path)?,
+                None => Glossary::default(),
+            },
+            ..AlignOptions::default()
+        })
+    }
+
+    fn request<'a>(
+        &self,
+        src: &'a std::path::Path,
+        tgt: &'a std::path::Path,
+        options: &'a AlignOptions,
+    ) -> PairRequest<'a> {
+        PairRequest {
+            src,
+            tgt,
+            src_lang: self.src_lang,
+            tgt_lang: self.tgt_lang,
+            split: match self.split {
+                SplitArg::Auto => Split::Auto,
+                SplitArg::Lines => Split::Lines,
+            },
+            options,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+    format: CheckFormatArg,
+    /// Exit with status 1 when a finding this severe or worse is reported.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// An earlier `--format json` output: report and fail only on findings not in it.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto")]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct EvalArgs {
     /// Folders with LANGS and gold-aligned documents.
@@ -122,6 +235,7 @@ fn main() -> ExitCode {
         Command::Segment(args) => run_segment(args),
         Command::Align(args) => run_align(args),
         Command::Eval(args) => run_eval(args),
+        Command::Check(args) => run_check(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -175,6 +289,49 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         AlignFormat::Beads => report::beads::write(out, pair),
     })?;
     Ok(exit_codes::OK)
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
+    let options = args.pair.how.options()?;
+    let request = args
+        .pair
+        .how
+        .request(&args.pair.src, &args.pair.tgt, &options);
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
+    if !args.quiet {
+        say_detection(&result.pair.src.name, result.detections[0].as_ref());
+        say_detection(&result.pair.tgt.name, result.detections[1].as_ref());
+    }
+    let format = match args.format {
+        CheckFormatArg::Human => CheckFormat::Human,
+        CheckFormatArg::Json => CheckFormat::Json,
+        CheckFormatArg::Github => CheckFormat::Github,
+    };
+    let fail_on = FailOn::from(args.fail_on);
+    let paint = Paint {
+        on: args.color.enabled(to_terminal(args.output.as_deref())),
+    };
+    output::write_to(args.output.as_deref(), |out| {
+        check::format::write(out, &report, format, fail_on, paint)
+    })?;
+    if matches!(format, CheckFormat::Github) {
+        check::format::github::append_step_summary(&check::format::github::step_summary(&report))?;
+    }
+    Ok(if check::fails(&report.findings, fail_on) {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+/// Is the output going to a terminal (standard output, and that is a terminal)?
+fn to_terminal(output: Option<&std::path::Path>) -> bool {
+    use std::io::IsTerminal;
+    output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
 fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {

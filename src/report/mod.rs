@@ -2,6 +2,7 @@
 //! reach back into how the alignment was made.
 
 pub mod beads;
+pub mod color;
 pub mod csv;
 pub mod segments;
 
