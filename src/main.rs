@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
+use bialign::check::format::github::append_step_summary;
 use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
+use bialign::diff::{self, format::DiffFormat, DiffOptions};
 use bialign::eval::{self, EvalSet, Tally};
 use bialign::exit_codes;
 use bialign::lang::Detection;
@@ -39,6 +41,8 @@ enum Command {
     Eval(EvalArgs),
     /// Check a translation: omissions, additions, numbers, names, glossary, untranslated text.
     Check(CheckArgs),
+    /// What an edit changed: a new version of a translation, or with --source of the source.
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args)]
@@ -154,11 +158,15 @@ impl AlignHow {
             tgt,
             src_lang: self.src_lang,
             tgt_lang: self.tgt_lang,
-            split: match self.split {
-                SplitArg::Auto => Split::Auto,
-                SplitArg::Lines => Split::Lines,
-            },
+            split: self.split(),
             options,
+        }
+    }
+
+    fn split(&self) -> Split {
+        match self.split {
+            SplitArg::Auto => Split::Auto,
+            SplitArg::Lines => Split::Lines,
         }
     }
 }
@@ -192,6 +200,43 @@ struct CheckArgs {
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormatArg {
     Human,
+    Json,
+    Github,
+}
+
+#[derive(clap::Args)]
+#[command(
+    override_usage = "bialign diff [OPTIONS] SRC OLD_TGT NEW_TGT\n       bialign diff --source [OPTIONS] OLD_SRC NEW_SRC TGT"
+)]
+struct DiffArgs {
+    /// SRC OLD_TGT NEW_TGT: two versions of a translation of SRC; with --source, OLD_SRC NEW_SRC
+    /// TGT: two versions of the source TGT translates.
+    #[arg(num_args = 3, required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The files are OLD_SRC NEW_SRC TGT: report stale and missing translations.
+    #[arg(long)]
+    source: bool,
+    #[command(flatten)]
+    how: AlignHow,
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Terminal)]
+    format: DiffFormatArg,
+    /// Exit with status 1 when the edit introduced a finding this severe or worse.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto")]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
+    Terminal,
     Json,
     Github,
 }
@@ -236,6 +281,7 @@ fn main() -> ExitCode {
         Command::Align(args) => run_align(args),
         Command::Eval(args) => run_eval(args),
         Command::Check(args) => run_check(args),
+        Command::Diff(args) => run_diff(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -319,9 +365,60 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         check::format::write(out, &report, format, fail_on, paint)
     })?;
     if matches!(format, CheckFormat::Github) {
-        check::format::github::append_step_summary(&check::format::github::step_summary(&report))?;
+        append_step_summary(&check::format::github::step_summary(&report))?;
     }
     Ok(if check::fails(&report.findings, fail_on) {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
+    let align = args.how.options()?;
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let options = DiffOptions {
+        langs: [args.how.src_lang, args.how.tgt_lang],
+        split: args.how.split(),
+        align: &align,
+        check: &check_options,
+    };
+    let format = match args.format {
+        DiffFormatArg::Terminal => DiffFormat::Terminal,
+        DiffFormatArg::Json => DiffFormat::Json,
+        DiffFormatArg::Github => DiffFormat::Github,
+    };
+    let paint = Paint {
+        on: args.color.enabled(to_terminal(args.output.as_deref())),
+    };
+    let [a, b, c] = &args.files[..] else {
+        unreachable!("clap takes exactly three files");
+    };
+    let github = matches!(format, DiffFormat::Github);
+    let failed = if args.source {
+        let d = diff::source::diff_sources(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_source(out, &d, format, paint)
+        })?;
+        if github {
+            append_step_summary(&diff::format::github::source_summary(&d))?;
+        }
+        d.fails()
+    } else {
+        let fail_on = FailOn::from(args.fail_on);
+        let d = diff::diff_translations(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_translation(out, &d, format, fail_on, paint)
+        })?;
+        if github {
+            append_step_summary(&diff::format::github::translation_summary(&d))?;
+        }
+        d.fails(fail_on)
+    };
+    Ok(if failed {
         exit_codes::FINDINGS
     } else {
         exit_codes::OK

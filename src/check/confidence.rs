@@ -3,7 +3,7 @@
 
 use super::{Context, Finding, Kind};
 
-pub const DEFAULT_THRESHOLD: f64 = 0.2;
+pub const DEFAULT_THRESHOLD: f64 = 0.1;
 
 pub fn check(cx: &Context<'_>, threshold: f64, out: &mut Vec<Finding>) {
     for (k, bead) in cx.pair.alignment.beads.iter().enumerate() {

@@ -496,7 +496,7 @@ impl Context<'_> {
 }
 
 /// "1 source sentence", "3 source sentences".
-pub(crate) fn count_noun(n: usize, one: &str, many: &str) -> String {
+pub fn count_noun(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -34,7 +34,7 @@ pub fn write(
         writeln!(out)?;
         writeln!(out, "{} ({})", paint.bold(kind.heading()), group.len())?;
         for f in group {
-            finding(out, report, f, paint)?;
+            finding(out, &report.source.lang, &report.target.lang, f, paint)?;
         }
     }
     writeln!(out)?;
@@ -56,7 +56,14 @@ pub fn write(
     writeln!(out, "{} {line}: {verdict}", paint.bold("Summary:"))
 }
 
-fn finding(out: &mut dyn Write, report: &CheckReport, f: &Finding, paint: Paint) -> io::Result<()> {
+/// One finding: severity, places, message, and an excerpt of each side.
+pub fn finding(
+    out: &mut dyn Write,
+    src_lang: &str,
+    tgt_lang: &str,
+    f: &Finding,
+    paint: Paint,
+) -> io::Result<()> {
     let severity = match f.severity {
         Severity::Error => paint.red(&paint.bold("error")),
         Severity::Warning => paint.yellow(&paint.bold("warning")),
@@ -69,10 +76,7 @@ fn finding(out: &mut dyn Write, report: &CheckReport, f: &Finding, paint: Paint)
         paint.cyan(&place(f, SideName::Target)),
         f.message
     )?;
-    for (side, lang) in [
-        (SideName::Source, &report.source.lang),
-        (SideName::Target, &report.target.lang),
-    ] {
+    for (side, lang) in [(SideName::Source, src_lang), (SideName::Target, tgt_lang)] {
         let excerpt = match side {
             SideName::Source => &f.source,
             SideName::Target => &f.target,
