@@ -1,31 +1,43 @@
 //! Detection benchmark for `bialign check`: inject errors into the target side of gold-aligned
 //! documents and measure, per kind of finding, how many injected errors are found (recall) and
-//! how many findings point at an injected error (precision).
+//! how many findings are right (precision).
 //!
 //! ```text
 //! cargo run --release --example detection [-- DIR [COPIES]]
 //! ```
 //!
-//! DIR defaults to `../shared/eval/mac-dev-zh-en` (documents `<doc>.src`, `<doc>.tgt`,
-//! `<doc>.gold`, one sentence a line). The text is read from there and never written anywhere.
+//! DIR defaults to `../shared/eval/mac-dev-zh-en` (an evaluation folder: `LANGS` and documents
+//! `<doc>.src`, `<doc>.tgt`, `<doc>.gold`, one sentence a line; or the corpus layout, e.g.
+//! `corpora/ilya-stanford`). The text is read from there and never written anywhere. When DIR is
+//! missing the benchmark says so and stops.
 //!
-//! Each document is copied COPIES times (default 60); each copy gets one injection of each kind at
-//! sites at least a few beads apart, so a copy stays a realistic document with a handful of
-//! errors:
+//! Each document is copied 2 × COPIES times (COPIES defaults to 60). Half of the copies get one
+//! injection of each of the four kinds below, at gold beads at least [`MIN_GAP`] beads apart, so
+//! a copy stays a realistic document with a handful of errors; the other half get one
+//! untranslated sentence alone (a copied source sentence shifts the alignment around it, which
+//! would blur the measurement of the other kinds). Injections, with a seeded PRNG:
 //! - drop: the target sentence of a gold bead with one target sentence is deleted (an omission of
 //!   the bead's source sentences);
-//! - add: a sentence from another document's target is inserted between two gold beads (an
-//!   addition);
+//! - add: a sentence from another document's target (with a single document, one from at least
+//!   [`FAR`] sentences away) is inserted between two gold beads (an addition);
 //! - number: a number the target shares with its source in a gold bead is changed (digits to
-//!   other digits, a spelled-out number to another one);
-//! - name: one occurrence of a name the target spells the same way at least three times gets a
-//!   one-letter typo (a term mismatch);
+//!   other digits, a spelled-out number to another one: "three" → "seven", "third" → "fifth");
+//! - name: one occurrence of a capitalised name the target spells the same way at least three
+//!   times (never in lowercase) gets a one-letter typo: a letter dropped, doubled or swapped with
+//!   its neighbour (Qingyang → Qingyng);
 //! - copy: a target sentence is replaced by its source sentence (untranslated).
 //!
 //! A finding is a hit when its kind is the injection's and it points at the injected place: the
-//! dropped bead's source sentences, the inserted or edited target sentence. Precision counts every
-//! finding of the kind in the injected copies; "precision (new)" leaves out findings the clean
-//! document already has (what a `--baseline` run reports).
+//! dropped bead's source sentences, the inserted or edited target sentence.
+//! - recall: injections hit / injections;
+//! - precision: right findings / findings of the kind, over the copies with an injection of that
+//!   kind. A finding is right when it is a hit, or, for omissions and additions, when it points at
+//!   a sentence the published translation itself leaves unpaired (a gold bead with an empty side:
+//!   a real omission or addition). Every other finding counts against precision, including real
+//!   discrepancies of the published translation that the gold beads do not record (a changed
+//!   constant, a dropped chapter number): those are listed by kind for the unmodified documents;
+//! - precision (new findings): hits / findings not already reported on the unmodified document,
+//!   matched as `--baseline` matches them: what a CI job with a baseline would report.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};

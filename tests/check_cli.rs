@@ -365,7 +365,7 @@ fn github_annotations_escape_and_summary_is_written() {
         .unwrap_or_else(|| panic!("{text}"));
     assert!(
         number.starts_with(&format!(
-            "::error file={escaped_file},line=17,col=176,endLine=17,endColumn=177,title=bialign number-mismatch::number differs: 5 in the source, 6 in the translation%0Asource ({}:67): ",
+            "::error file={escaped_file},line=17,col=176,endLine=17,endColumn=176,title=bialign number-mismatch::number differs: 5 in the source, 6 in the translation%0Asource ({}:67): ",
             corpus("zh.txt")
         )),
         "{number}"

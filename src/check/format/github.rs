@@ -61,7 +61,8 @@ pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
     if loc.end > loc.start {
         props.push_str(&format!(
             ",endLine={},endColumn={}",
-            loc.end_line, loc.end_column
+            loc.end_line,
+            last_column(loc)
         ));
     }
     props.push_str(&format!(
@@ -86,6 +87,16 @@ pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         level(f.severity),
         escape_data(&message)
     )
+}
+
+/// The column of the last character of a span (GitHub's `endColumn` is inclusive; ours is the
+/// column just past the end).
+pub fn last_column(loc: &crate::check::Location) -> usize {
+    if loc.end_line == loc.line {
+        loc.end_column.saturating_sub(1).max(loc.column)
+    } else {
+        loc.end_column
+    }
 }
 
 /// A workflow command's message: `%`, CR and LF are encoded.

@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use crate::check::format::github::{annotation, escape_data, escape_property, markdown_cell};
+use crate::check::format::github::{
+    annotation, escape_data, escape_property, last_column, markdown_cell,
+};
 use crate::check::format::one_line;
 use crate::check::{Counts, Excerpt};
 use crate::diff::source::SourceDiff;
@@ -40,7 +42,8 @@ fn command(out: &mut dyn Write, at: &Excerpt, title: &str, message: &str) -> io:
     if loc.end > loc.start {
         props.push_str(&format!(
             ",endLine={},endColumn={}",
-            loc.end_line, loc.end_column
+            loc.end_line,
+            last_column(loc)
         ));
     }
     props.push_str(&format!(",title={}", escape_property(title)));
