@@ -1,8 +1,13 @@
 //! The `bialign` command: parse flags, call the library, map errors to exit codes.
 
+#[path = "cli/progress.rs"]
+mod progress;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
@@ -16,7 +21,8 @@ use bialign::lang::Detection;
 use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::report::color::{ColorChoice, Paint};
-use bialign::report::{self, segments};
+use bialign::report::format::{self, Format};
+use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
 use bialign::Document;
 
@@ -83,15 +89,27 @@ struct AlignArgs {
     /// CSV of `source term,target term` pairs the translation must respect.
     #[arg(long)]
     glossary: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = AlignFormat::Csv)]
-    format: AlignFormat,
+    /// Output format. Default: from the -o extension (.csv .tsv .jsonl .tmx .html .htm
+    /// .beads); on standard output `terminal` when it is a terminal, `csv` otherwise.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES)
+        .map(|s| s.parse::<Format>().expect("a listed name")))]
+    format: Option<Format>,
     /// Prefix CSV cells that start with = + - @ so spreadsheets do not run them.
     #[arg(long)]
     csv_safe: bool,
-    /// Write here instead of standard output (atomically).
+    /// tsv, moses, tmx: also write omissions and additions (beads with an empty side).
+    #[arg(long)]
+    keep_unpaired: bool,
+    /// Colour the terminal view: auto (when a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// always, never. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically). For moses, the prefix of the two
+    /// files PREFIX.<src-lang> and PREFIX.<tgt-lang>.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
+    /// Say nothing on standard error but errors (no progress, no detected languages).
     #[arg(short, long)]
     quiet: bool,
 }
@@ -100,12 +118,6 @@ struct AlignArgs {
 enum SplitArg {
     Auto,
     Lines,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum AlignFormat {
-    Csv,
-    Beads,
 }
 
 /// A source file, its translation and how to align them (what `align` takes).
@@ -187,7 +199,8 @@ struct CheckArgs {
     #[arg(long)]
     baseline: Option<PathBuf>,
     /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto")]
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
     color: ColorChoice,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -227,7 +240,8 @@ struct DiffArgs {
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
     /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto")]
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
     color: ColorChoice,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -295,7 +309,9 @@ fn main() -> ExitCode {
 fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     let doc = Document::read(&args.file)?;
     let (lang, detection) = pipeline::resolve_lang(args.lang, &doc);
-    say_detection(&doc.display_name(), detection.as_ref());
+    if let Some(line) = detection_message(&doc.display_name(), detection.as_ref()) {
+        eprintln!("{line}");
+    }
     let sentences = segment::segment(&doc, lang);
     output::write_to(args.output.as_deref(), |out| match args.format {
         SegmentFormat::Lines => segments::write_lines(out, &sentences),
@@ -317,23 +333,45 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         SplitArg::Auto => Split::Auto,
         SplitArg::Lines => Split::Lines,
     };
-    let result = pipeline::align_files(&PairRequest {
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let format = Format::resolve(args.format, args.output.as_deref(), stdout_is_terminal)?;
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let report_options = ReportOptions {
+        csv_safe: args.csv_safe,
+        keep_unpaired: args.keep_unpaired,
+        color: args.color.resolve(to_stdout && stdout_is_terminal),
+        width: terminal::detect_width(),
+    };
+    // A spinner would tear a pager's screen: show it only when the report goes to a file or to
+    // the terminal itself (it is cleared before the report is written).
+    let progress = progress::Progress::start(args.quiet || (to_stdout && !stdout_is_terminal));
+    let request = PairRequest {
         src: &args.src,
         tgt: &args.tgt,
         src_lang: args.src_lang,
         tgt_lang: args.tgt_lang,
         split,
         options: &options,
-    })?;
+    };
+    let result =
+        pipeline::align_files_with(&request, &mut |stage| progress.stage(stage.describe()))?;
     if !args.quiet {
-        say_detection(&result.pair.src.name, result.detections[0].as_ref());
-        say_detection(&result.pair.tgt.name, result.detections[1].as_ref());
+        for (name, d) in [
+            (&result.pair.src.name, &result.detections[0]),
+            (&result.pair.tgt.name, &result.detections[1]),
+        ] {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                progress.say(&line);
+            }
+        }
     }
-    let pair = &result.pair;
-    output::write_to(args.output.as_deref(), |out| match args.format {
-        AlignFormat::Csv => report::csv::write(out, pair, args.csv_safe),
-        AlignFormat::Beads => report::beads::write(out, pair),
-    })?;
+    progress.finish();
+    format::write_report(
+        format,
+        args.output.as_deref(),
+        &result.pair,
+        &report_options,
+    )?;
     Ok(exit_codes::OK)
 }
 
@@ -349,8 +387,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
     if !args.quiet {
-        say_detection(&result.pair.src.name, result.detections[0].as_ref());
-        say_detection(&result.pair.tgt.name, result.detections[1].as_ref());
+        for (name, d) in [
+            (&result.pair.src.name, &result.detections[0]),
+            (&result.pair.tgt.name, &result.detections[1]),
+        ] {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
     }
     let format = match args.format {
         CheckFormatArg::Human => CheckFormat::Human,
@@ -359,7 +403,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let fail_on = FailOn::from(args.fail_on);
     let paint = Paint {
-        on: args.color.enabled(to_terminal(args.output.as_deref())),
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
     };
     output::write_to(args.output.as_deref(), |out| {
         check::format::write(out, &report, format, fail_on, paint)
@@ -392,7 +436,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         DiffFormatArg::Github => DiffFormat::Github,
     };
     let paint = Paint {
-        on: args.color.enabled(to_terminal(args.output.as_deref())),
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
     };
     let [a, b, c] = &args.files[..] else {
         unreachable!("clap takes exactly three files");
@@ -427,7 +471,6 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
 
 /// Is the output going to a terminal (standard output, and that is a terminal)?
 fn to_terminal(output: Option<&std::path::Path>) -> bool {
-    use std::io::IsTerminal;
     output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
@@ -493,20 +536,20 @@ fn print_row(name: &str, t: &Tally) {
     );
 }
 
-/// `auto` says what it chose on stderr, with a warning when it had to guess from the script.
-fn say_detection(name: &str, detection: Option<&Detection>) {
-    let Some(d) = detection else { return };
-    match &d.fallback_reason {
-        None => eprintln!(
+/// What `auto` chose, for stderr, with a warning when it had to guess from the script.
+fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String> {
+    let d = detection?;
+    Some(match &d.fallback_reason {
+        None => format!(
             "bialign: {name}: detected {} ({}, confidence {:.2})",
             d.lang.name(),
             d.lang,
             d.confidence
         ),
-        Some(why) => eprintln!(
+        Some(why) => format!(
             "bialign: warning: {name}: {why}; guessing {} ({}) from the script",
             d.lang.name(),
             d.lang
         ),
-    }
+    })
 }

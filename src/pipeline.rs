@@ -58,15 +58,45 @@ pub struct PairResult {
     pub detections: [Option<Detection>; 2],
 }
 
+/// The steps of [`align_files_with`], for a caller that shows progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Detecting,
+    Segmenting,
+    Aligning,
+}
+
+impl Stage {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Detecting => "detecting languages",
+            Stage::Segmenting => "segmenting",
+            Stage::Aligning => "aligning",
+        }
+    }
+}
+
 pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
+    align_files_with(req, &mut |_| {})
+}
+
+/// [`align_files`], telling `on_stage` as each step starts.
+pub fn align_files_with(
+    req: &PairRequest<'_>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<PairResult> {
+    on_stage(Stage::Reading);
     let src_doc = Document::read(req.src)?;
     let tgt_doc = Document::read(req.tgt)?;
-    Ok(align_documents(
+    Ok(align_documents_with(
         src_doc,
         tgt_doc,
         [req.src_lang, req.tgt_lang],
         req.split,
         req.options,
+        on_stage,
     ))
 }
 
@@ -79,10 +109,25 @@ pub fn align_documents(
     split: Split,
     options: &AlignOptions,
 ) -> PairResult {
+    align_documents_with(src_doc, tgt_doc, langs, split, options, &mut |_| {})
+}
+
+/// [`align_documents`], telling `on_stage` as each step starts.
+pub fn align_documents_with(
+    src_doc: Document,
+    tgt_doc: Document,
+    langs: [LangChoice; 2],
+    split: Split,
+    options: &AlignOptions,
+    on_stage: &mut dyn FnMut(Stage),
+) -> PairResult {
+    on_stage(Stage::Detecting);
     let (src_lang, src_detect) = resolve_lang(langs[0], &src_doc);
     let (tgt_lang, tgt_detect) = resolve_lang(langs[1], &tgt_doc);
+    on_stage(Stage::Segmenting);
     let src = segment::split(&src_doc, src_lang, split);
     let tgt = segment::split(&tgt_doc, tgt_lang, split);
+    on_stage(Stage::Aligning);
     let alignment = {
         let s: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
         let t: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();

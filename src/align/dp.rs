@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Bead shapes the search considers, as (source, target) sentence counts.
-pub const BEAD_SHAPES: [(usize, usize); 10] = [
+pub const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -15,7 +15,13 @@ pub const BEAD_SHAPES: [(usize, usize); 10] = [
     (3, 1),
     (1, 4),
     (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
 ];
+
+/// The most sentences one side of a bead can have.
+pub const MAX_BEAD_SIDE: usize = 5;
 
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
@@ -54,6 +60,23 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// A band of `margin` sentences around a path.
+    pub fn around(path: &[Step], n: usize, m: usize, margin: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
+        let mut visit = |i: usize, j: usize| {
+            for r in i.saturating_sub(margin)..=(i + margin).min(n) {
+                lo[r] = lo[r].min(j.saturating_sub(margin));
+                hi[r] = hi[r].max(j + margin);
+            }
+        };
+        visit(0, 0);
+        for (s, t) in path {
+            visit(s.end, t.end);
+        }
+        Band::from_bounds(lo, hi, m)
+    }
+
     pub fn full(n: usize, m: usize) -> Band {
         Band {
             lo: vec![0; n + 1],
@@ -65,45 +88,97 @@ impl Band {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
     }
 
+    /// The source sentences a target sentence can pair with in any bead through this band.
+    pub fn rows_near(&self, j: usize) -> Range<usize> {
+        let n = self.lo.len() - 1;
+        let first = self.hi.partition_point(|&h| h + MAX_BEAD_SIDE < j);
+        let last = self.lo.partition_point(|&l| l <= j + MAX_BEAD_SIDE + 1);
+        first.saturating_sub(MAX_BEAD_SIDE)..(last + MAX_BEAD_SIDE).min(n)
+    }
+
     /// The target positions a source sentence can pair with in any bead through this band.
     pub fn window(&self, i: usize) -> Range<usize> {
         let n = self.lo.len() - 1;
-        let first = self.lo[i.saturating_sub(4)];
-        let last = self.hi[(i + 5).min(n)];
+        let first = self.lo[i.saturating_sub(MAX_BEAD_SIDE)];
+        let last = self.hi[(i + MAX_BEAD_SIDE + 1).min(n)];
         first..last
     }
 }
 
-/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(src, tgt)` prices
-/// one bead. Returns the beads in order as (source range, target range).
-pub fn best_path(
+/// A bead as (source range, target range).
+pub type Step = (Range<usize>, Range<usize>);
+
+/// Costs over the cells of a band, indexed like the band: row by row, `lo[i]..=hi[i]`.
+#[derive(Debug, Clone)]
+pub struct Grid<'b> {
+    band: &'b Band,
+    offsets: Vec<usize>,
+}
+
+impl<'b> Grid<'b> {
+    pub fn new(band: &'b Band) -> Grid<'b> {
+        let mut offsets = Vec::with_capacity(band.lo.len() + 1);
+        let mut total = 0;
+        for (lo, hi) in band.lo.iter().zip(&band.hi) {
+            offsets.push(total);
+            total += hi - lo + 1;
+        }
+        offsets.push(total);
+        Grid { band, offsets }
+    }
+
+    pub fn len(&self) -> usize {
+        *self.offsets.last().unwrap_or(&0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index of cell (i, j), if the band has it.
+    pub fn at(&self, i: usize, j: usize) -> Option<usize> {
+        let (lo, hi) = (*self.band.lo.get(i)?, self.band.hi[i]);
+        (j >= lo && j <= hi).then(|| self.offsets[i] + j - lo)
+    }
+
+    pub fn rows(&self) -> usize {
+        self.band.lo.len()
+    }
+
+    pub fn columns(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+        self.band.lo[i]..=self.band.hi[i]
+    }
+}
+
+/// The forward pass: for every cell the cheapest cost from (0,0) and the shape of its last bead.
+pub struct Forward<'b> {
+    pub grid: Grid<'b>,
+    pub cost: Vec<f64>,
+    shape: Vec<u8>,
+}
+
+/// Cheapest costs from (0,0) to every cell of `band`; `cost(src, tgt)` prices one bead.
+pub fn forward(
     band: &Band,
     mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64,
-) -> Vec<(Range<usize>, Range<usize>)> {
-    let n = band.lo.len() - 1;
-    let mut offsets = Vec::with_capacity(n + 2);
-    let mut total = 0;
-    for i in 0..=n {
-        offsets.push(total);
-        total += band.hi[i] - band.lo[i] + 1;
+) -> Forward<'_> {
+    let grid = Grid::new(band);
+    let mut best = vec![f64::INFINITY; grid.len()];
+    let mut shape = vec![u8::MAX; grid.len()];
+    if !best.is_empty() {
+        best[0] = 0.0;
     }
-    let mut best = vec![f64::INFINITY; total];
-    let mut shape = vec![u8::MAX; total];
-    let at = |i: usize, j: usize| -> Option<usize> {
-        (j >= band.lo[i] && j <= band.hi[i]).then(|| offsets[i] + j - band.lo[i])
-    };
-    best[0] = 0.0;
-    for (i, &row) in offsets.iter().enumerate().take(n + 1) {
-        for j in band.lo[i]..=band.hi[i] {
-            let here = row + j - band.lo[i];
+    for i in 0..grid.rows() {
+        for j in grid.columns(i) {
             if i == 0 && j == 0 {
                 continue;
             }
+            let here = grid.at(i, j).expect("cell of its own row");
             for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                 if a > i || b > j {
                     continue;
                 }
-                let Some(from) = at(i - a, j - b) else {
+                let Some(from) = grid.at(i - a, j - b) else {
                     continue;
                 };
                 let before = best[from];
@@ -118,18 +193,64 @@ pub fn best_path(
             }
         }
     }
-    let m = band.hi[n];
-    let mut path = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let k = shape[at(i, j).expect("path stays in band")] as usize;
-        let (a, b) = BEAD_SHAPES[k];
-        path.push((i - a..i, j - b..j));
-        i -= a;
-        j -= b;
+    Forward {
+        grid,
+        cost: best,
+        shape,
     }
-    path.reverse();
-    path
+}
+
+impl Forward<'_> {
+    /// The cheapest path to (n, m), as beads in order.
+    pub fn path(&self) -> Vec<Step> {
+        let n = self.grid.rows() - 1;
+        let m = *self.grid.columns(n).end();
+        let mut path = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let k = self.shape[self.grid.at(i, j).expect("path stays in band")] as usize;
+            let (a, b) = BEAD_SHAPES[k];
+            path.push((i - a..i, j - b..j));
+            i -= a;
+            j -= b;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// Cheapest costs from every cell of `band` to (n, m).
+pub fn backward(band: &Band, mut cost: impl FnMut(Range<usize>, Range<usize>) -> f64) -> Vec<f64> {
+    let grid = Grid::new(band);
+    let mut best = vec![f64::INFINITY; grid.len()];
+    if let Some(last) = best.last_mut() {
+        *last = 0.0;
+    }
+    for i in (0..grid.rows()).rev() {
+        for j in grid.columns(i).rev() {
+            let here = grid.at(i, j).expect("cell of its own row");
+            for &(a, b) in &BEAD_SHAPES {
+                let Some(to) = grid.at(i + a, j + b) else {
+                    continue;
+                };
+                let after = best[to];
+                if !after.is_finite() {
+                    continue;
+                }
+                let c = after + cost(i..i + a, j..j + b);
+                if c < best[here] {
+                    best[here] = c;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(src, tgt)` prices
+/// one bead. Returns the beads in order as (source range, target range).
+pub fn best_path(band: &Band, cost: impl FnMut(Range<usize>, Range<usize>) -> f64) -> Vec<Step> {
+    forward(band, cost).path()
 }
 
 #[cfg(test)]

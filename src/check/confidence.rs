@@ -1,9 +1,10 @@
 //! `low-confidence`: pair beads the aligner is unsure of (its confidence score below a
-//! threshold). A note, not an error: the pairing there deserves a human look.
+//! threshold, by default the one the reports mark beads unsure with). A note, not an error: the
+//! pairing there deserves a human look.
 
 use super::{Context, Finding, Kind};
 
-pub const DEFAULT_THRESHOLD: f64 = 0.1;
+pub const DEFAULT_THRESHOLD: f64 = crate::report::LOW_CONFIDENCE;
 
 pub fn check(cx: &Context<'_>, threshold: f64, out: &mut Vec<Finding>) {
     for (k, bead) in cx.pair.alignment.beads.iter().enumerate() {
