@@ -180,9 +180,14 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
     }
     let src_cjk = cx.lang(SideName::Source).is_cjk_sentence_style();
     let tgt_cjk = cx.lang(SideName::Target).is_cjk_sentence_style();
-    // A one-sided term counts on its own when the side it is missing from would have kept it.
-    let src_alone_counts = src_cjk || !tgt_cjk;
-    let tgt_alone_counts = tgt_cjk || !src_cjk;
+    // A one-sided term counts on its own when the side it is missing from would have kept it:
+    // a Latin term in CJK text was kept on purpose; between two alphabetic languages only names
+    // written like codes are kept as they are (headings in capitals, compounds and acronyms are
+    // translated: Himalaya-Chronik, EU / UE).
+    let alphabetic = !src_cjk && !tgt_cjk;
+    let alone_counts = |side_cjk: bool, term: &str| side_cjk || alphabetic && code_like(term);
+    let src_alone_counts = |t: &str| alone_counts(src_cjk, t);
+    let tgt_alone_counts = |t: &str| alone_counts(tgt_cjk, t);
 
     let mut used_tgt = vec![false; tgt.len()];
     for s in &src {
@@ -204,7 +209,7 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
                     vec![sref, tref],
                 )
             }
-            None if src_alone_counts => (
+            None if src_alone_counts(&s.key) => (
                 format!(
                     "“{}” in the source is missing from the translation",
                     sref.text
@@ -223,11 +228,8 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
         f.anchors = anchors;
         out.push(f);
     }
-    if !tgt_alone_counts {
-        return;
-    }
     for (j, t) in tgt.iter().enumerate() {
-        if used_tgt[j] {
+        if used_tgt[j] || !tgt_alone_counts(&t.key) {
             continue;
         }
         let tref = anchor_ref(cx, bead, SideName::Target, t);
@@ -241,6 +243,25 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
         f.anchors = vec![tref];
         out.push(f);
     }
+}
+
+/// A name written like a code, which no translation between alphabetic languages changes: a
+/// letter and a digit (K2, GPT-3, A380) or a capital inside a word after a lowercase letter
+/// (OpenAI, iPhone, DeepMind).
+fn code_like(term: &str) -> bool {
+    // An abbreviation before a number is a page or item reference: S.91, Nr.212, ca.7315.
+    if let Some((abbrev, rest)) = term.split_once('.') {
+        if abbrev.chars().count() <= 3 && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    let letters = term.chars().any(char::is_alphabetic);
+    let digits = term.chars().any(|c| c.is_ascii_digit());
+    let inner_capital = term
+        .chars()
+        .zip(term.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    letters && digits || inner_capital
 }
 
 /// Two spellings of one name: equal ignoring case, or at most two edits apart (one for short
@@ -310,6 +331,72 @@ fn glossary(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::AlignOptions;
+    use crate::check::{check, CheckOptions};
+    use crate::pipeline::{align_documents, LangChoice};
+    use crate::{Document, Lang, Split};
+
+    /// The number findings of a one-line-per-sentence zh → en pair.
+    fn number_messages(zh: &[&str], en: &[&str]) -> Vec<String> {
+        let result = align_documents(
+            Document::from_text("zh.txt", zh.join("\n")),
+            Document::from_text("en.txt", en.join("\n")),
+            [LangChoice::Fixed(Lang::ZH), LangChoice::Fixed(Lang::EN)],
+            Split::Lines,
+            &AlignOptions::default(),
+        );
+        check(&result, &CheckOptions::default())
+            .into_iter()
+            .filter(|f| f.kind == Kind::NumberMismatch)
+            .map(|f| f.message)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_reported_and_not() {
+        let zh = [
+            "他在2015年离开了谷歌公司。",
+            "三个人走进了那间屋子。",
+            "一个人坐在门口抽烟。",
+            "他们等了十六天，整整十六天。",
+            "第二次见面时她笑了。",
+            "这本书有三百页。",
+        ];
+        let en = [
+            "He left Google in 2016.",
+            "Seven men walked into the room.",
+            "A man sat smoking at the door.",
+            "They waited sixteen days.",
+            "The first time they met again she laughed.",
+            "The book has 300 pages.",
+        ];
+        assert_eq!(
+            number_messages(&zh, &en),
+            [
+                "number differs: 2015 in the source, 2016 in the translation",
+                "number differs: 三 (3) in the source, Seven (7) in the translation",
+                "number differs: 第二 (2) in the source, first (1) in the translation",
+            ]
+        );
+    }
+
+    #[test]
+    fn codes() {
+        for t in ["K2", "GPT-3", "OpenAI", "iPhone", "DeepMind"] {
+            assert!(code_like(t), "{t}");
+        }
+        for t in [
+            "EU",
+            "NACHTRÄGEN",
+            "Himalaya-Chronik",
+            "Everest",
+            "U.S",
+            "S.91",
+            "ca.7315",
+        ] {
+            assert!(!code_like(t), "{t}");
+        }
+    }
 
     #[test]
     fn spellings() {

@@ -60,11 +60,20 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .filter(|(w, _)| !lowercase.contains(&w.to_lowercase()))
         .map(|(w, o)| (*w, o))
         .collect();
+    // Spellings seen often, indexed by each form with one letter deleted (and as they are), so
+    // that a spelling one edit away is found without comparing every pair: two words one
+    // substitution, insertion, deletion or swap apart share such a form.
     let usual: Vec<(&str, usize, Vec<char>)> = names
         .iter()
         .filter(|(_, o)| o.len() >= MIN_USUAL)
         .map(|(w, o)| (*w, o.len(), w.to_lowercase().chars().collect()))
         .collect();
+    let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, _, chars)) in usual.iter().enumerate() {
+        for form in forms(chars) {
+            by_form.entry(form).or_default().push(k);
+        }
+    }
     let bead_of = bead_of_target_sentence(cx);
     let mut found = Vec::new();
     for (word, occurrences) in &names {
@@ -72,8 +81,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let chars: Vec<char> = word.to_lowercase().chars().collect();
-        let Some((spelling, count, _)) = usual
-            .iter()
+        let mut candidates: Vec<usize> = forms(&chars)
+            .filter_map(|f| by_form.get(&f))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let Some((spelling, count, _)) = candidates
+            .into_iter()
+            .map(|k| &usual[k])
             .filter(|(_, _, u)| u[0] == chars[0] && edit_distance(u, &chars) == 1)
             .max_by_key(|(w, n, _)| (*n, std::cmp::Reverse(*w)))
         else {
@@ -122,6 +139,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     out.extend(found);
 }
 
+/// A word and each of its forms with one letter deleted.
+fn forms(chars: &[char]) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(chars.iter().collect()).chain(
+        (0..chars.len()).map(move |i| chars[..i].iter().chain(&chars[i + 1..]).collect::<String>()),
+    )
+}
+
 /// For each target sentence, the bead it is in.
 pub(super) fn bead_of_target_sentence(cx: &Context<'_>) -> Vec<usize> {
     let mut out = vec![0; cx.pair.tgt.sentences.len()];
@@ -131,4 +155,38 @@ pub(super) fn bead_of_target_sentence(cx: &Context<'_>) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::AlignOptions;
+    use crate::check::{check, CheckOptions, Kind};
+    use crate::pipeline::{align_documents, LangChoice};
+    use crate::{Document, Lang, Split};
+
+    #[test]
+    fn a_name_spelled_once_otherwise() {
+        let zh = "陈清扬来了。\n陈清扬笑了。\n我看着陈清扬。\n陈清扬走了。\n我的朋友们也笑了。\n";
+        let en = "Chen Qingyang came.\nChen Qingyang laughed.\nI looked at Chen Qingyang.\nChen Qingyagn left.\nMy friends, the Qingyangs, laughed too.\n";
+        let result = align_documents(
+            Document::from_text("zh.txt", zh),
+            Document::from_text("en.txt", en),
+            [LangChoice::Fixed(Lang::ZH), LangChoice::Fixed(Lang::EN)],
+            Split::Lines,
+            &AlignOptions::default(),
+        );
+        let found: Vec<_> = check(&result, &CheckOptions::default())
+            .into_iter()
+            .filter(|f| f.kind == Kind::TermMismatch)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        assert_eq!(
+            f.message,
+            "“Qingyagn” is spelled “Qingyang” 3 times elsewhere in the translation"
+        );
+        assert_eq!(f.anchors[0].text, "Qingyagn");
+        assert_eq!(f.anchors[0].location.line, 4);
+        assert_eq!(f.anchors[0].location.column, 6);
+    }
 }

@@ -13,6 +13,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if src_lang == tgt_lang {
         return;
     }
+    let same_script = src_lang.is_cjk_sentence_style() == tgt_lang.is_cjk_sentence_style();
     let src_sentences = &cx.pair.src.sentences;
     let tgt_sentences = &cx.pair.tgt.sentences;
     for (k, bead) in cx.pair.alignment.beads.iter().enumerate() {
@@ -32,6 +33,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 || tgt_lang.is_cjk_sentence_style()
                 || han_share(t) >= 0.3;
             if !identical && !could_be_source {
+                continue;
+            }
+            // Between languages of one script, names, credits, headings and titles look alike
+            // in both: judge only prose.
+            if same_script && !prose(t) {
                 continue;
             }
             let in_source_lang = identical || lang::sentence_language(t) == Some(src_lang);
@@ -54,6 +60,23 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Prose, not a name list, credit line, heading or book title: at least this many words in
+/// lowercase, and at least [`MIN_LOWERCASE_SHARE`] of the words.
+const MIN_LOWERCASE_WORDS: usize = 3;
+const MIN_LOWERCASE_SHARE: f64 = 0.5;
+
+fn prose(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let lower = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    lower >= MIN_LOWERCASE_WORDS && lower as f64 >= MIN_LOWERCASE_SHARE * words.len() as f64
+}
+
 /// Equal up to case, spacing and punctuation.
 pub(super) fn same_text(a: &str, b: &str) -> bool {
     let norm = |s: &str| -> String {
@@ -73,4 +96,21 @@ fn han_share(text: &str) -> f64 {
     }
     let cjk = |c: char| is_han(c) || ('\u{3040}'..='\u{30ff}').contains(&c);
     text.chars().filter(|&c| cjk(c)).count() as f64 / letters as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_or_not() {
+        assert!(prose(
+            "Die Mannschaft setzte sich aus sechs Bergsteigern zusammen."
+        ));
+        assert!(!prose("c ) Albert Eggler , Gipfel über den Wolken ."));
+        assert!(!prose(
+            "équipe du sommet H.Tichy , S.Jöchler et Pasang Dawa Lama ."
+        ));
+        assert!(same_text("Ravi: Hello!", "ravi hello"));
+    }
 }
