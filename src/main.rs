@@ -409,7 +409,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         check::format::write(out, &report, format, fail_on, paint)
     })?;
     if matches!(format, CheckFormat::Github) {
-        append_step_summary(&check::format::github::step_summary(&report))?;
+        step_summary(&check::format::github::step_summary(&report));
     }
     Ok(if check::fails(&report.findings, fail_on) {
         exit_codes::FINDINGS
@@ -448,7 +448,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
             diff::format::write_source(out, &d, format, paint)
         })?;
         if github {
-            append_step_summary(&diff::format::github::source_summary(&d))?;
+            step_summary(&diff::format::github::source_summary(&d));
         }
         d.fails()
     } else {
@@ -458,7 +458,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
             diff::format::write_translation(out, &d, format, fail_on, paint)
         })?;
         if github {
-            append_step_summary(&diff::format::github::translation_summary(&d))?;
+            step_summary(&diff::format::github::translation_summary(&d));
         }
         d.fails(fail_on)
     };
@@ -467,6 +467,14 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         exit_codes::OK
     })
+}
+
+/// Append to `$GITHUB_STEP_SUMMARY` when it is set. The annotations are already written and the
+/// verdict stands: a summary that cannot be written is a warning, not a failed check.
+fn step_summary(markdown: &str) {
+    if let Err(e) = append_step_summary(markdown) {
+        eprintln!("bialign: warning: step summary not written: {e}");
+    }
 }
 
 /// Is the output going to a terminal (standard output, and that is a terminal)?
