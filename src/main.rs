@@ -12,12 +12,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
+use bialign::check::format::github::append_step_summary;
+use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
+use bialign::diff::{self, format::DiffFormat, DiffOptions};
 use bialign::eval::{self, EvalSet, Tally};
 use bialign::exit_codes;
 use bialign::lang::Detection;
 use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
-use bialign::report::color::ColorChoice;
+use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
 use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
@@ -42,6 +45,10 @@ enum Command {
     Align(AlignArgs),
     /// Score the aligner on gold-aligned evaluation folders.
     Eval(EvalArgs),
+    /// Check a translation: omissions, additions, numbers, names, glossary, untranslated text.
+    Check(CheckArgs),
+    /// What an edit changed: a new version of a translation, or with --source of the source.
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args)]
@@ -113,6 +120,158 @@ enum SplitArg {
     Lines,
 }
 
+/// A source file, its translation and how to align them (what `align` takes).
+#[derive(clap::Args)]
+struct PairArgs {
+    /// The source text.
+    src: PathBuf,
+    /// Its translation.
+    tgt: PathBuf,
+    #[command(flatten)]
+    how: AlignHow,
+}
+
+/// How to segment and align, for commands that align more than one pair.
+#[derive(clap::Args)]
+struct AlignHow {
+    /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
+    split: SplitArg,
+    /// Source language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    src_lang: LangChoice,
+    /// Target language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    tgt_lang: LangChoice,
+    /// CSV of `source term,target term` pairs the translation must respect.
+    #[arg(long)]
+    glossary: Option<PathBuf>,
+}
+
+impl AlignHow {
+    fn options(&self) -> anyhow::Result<AlignOptions> {
+        Ok(AlignOptions {
+            glossary: match &self.glossary {
+                Some(path) => Glossary::read(path)?,
+                None => Glossary::default(),
+            },
+            ..AlignOptions::default()
+        })
+    }
+
+    fn request<'a>(
+        &self,
+        src: &'a std::path::Path,
+        tgt: &'a std::path::Path,
+        options: &'a AlignOptions,
+    ) -> PairRequest<'a> {
+        PairRequest {
+            src,
+            tgt,
+            src_lang: self.src_lang,
+            tgt_lang: self.tgt_lang,
+            split: self.split(),
+            options,
+        }
+    }
+
+    fn split(&self) -> Split {
+        match self.split {
+            SplitArg::Auto => Split::Auto,
+            SplitArg::Lines => Split::Lines,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+    format: CheckFormatArg,
+    /// Exit with status 1 when a finding this severe or worse is reported.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// An earlier `--format json` output: report and fail only on findings not in it.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormatArg {
+    Human,
+    Json,
+    Github,
+}
+
+#[derive(clap::Args)]
+#[command(
+    override_usage = "bialign diff [OPTIONS] SRC OLD_TGT NEW_TGT\n       bialign diff --source [OPTIONS] OLD_SRC NEW_SRC TGT"
+)]
+struct DiffArgs {
+    /// SRC OLD_TGT NEW_TGT: two versions of a translation of SRC; with --source, OLD_SRC NEW_SRC
+    /// TGT: two versions of the source TGT translates.
+    #[arg(num_args = 3, required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The files are OLD_SRC NEW_SRC TGT: report stale and missing translations.
+    #[arg(long)]
+    source: bool,
+    #[command(flatten)]
+    how: AlignHow,
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Terminal)]
+    format: DiffFormatArg,
+    /// Exit with status 1 when the edit introduced a finding this severe or worse.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
+    Terminal,
+    Json,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct EvalArgs {
     /// Folders with LANGS and gold-aligned documents.
@@ -135,6 +294,8 @@ fn main() -> ExitCode {
         Command::Segment(args) => run_segment(args),
         Command::Align(args) => run_align(args),
         Command::Eval(args) => run_eval(args),
+        Command::Check(args) => run_check(args),
+        Command::Diff(args) => run_diff(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -212,6 +373,113 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         &report_options,
     )?;
     Ok(exit_codes::OK)
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
+    let options = args.pair.how.options()?;
+    let request = args
+        .pair
+        .how
+        .request(&args.pair.src, &args.pair.tgt, &options);
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
+    if !args.quiet {
+        for (name, d) in [
+            (&result.pair.src.name, &result.detections[0]),
+            (&result.pair.tgt.name, &result.detections[1]),
+        ] {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
+    }
+    let format = match args.format {
+        CheckFormatArg::Human => CheckFormat::Human,
+        CheckFormatArg::Json => CheckFormat::Json,
+        CheckFormatArg::Github => CheckFormat::Github,
+    };
+    let fail_on = FailOn::from(args.fail_on);
+    let paint = Paint {
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
+    };
+    output::write_to(args.output.as_deref(), |out| {
+        check::format::write(out, &report, format, fail_on, paint)
+    })?;
+    if matches!(format, CheckFormat::Github) {
+        step_summary(&check::format::github::step_summary(&report));
+    }
+    Ok(if check::fails(&report.findings, fail_on) {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
+    let align = args.how.options()?;
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let options = DiffOptions {
+        langs: [args.how.src_lang, args.how.tgt_lang],
+        split: args.how.split(),
+        align: &align,
+        check: &check_options,
+    };
+    let format = match args.format {
+        DiffFormatArg::Terminal => DiffFormat::Terminal,
+        DiffFormatArg::Json => DiffFormat::Json,
+        DiffFormatArg::Github => DiffFormat::Github,
+    };
+    let paint = Paint {
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
+    };
+    let [a, b, c] = &args.files[..] else {
+        unreachable!("clap takes exactly three files");
+    };
+    let github = matches!(format, DiffFormat::Github);
+    let failed = if args.source {
+        let d = diff::source::diff_sources(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_source(out, &d, format, paint)
+        })?;
+        if github {
+            step_summary(&diff::format::github::source_summary(&d));
+        }
+        d.fails()
+    } else {
+        let fail_on = FailOn::from(args.fail_on);
+        let d = diff::diff_translations(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_translation(out, &d, format, fail_on, paint)
+        })?;
+        if github {
+            step_summary(&diff::format::github::translation_summary(&d));
+        }
+        d.fails(fail_on)
+    };
+    Ok(if failed {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+/// Append to `$GITHUB_STEP_SUMMARY` when it is set. The annotations are already written and the
+/// verdict stands: a summary that cannot be written is a warning, not a failed check.
+fn step_summary(markdown: &str) {
+    if let Err(e) = append_step_summary(markdown) {
+        eprintln!("bialign: warning: step summary not written: {e}");
+    }
+}
+
+/// Is the output going to a terminal (standard output, and that is a terminal)?
+fn to_terminal(output: Option<&std::path::Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
 fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {

@@ -1,5 +1,5 @@
-//! `--color auto|always|never`: whether the terminal view (and later the check and diff views)
-//! colour their output.
+//! `--color auto|always|never`: whether the terminal view, `check` and `diff` colour their
+//! output, and the few styles `check` and `diff` use ([`Paint`]).
 
 use std::ffi::OsStr;
 use std::str::FromStr;
@@ -63,6 +63,68 @@ impl FromStr for ColorChoice {
     }
 }
 
+/// ANSI styles, or nothing when colour is off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paint {
+    pub on: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    }
+
+    pub fn bold(&self, s: &str) -> String {
+        self.wrap("1", s)
+    }
+    pub fn dim(&self, s: &str) -> String {
+        self.wrap("2", s)
+    }
+    pub fn red(&self, s: &str) -> String {
+        self.wrap("31", s)
+    }
+    pub fn green(&self, s: &str) -> String {
+        self.wrap("32", s)
+    }
+    pub fn yellow(&self, s: &str) -> String {
+        self.wrap("33", s)
+    }
+    pub fn blue(&self, s: &str) -> String {
+        self.wrap("34", s)
+    }
+    pub fn cyan(&self, s: &str) -> String {
+        self.wrap("36", s)
+    }
+    /// Text an edit removed: red and struck through, or `[-…-]` without colour.
+    pub fn deleted(&self, s: &str) -> String {
+        if self.on {
+            self.wrap("9;31", s)
+        } else {
+            format!("[-{s}-]")
+        }
+    }
+    /// Text an edit added: green and underlined, or `{+…+}` without colour.
+    pub fn inserted(&self, s: &str) -> String {
+        if self.on {
+            self.wrap("4;32", s)
+        } else {
+            format!("{{+{s}+}}")
+        }
+    }
+    /// A number or term a finding is about: bold yellow, or `[…]` without colour.
+    pub fn marked(&self, s: &str) -> String {
+        if self.on {
+            self.wrap("1;4;33", s)
+        } else {
+            format!("[{s}]")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +143,14 @@ mod tests {
         assert!(!ColorChoice::Never.resolve_with(true, None, None));
         assert_eq!("never".parse::<ColorChoice>().unwrap(), ColorChoice::Never);
         assert!("sometimes".parse::<ColorChoice>().is_err());
+    }
+
+    #[test]
+    fn paint_marks_without_colour() {
+        let plain = Paint { on: false };
+        assert_eq!(plain.deleted("a"), "[-a-]");
+        assert_eq!(plain.inserted("b"), "{+b+}");
+        assert_eq!(plain.marked("5"), "[5]");
+        assert_eq!(Paint { on: true }.red("x"), "\x1b[31mx\x1b[0m");
     }
 }

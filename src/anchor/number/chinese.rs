@@ -151,7 +151,8 @@ impl Scanner<'_> {
                 end: q,
                 arabic: false,
                 weak: false,
-                approx: n == 2,
+                // 一九六几年 is some year of the 1960s.
+                approx: n == 2 || self.approx_suffix(q),
             }),
         }
     }
@@ -211,6 +212,14 @@ impl Scanner<'_> {
                         if pend_digit.is_some_and(|p| d == p + 1) {
                             approx = true;
                         }
+                        break;
+                    }
+                    // 两 ends a numeral as the unit tael, not as a digit: 五十两 is fifty taels
+                    // (fifty-two is 五十二); inside one it starts a place (两万两千).
+                    if tok == Tok::Two
+                        && used > 0
+                        && !matches!(self.cjk_tok(te), Some((Tok::Small(_) | Tok::Big(_), ..)))
+                    {
                         break;
                     }
                     if d == 0 && used > 0 {

@@ -1,0 +1,52 @@
+//! How `bialign diff` results are written: one small module per format.
+//!
+//! `html` (side by side, with `<del>`/`<ins>`) joins these once the report page of the reports
+//! work exists; [`DiffFormat`] is where it goes.
+
+pub mod github;
+pub mod json;
+pub mod terminal;
+
+use std::io::{self, Write};
+
+use super::source::SourceDiff;
+use super::TranslationDiff;
+use crate::check::FailOn;
+use crate::report::color::Paint;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Changes with inline word differences, coloured or `[-old-]{+new+}`.
+    Terminal,
+    /// The documented schema (`docs/check.md`).
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+}
+
+pub fn write_translation(
+    out: &mut dyn Write,
+    diff: &TranslationDiff,
+    format: DiffFormat,
+    fail_on: FailOn,
+    paint: Paint,
+) -> io::Result<()> {
+    match format {
+        DiffFormat::Terminal => terminal::translation(out, diff, fail_on, paint),
+        DiffFormat::Json => json::translation(out, diff),
+        DiffFormat::Github => github::translation(out, diff),
+    }
+}
+
+pub fn write_source(
+    out: &mut dyn Write,
+    diff: &SourceDiff,
+    format: DiffFormat,
+    paint: Paint,
+) -> io::Result<()> {
+    match format {
+        DiffFormat::Terminal => terminal::source(out, diff, paint),
+        DiffFormat::Json => json::source(out, diff),
+        DiffFormat::Github => github::source(out, diff),
+    }
+}
