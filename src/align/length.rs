@@ -137,6 +137,33 @@ impl LengthModel {
 /// ln of the number of ways to write `total` as an ordered sum of `parts` positive lengths:
 /// ln C(total - 1, parts - 1).
 fn ln_compositions(total: f64, parts: usize) -> f64 {
+    // The search asks for this in every cell; lengths are whole numbers, mostly small.
+    if (2..=MEMO_PARTS).contains(&parts) && (0.0..MEMO_TOTAL as f64).contains(&total) {
+        let t = total as usize;
+        if t as f64 == total {
+            return compositions_memo()[(parts - 2) * MEMO_TOTAL + t];
+        }
+    }
+    ln_compositions_uncached(total, parts)
+}
+
+/// [`ln_compositions`] for `parts` in 2..=MEMO_PARTS and whole `total` below MEMO_TOTAL,
+/// computed once by the same expression, so a lookup gives the same bits.
+fn compositions_memo() -> &'static [f64] {
+    static MEMO: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    MEMO.get_or_init(|| {
+        (2..=MEMO_PARTS)
+            .flat_map(|parts| {
+                (0..MEMO_TOTAL).map(move |t| ln_compositions_uncached(t as f64, parts))
+            })
+            .collect()
+    })
+}
+
+const MEMO_PARTS: usize = super::dp::MAX_BEAD_SIDE;
+const MEMO_TOTAL: usize = 4096;
+
+fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {
     let n = (total - 1.0).max(0.0);
     let k = (parts.max(1) - 1) as f64;
     if k == 0.0 || n < k {
@@ -197,6 +224,19 @@ mod tests {
         assert!(m.pair_cost(100.0, 330.0, 1) < m.pair_cost(100.0, 200.0, 1));
         assert!((ln_compositions(101.0, 2) - 100f64.ln()).abs() < 1e-9);
         assert!((ln_compositions(11.0, 3) - 45f64.ln()).abs() < 1e-9);
+        for (total, parts) in [
+            (0.0, 2),
+            (7.0, 4),
+            (4095.0, 3),
+            (4096.0, 2),
+            (12.5, 2),
+            (30.0, 5),
+        ] {
+            assert_eq!(
+                ln_compositions(total, parts).to_bits(),
+                ln_compositions_uncached(total, parts).to_bits()
+            );
+        }
         assert!(m.fit(100.0, 330.0) > 0.9 && m.fit(100.0, 200.0) < 0.01);
     }
 }

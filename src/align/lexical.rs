@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::anchor::{Direction, Evidence};
 
 /// P(a tested token's translation is in its true bead): per kind of [`Evidence`], and per token
@@ -108,6 +110,23 @@ struct QuerySentence {
     kind: Vec<Evidence>,
     /// The row token id of each tested token.
     ids: Vec<u32>,
+    /// Speed: for each column sentence `j` of the window, from `window_start` on, the first index
+    /// of `matches` with `m.j >= j` (what a binary search would find).
+    window_start: u32,
+    first: Vec<u32>,
+}
+
+impl QuerySentence {
+    /// The first index of `matches` at or after column sentence `j`.
+    fn first_match(&self, j: u32) -> usize {
+        match j
+            .checked_sub(self.window_start)
+            .and_then(|k| self.first.get(k as usize))
+        {
+            Some(&k) => k as usize,
+            None => self.matches.partition_point(|m| m.j < j),
+        }
+    }
 }
 
 /// Lexical evidence of every row sentence against the column sentences it may share a bead with.
@@ -124,12 +143,13 @@ impl MatchTable {
         postings: &Postings,
         recall: &Recall,
         max_chance: f64,
-        window: impl Fn(usize) -> Range<usize>,
+        window: impl Fn(usize) -> Range<usize> + Sync,
     ) -> MatchTable {
         let m = direction.columns.max(1) as f64;
+        // Each row's entry is independent of the others: built in parallel, in order.
         let sentences = direction
             .rows
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(i, tokens)| {
                 let range = window(i);
@@ -171,6 +191,15 @@ impl MatchTable {
                 }
                 s.matches.sort_unstable_by_key(|m| (m.j, m.token));
                 s.matches.dedup();
+                s.window_start = lo;
+                s.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
+                let mut k = 0;
+                for j in lo..=hi {
+                    while k < s.matches.len() && s.matches[k].j < j {
+                        k += 1;
+                    }
+                    s.first.push(k as u32);
+                }
                 s
             })
             .collect();
@@ -189,7 +218,7 @@ impl MatchTable {
         for i in src {
             let s = &self.sentences[i];
             total += f64::from(s.baseline[b]);
-            let from = s.matches.partition_point(|m| m.j < lo);
+            let from = s.first_match(lo);
             let within = s.matches[from..].iter().take_while(|m| m.j < hi);
             if b == 0 {
                 total += within

@@ -97,21 +97,22 @@ fn align_from_query(
     let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     let first = search(&band, &features, &table, &model);
 
-    // Re-estimate from the first pass, learn a translation table, search again nearby.
+    // Re-estimate from the first pass, learn a translation table, search again nearby. Each
+    // evidence table is dropped before the next is built: on long documents they are the bulk of
+    // the memory.
     let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
+    drop(table);
+    let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
         features.add_translations(learned);
-    }
-    let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
-    let mut table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    if !options.no_learning {
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
-        model.recall = estimate_recall(&scored, &table, &model.recall);
-        table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
+        let provisional = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
+        model.recall = estimate_recall(&scored, &provisional, &model.recall);
     }
+    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     let (second, confidence) = search_with_confidence(&band, &features, &table, &model);
     let beads = second
         .into_iter()

@@ -11,11 +11,19 @@ pub mod stem;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::document::is_space;
 use crate::lang::Lang;
 use lexicon::Lexicon;
 
 /// Token strings of one side, interned as dense ids.
+///
+/// Index widths: sentence indices are `usize` in every public API (beads, ranges, bands). Token
+/// ids, per-sentence character counts and document frequencies are `u32` to halve the memory of
+/// the per-sentence tables, and so are the sentence numbers stored inside the lexical tables
+/// ([`crate::align::lexical`]); [`Features::build`] refuses a side of 2^32 sentences or more, so
+/// none of them can wrap.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
     ids: HashMap<Box<str>, u32>,
@@ -27,7 +35,7 @@ impl Vocab {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = self.words.len() as u32;
+        let id = u32::try_from(self.words.len()).expect("fewer than 2^32 distinct tokens");
         self.ids.insert(word.into(), id);
         self.words.push(word.into());
         id
@@ -63,18 +71,29 @@ pub struct SideFeatures {
 }
 
 impl SideFeatures {
-    fn build(sentences: &[&str], mut tokenize: impl FnMut(&str, &mut Vec<String>)) -> SideFeatures {
+    fn build(sentences: &[&str], tokenize: impl Fn(&str, &mut Vec<String>) + Sync) -> SideFeatures {
         let mut side = SideFeatures::default();
-        let mut words = Vec::new();
-        for s in sentences {
-            words.clear();
-            tokenize(s, &mut words);
-            let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            side.lengths
-                .push(s.chars().filter(|&c| !is_space(c)).count() as u32);
-            side.tokens.push(ids);
+        side.lengths.reserve(sentences.len());
+        side.tokens.reserve(sentences.len());
+        // Sentences are tokenized in parallel, a chunk at a time, and interned in order, so that
+        // token ids are the same as a sequential pass would give.
+        for chunk in sentences.chunks(TOKENIZE_CHUNK) {
+            let tokenized: Vec<(Vec<String>, u32)> = chunk
+                .par_iter()
+                .map(|s| {
+                    let mut words = Vec::new();
+                    tokenize(s, &mut words);
+                    let length = s.chars().filter(|&c| !is_space(c)).count();
+                    (words, u32::try_from(length).unwrap_or(u32::MAX))
+                })
+                .collect();
+            for (words, length) in tokenized {
+                let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                side.lengths.push(length);
+                side.tokens.push(ids);
+            }
         }
         side.df = vec![0; side.vocab.len()];
         for ids in &side.tokens {
@@ -126,6 +145,9 @@ impl SideFeatures {
         (n / f64::from(self.df[id as usize].max(1))).ln().max(0.0)
     }
 }
+
+/// Sentences tokenized in parallel before their tokens are interned in order.
+const TOKENIZE_CHUNK: usize = 8192;
 
 /// Both sides' features and, for each token of the query side, the token ids of the other side
 /// that translate it. The query side is the one a lexicon translates from (Chinese in zh↔en);
@@ -258,14 +280,24 @@ impl Features {
         other_lang: Lang,
         glossary: &[(String, String)],
     ) -> Features {
-        let query_side = SideFeatures::build(query, |s, out| {
-            tokenize(s, query_lang, other_lang, out);
-            glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
-        });
-        let other_side = SideFeatures::build(other, |s, out| {
-            tokenize(s, other_lang, query_lang, out);
-            glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
-        });
+        assert!(
+            u32::try_from(query.len()).is_ok() && u32::try_from(other.len()).is_ok(),
+            "a side has 2^32 sentences or more"
+        );
+        let (query_side, other_side) = rayon::join(
+            || {
+                SideFeatures::build(query, |s, out| {
+                    tokenize(s, query_lang, other_lang, out);
+                    glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
+                })
+            },
+            || {
+                SideFeatures::build(other, |s, out| {
+                    tokenize(s, other_lang, query_lang, out);
+                    glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
+                })
+            },
+        );
         let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
         let cjk_query = query_lang.is_cjk_sentence_style();
         let mut evidence = Vec::with_capacity(query_side.vocab.len());
