@@ -215,6 +215,7 @@ enum CheckFormatArg {
     Human,
     Json,
     Github,
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -253,6 +254,7 @@ enum DiffFormatArg {
     Terminal,
     Json,
     Github,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -400,13 +402,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         CheckFormatArg::Human => CheckFormat::Human,
         CheckFormatArg::Json => CheckFormat::Json,
         CheckFormatArg::Github => CheckFormat::Github,
+        CheckFormatArg::Html => CheckFormat::Html,
     };
     let fail_on = FailOn::from(args.fail_on);
     let paint = Paint {
         on: args.color.resolve(to_terminal(args.output.as_deref())),
     };
     output::write_to(args.output.as_deref(), |out| {
-        check::format::write(out, &report, format, fail_on, paint)
+        check::format::write(out, &result.pair, &report, format, fail_on, paint)
     })?;
     if matches!(format, CheckFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
@@ -434,6 +437,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         DiffFormatArg::Terminal => DiffFormat::Terminal,
         DiffFormatArg::Json => DiffFormat::Json,
         DiffFormatArg::Github => DiffFormat::Github,
+        DiffFormatArg::Html => DiffFormat::Html,
     };
     let paint = Paint {
         on: args.color.resolve(to_terminal(args.output.as_deref())),

@@ -480,3 +480,126 @@ fn bad_input_is_one_line_naming_the_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown finding kind 'typo'"));
 }
+
+/// `(id, count)` of every `data-count-of` in a page.
+fn html_counts(page: &str) -> Vec<(String, usize)> {
+    page.split("data-count-of=\"")
+        .skip(1)
+        .map(|piece| {
+            let id = piece[..piece.find('"').unwrap()].to_owned();
+            let after = &piece[piece.find('>').unwrap() + 1..];
+            let n: String = after.chars().take_while(char::is_ascii_digit).collect();
+            (id, n.parse().unwrap())
+        })
+        .collect()
+}
+
+/// The class attribute of bead row `k`.
+fn row_class(page: &str, k: usize) -> String {
+    let at = page
+        .find(&format!("<tr id=\"b{k}\" class=\""))
+        .unwrap_or_else(|| panic!("no row b{k}"));
+    let c = &page[at + format!("<tr id=\"b{k}\" class=\"").len()..];
+    c[..c.find('"').unwrap()].to_owned()
+}
+
+#[test]
+fn html_marks_every_finding_on_the_report_page() {
+    let (v, _) = check_json(&[&corpus("zh.txt"), &corpus("en.edited.txt")]);
+    let out = bialign()
+        .args(["check", "--quiet", "--format", "html"])
+        .args([corpus("zh.txt"), corpus("en.edited.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    assert!(page.contains("bialign · check report"));
+    // The header counts findings by kind as the JSON does, severity in words.
+    let counts = html_counts(&page);
+    for (kind, n) in v["summary"]["by_kind"].as_object().unwrap() {
+        let id = format!("finding-{kind}");
+        assert!(
+            counts.contains(&(id.clone(), n.as_u64().unwrap() as usize)),
+            "{id}: {counts:?}"
+        );
+    }
+    assert!(page.contains("<small>error</small>") && page.contains("<small>warning</small>"));
+    assert!(page.contains(&format!(
+        "Findings: {} errors",
+        v["summary"]["error"].as_u64().unwrap()
+    )));
+    // Every finding's bead row is marked with its kind and carries its message.
+    for f in findings(&v) {
+        let k = f["bead"].as_u64().unwrap() as usize;
+        let class = row_class(&page, k);
+        let kind = f["kind"].as_str().unwrap();
+        assert!(
+            class.split(' ').any(|c| c == "has-finding")
+                && class.split(' ').any(|c| c == format!("finding-{kind}")),
+            "bead {k}: {class}"
+        );
+        let row = &page[page.find(&format!("<tr id=\"b{k}\"")).unwrap()..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        let message = f["message"]
+            .as_str()
+            .unwrap()
+            .replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;");
+        assert!(row.contains(&message), "bead {k} lacks {message:?}: {row}");
+        assert!(row.contains(&format!(
+            "{} · {kind}",
+            if f["severity"] == "info" {
+                "note"
+            } else {
+                f["severity"].as_str().unwrap()
+            }
+        )));
+    }
+    // The summary lists each finding, linked to its row.
+    let list = &page[page.find("<ol class=\"finding-list\">").unwrap()..];
+    let list = &list[..list.find("</ol>").unwrap()];
+    assert_eq!(list.matches("<li><a href=\"#b").count(), findings(&v).len());
+    // The dropped sentence is in a marked omission row.
+    let dropped = findings(&v)
+        .iter()
+        .find(|f| f["kind"] == "omission" && f["source"]["text"] == DROPPED_ZH)
+        .unwrap();
+    let k = dropped["bead"].as_u64().unwrap() as usize;
+    assert!(row_class(&page, k).contains("omission"));
+}
+
+#[test]
+fn html_keeps_markup_in_the_texts_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("<b>zh.txt");
+    let tgt = dir.path().join("en.txt");
+    std::fs::write(
+        &src,
+        "他在网页里写下<script>alert(1)</script>这样的代码。\n\n他今年35岁,住在北京。\n\n最后一切正常。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &tgt,
+        "He wrote <script>alert(1)</script> into the page.\n\nHe is 36 years old and lives in Beijing.\n\nIn the end all was well.\n",
+    )
+    .unwrap();
+    let out = bialign()
+        .args(["check", "--quiet", "--format", "html"])
+        .args(["--src-lang", "zh", "--tgt-lang", "en"])
+        .arg(&src)
+        .arg(&tgt)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(!page.to_lowercase().contains("<script"), "{page}");
+    assert!(!page.contains("<b>zh.txt"));
+    // (In the source, the Latin words and the number are marked as anchors.)
+    assert!(page.contains("He wrote &lt;script&gt;alert("));
+    assert!(page.contains("&lt;b&gt;zh.txt"));
+    assert!(page.contains("number differs: 35 in the source, 36 in the translation"));
+    assert!(html_counts(&page).contains(&("finding-number-mismatch".to_owned(), 1)));
+    assert!(page.contains("lang=\"zh-Hans\"") && page.contains("lang=\"en\""));
+}

@@ -362,3 +362,70 @@ fn bad_input() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "two files are not enough");
 }
+
+#[test]
+fn html_shows_old_and_new_side_by_side() {
+    let (v, _) = translation_edit();
+    let out = bialign()
+        .args(["diff", "--format", "html"])
+        .args([corpus("zh.txt"), corpus("en.txt"), corpus("en.edited.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    // One row per change; the changed number deleted in the old, inserted in the new.
+    assert_eq!(
+        page.matches("<tr id=\"c").count(),
+        v["changes"].as_array().unwrap().len()
+    );
+    assert!(page.contains("at the age of <del>5</del>, where"));
+    assert!(page.contains("at the age of <ins>6</ins>, where"));
+    assert!(page.contains("lang=\"zh-Hans\"") && page.contains("lang=\"en\""));
+    // The introduced findings are listed with severity and kind in words.
+    let introduced = &page[page.find("id=\"introduced\"").unwrap()..];
+    let introduced = &introduced[..introduced.find("</section>").unwrap()];
+    assert_eq!(
+        introduced.matches("<li>").count(),
+        v["introduced"].as_array().unwrap().len()
+    );
+    assert!(introduced.contains("error · number-mismatch"));
+    assert!(introduced.contains("number differs: 5 in the source, 6 in the translation"));
+
+    // Markup in an edit stays text.
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("en.txt");
+    let en = std::fs::read_to_string(corpus("en.txt")).unwrap();
+    std::fs::write(
+        &new,
+        en.replacen(
+            "where he grew up",
+            "where he <script>alert(1)</script> grew up",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = bialign()
+        .args(["diff", "--format", "html"])
+        .args([corpus("zh.txt"), corpus("en.txt")])
+        .arg(&new)
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(!page.to_lowercase().contains("<script"));
+    assert!(
+        page.contains("<ins>&lt;script&gt;alert(1)&lt;/script&gt; </ins>"),
+        "{page}"
+    );
+
+    // A new source: the stale translation and the untranslated sentence are said in words.
+    let out = bialign()
+        .args(["diff", "--source", "--format", "html"])
+        .args([corpus("zh.txt"), corpus("zh.edited.txt"), corpus("en.txt")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("<del>2014</del>") && page.contains("<ins>2013</ins>"));
+    assert!(page.contains(">stale</span>") && page.contains(">untranslated</span>"));
+}

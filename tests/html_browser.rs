@@ -1,6 +1,6 @@
 //! The HTML report in a real browser (headless Chromium): the bundled corpus renders with every
-//! sentence of both files and header counts that match its rows, and text that is markup in a
-//! hostile input stays text. A screenshot of the corpus report is left at
+//! sentence of both files and header counts that match its rows, text that is markup in a
+//! hostile input stays text, and `check`'s page marks the rows of its findings. A screenshot of the corpus report is left at
 //! `target/report-screenshot.png` to look at.
 //!
 //! Chromium comes from Debian's `chromium` package (`.ci/run` installs it). Without it the tests
@@ -14,6 +14,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use bialign::align::AlignOptions;
+use bialign::check::format::html::{kind_id as finding_kind_id, HAS_FINDING};
+use bialign::check::{self, CheckOptions};
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::report::html::kind_id;
 use bialign::{Lang, Split};
@@ -343,4 +345,74 @@ fn markup_in_the_texts_stays_text_in_the_browser() {
         text.contains("<b>source.txt"),
         "the file name shows as text"
     );
+}
+
+#[test]
+fn the_check_report_marks_the_rows_of_its_findings() {
+    let Some(browser) = chromium_or_skip() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("check.html");
+    let (zh, en) = (
+        Path::new(CORPUS).join("zh.txt"),
+        Path::new(CORPUS).join("en.edited.txt"),
+    );
+    bialign()
+        .args(["check", "--quiet", "--src-lang", "zh", "--tgt-lang", "en"])
+        .args(["--format", "html", "--fail-on", "never"])
+        .arg(&zh)
+        .arg(&en)
+        .arg("-o")
+        .arg(&page)
+        .assert()
+        .success();
+    // The same check through the library, to hold the page to.
+    let options = AlignOptions::default();
+    let request = PairRequest {
+        src: &zh,
+        tgt: &en,
+        src_lang: LangChoice::Fixed(Lang::ZH),
+        tgt_lang: LangChoice::Fixed(Lang::EN),
+        split: Split::Auto,
+        options: &options,
+    };
+    let (_, report) = check::check_files(&request, &CheckOptions::default(), None).unwrap();
+
+    let dom = rendered_dom(&browser, &page);
+    let counts = header_counts(&dom);
+    let rows = row_classes(&dom);
+    let with = |class: &str| {
+        rows.iter()
+            .filter(|c| c.split(' ').any(|w| w == class))
+            .count()
+    };
+    assert_eq!(counts[HAS_FINDING], with(HAS_FINDING));
+    for kind in check::Kind::ALL {
+        let n = report.findings.iter().filter(|f| f.kind == kind).count();
+        let id = finding_kind_id(kind);
+        if n == 0 {
+            assert!(!counts.contains_key(&id), "{id}");
+            continue;
+        }
+        assert_eq!(counts[&id], n, "{id}");
+        assert!(with(&id) >= 1, "no row marked {id}");
+    }
+    // Each finding's first row says what it is, in words, next to its text.
+    let text = text_of(&dom[dom.find("<table").unwrap()..]);
+    for f in &report.findings {
+        assert!(
+            text.contains(&format!("{} · {}", f.severity.word(), f.kind)),
+            "{f:?}"
+        );
+        assert!(text.contains(&f.message), "{}", f.message);
+    }
+    let omission = report
+        .findings
+        .iter()
+        .find(|f| f.kind == check::Kind::Omission && f.source.text.contains("ChatGPT花了7年"))
+        .expect("the dropped sentence is an omission");
+    let row = &dom[dom.find(&format!("<tr id=\"b{}\"", omission.bead)).unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("ChatGPT花了7年") && row.contains("error · omission"));
 }

@@ -140,6 +140,15 @@ impl Severity {
             Severity::Error => "error",
         }
     }
+
+    /// The word reports use for it: `error`, `warning`, `note`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
 }
 
 impl fmt::Display for Severity {

@@ -65,9 +65,9 @@ pub fn finding(
     paint: Paint,
 ) -> io::Result<()> {
     let severity = match f.severity {
-        Severity::Error => paint.red(&paint.bold("error")),
-        Severity::Warning => paint.yellow(&paint.bold("warning")),
-        Severity::Info => paint.blue("note"),
+        Severity::Error => paint.red(&paint.bold(f.severity.word())),
+        Severity::Warning => paint.yellow(&paint.bold(f.severity.word())),
+        Severity::Info => paint.blue(f.severity.word()),
     };
     writeln!(
         out,

@@ -1,9 +1,7 @@
 //! How check findings are written: one small module per format.
-//!
-//! `html` (the side-by-side report with findings marked) joins these once the report page of
-//! the reports work exists; [`CheckFormat`] is where it goes.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 
@@ -12,6 +10,7 @@ use std::io::{self, Write};
 use super::CheckReport;
 use crate::check::FailOn;
 use crate::report::color::Paint;
+use crate::report::AlignedPair;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
@@ -21,10 +20,14 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations).
     Github,
+    /// The side-by-side alignment report page with the findings marked.
+    Html,
 }
 
+/// Write `report`, the findings of a check of `pair` (the page shows the whole alignment).
 pub fn write(
     out: &mut dyn Write,
+    pair: &AlignedPair,
     report: &CheckReport,
     format: CheckFormat,
     fail_on: FailOn,
@@ -34,6 +37,7 @@ pub fn write(
         CheckFormat::Human => human::write(out, report, fail_on, paint),
         CheckFormat::Json => json::write(out, report),
         CheckFormat::Github => github::write(out, report),
+        CheckFormat::Html => html::write(out, pair, report, fail_on),
     }
 }
 

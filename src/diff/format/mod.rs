@@ -1,9 +1,7 @@
 //! How `bialign diff` results are written: one small module per format.
-//!
-//! `html` (side by side, with `<del>`/`<ins>`) joins these once the report page of the reports
-//! work exists; [`DiffFormat`] is where it goes.
 
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod terminal;
 
@@ -22,6 +20,8 @@ pub enum DiffFormat {
     Json,
     /// GitHub Actions workflow commands.
     Github,
+    /// One self-contained page, old and new side by side with `<del>`/`<ins>`.
+    Html,
 }
 
 pub fn write_translation(
@@ -35,6 +35,7 @@ pub fn write_translation(
         DiffFormat::Terminal => terminal::translation(out, diff, fail_on, paint),
         DiffFormat::Json => json::translation(out, diff),
         DiffFormat::Github => github::translation(out, diff),
+        DiffFormat::Html => html::translation(out, diff, fail_on),
     }
 }
 
@@ -48,5 +49,6 @@ pub fn write_source(
         DiffFormat::Terminal => terminal::source(out, diff, paint),
         DiffFormat::Json => json::source(out, diff),
         DiffFormat::Github => github::source(out, diff),
+        DiffFormat::Html => html::source(out, diff),
     }
 }

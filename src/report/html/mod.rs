@@ -8,6 +8,7 @@
 //! the bead's cell saying so in words. Omissions and additions are labelled, not only coloured.
 //! Every piece of text goes through [`escape`].
 
+use std::collections::BTreeMap;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 
@@ -35,7 +36,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// `Display` that escapes, for use in `write!`.
-struct Esc<'a>(&'a str);
+pub struct Esc<'a>(pub &'a str);
 
 impl Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -64,47 +65,102 @@ fn kind_label(kind: BeadKind, n: usize) -> String {
     }
 }
 
+/// What a page built on the alignment report adds to it (`bialign check` marks its findings);
+/// the plain report adds nothing. Markup in here is built with [`escape`].
+#[derive(Debug, Clone, Default)]
+pub struct Overlay {
+    /// What the page is, above the title (plain text); "alignment report" when `None`.
+    pub brand: Option<String>,
+    /// Markup appended to the page header.
+    pub header: String,
+    /// More row filters, after the report's own.
+    pub filters: Vec<Filter>,
+    /// Additions to bead rows, by bead index.
+    pub beads: BTreeMap<usize, BeadOverlay>,
+}
+
+/// A row filter: a link to `#id` shows only the rows with class `id`, and says so with `note`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filter {
+    pub id: String,
+    /// Plain text, e.g. "Showing only the 2 beads with omissions."
+    pub note: String,
+}
+
+/// What an overlay adds to one bead's row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BeadOverlay {
+    /// Classes for the row (filters select rows by them).
+    pub classes: Vec<String>,
+    /// Markup appended to the row's kind cell.
+    pub html: String,
+}
+
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
+    write_page(out, pair, &Overlay::default())
+}
+
+/// The report page with an overlay's additions.
+pub fn write_page(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Result<()> {
     let summary = pair.summary();
-    head(out, pair, &summary)?;
-    header(out, pair, &summary)?;
+    let mut filters: Vec<Filter> = summary
+        .kinds
+        .iter()
+        .map(|(kind, n)| Filter {
+            id: kind_id(*kind),
+            note: format!("Showing only the {n} {} ({kind}).", kind_label(*kind, *n)),
+        })
+        .collect();
+    filters.push(Filter {
+        id: "flagged".into(),
+        note: format!(
+            "Showing only the {} {} with anchor mismatches.",
+            summary.flagged,
+            plural(summary.flagged, "bead")
+        ),
+    });
+    filters.push(Filter {
+        id: "low".into(),
+        note: format!(
+            "Showing only the {} unsure {}.",
+            summary.low_confidence,
+            plural(summary.low_confidence, "bead")
+        ),
+    });
+    filters.extend(overlay.filters.iter().cloned());
+    let title = format!("{} ↔ {} · bialign", pair.src.name, pair.tgt.name);
+    page_start(out, &title, &filters)?;
+    header(out, pair, &summary, overlay)?;
     writeln!(out, "<main>")?;
-    filters(out, &summary)?;
-    table(out, pair)?;
+    filter_targets(out, &filters, "Show all beads")?;
+    table(out, pair, overlay)?;
     writeln!(out, "</main>")?;
-    writeln!(
+    page_end(
         out,
-        "<footer><p>Made by bialign {}. Scores are the aligner's confidence in each bead, 0 to 1; \
-         beads under {LOW_CONFIDENCE} are marked unsure. Line numbers are those of the files.</p>\
-         </footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION")
+        &format!(
+            "Scores are the aligner's confidence in each bead, 0 to 1; beads under \
+             {LOW_CONFIDENCE} are marked unsure. Line numbers are those of the files."
+        ),
     )
 }
 
-fn head(out: &mut dyn Write, pair: &AlignedPair, summary: &Summary) -> io::Result<()> {
+/// The start of a bialign page, up to `<body>`: the title (plain text), the one style sheet,
+/// and a rule per filter: when its target is in the URL, rows without its class are hidden and
+/// its note appears.
+pub fn page_start(out: &mut dyn Write, title: &str, filters: &[Filter]) -> io::Result<()> {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"bialign {}\">\n\
-         <title>{} ↔ {} · bialign</title>\n<style>\n{STYLE}",
+         <title>{}</title>\n<style>\n{STYLE}",
         env!("CARGO_PKG_VERSION"),
-        Esc(&pair.src.name),
-        Esc(&pair.tgt.name)
+        Esc(title),
     )?;
-    // One rule per filter: when its target is in the URL, rows of other kinds are hidden and
-    // the note saying what is shown appears.
-    let mut ids: Vec<(String, String)> = summary
-        .kinds
-        .iter()
-        .map(|(k, _)| (kind_id(*k), kind_id(*k)))
-        .collect();
-    ids.push(("flagged".into(), "flagged".into()));
-    ids.push(("low".into(), "low".into()));
-    for (id, class) in &ids {
+    for Filter { id, .. } in filters {
         writeln!(
             out,
-            "#{id}:target ~ table tbody tr:not(.{class}) {{ display: none; }}\n\
+            "#{id}:target ~ table tbody tr:not(.{id}) {{ display: none; }}\n\
              #{id}:target ~ .filter-note {{ display: block; }}\n\
              #{id}:target ~ .filter-note .only-{id} {{ display: inline; }}"
         )?;
@@ -112,7 +168,51 @@ fn head(out: &mut dyn Write, pair: &AlignedPair, summary: &Summary) -> io::Resul
     writeln!(out, "</style>\n</head>\n<body>")
 }
 
-fn header(out: &mut dyn Write, pair: &AlignedPair, s: &Summary) -> io::Result<()> {
+/// The end of a bialign page: a footer with `note` (markup: fixed text, or built with
+/// [`escape`]).
+pub fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
+    writeln!(
+        out,
+        "<footer><p>Made by bialign {}. {note}</p></footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION"),
+    )
+}
+
+/// The targets of the filters (siblings before the table, which the filter rules need) and
+/// the note saying what a filter shows, with a link back to everything (`show_all`).
+pub fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -> io::Result<()> {
+    writeln!(out, "<span id=\"all\" class=\"filter-target\"></span>")?;
+    for f in filters {
+        writeln!(
+            out,
+            "<span id=\"{}\" class=\"filter-target\"></span>",
+            Esc(&f.id)
+        )?;
+    }
+    let notes: Vec<String> = filters
+        .iter()
+        .map(|f| {
+            format!(
+                "<span class=\"only-{}\">{}</span>",
+                Esc(&f.id),
+                Esc(&f.note)
+            )
+        })
+        .collect();
+    writeln!(
+        out,
+        "<p class=\"filter-note\" role=\"status\">{} <a href=\"#all\">{}</a></p>",
+        notes.join(" "),
+        Esc(show_all)
+    )
+}
+
+fn header(
+    out: &mut dyn Write,
+    pair: &AlignedPair,
+    s: &Summary,
+    overlay: &Overlay,
+) -> io::Result<()> {
     let side = |label: &str, side: &Side| {
         format!(
             "<div><dt>{label}</dt><dd><span class=\"file\">{}</span> · {} <code>{}</code> · {} sentences</dd></div>",
@@ -124,10 +224,11 @@ fn header(out: &mut dyn Write, pair: &AlignedPair, s: &Summary) -> io::Result<()
     };
     writeln!(
         out,
-        "<header class=\"page-head\">\n<p class=\"brand\">bialign · alignment report</p>\n\
+        "<header class=\"page-head\">\n<p class=\"brand\">bialign · {}</p>\n\
          <h1><span class=\"file\">{}</span> <span class=\"arrow\" aria-label=\"aligned with\">↔</span> \
          <span class=\"file\">{}</span></h1>\n<dl class=\"facts\">\n{}\n{}\n\
          <div><dt>Length ratio</dt><dd>{:.2} translation characters per source character</dd></div>\n</dl>",
+        Esc(overlay.brand.as_deref().unwrap_or("alignment report")),
         Esc(&pair.src.name),
         Esc(&pair.tgt.name),
         side("Source", &pair.src),
@@ -173,44 +274,12 @@ fn header(out: &mut dyn Write, pair: &AlignedPair, s: &Summary) -> io::Result<()
         "<p class=\"legend\"><span class=\"key\"><mark class=\"anchor\">2015</mark> on both sides</span> \
          <span class=\"key\"><del class=\"anchor\">2015</del> only in the source</span> \
          <span class=\"key\"><ins class=\"anchor\">2016</ins> only in the translation</span> \
-         <span class=\"key\">Anchors are numbers, Latin-script names and glossary terms.</span></p>\n</header>"
-    )
+         <span class=\"key\">Anchors are numbers, Latin-script names and glossary terms.</span></p>"
+    )?;
+    writeln!(out, "{}</header>", overlay.header)
 }
 
-fn filters(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
-    let mut targets = vec!["all".to_string()];
-    let mut notes = Vec::new();
-    for (kind, n) in &s.kinds {
-        let id = kind_id(*kind);
-        notes.push(format!(
-            "<span class=\"only-{id}\">Showing only the {n} {} ({kind}).</span>",
-            kind_label(*kind, *n)
-        ));
-        targets.push(id);
-    }
-    targets.push("flagged".into());
-    targets.push("low".into());
-    notes.push(format!(
-        "<span class=\"only-flagged\">Showing only the {} {} with anchor mismatches.</span>",
-        s.flagged,
-        plural(s.flagged, "bead")
-    ));
-    notes.push(format!(
-        "<span class=\"only-low\">Showing only the {} unsure {}.</span>",
-        s.low_confidence,
-        plural(s.low_confidence, "bead")
-    ));
-    for id in &targets {
-        writeln!(out, "<span id=\"{id}\" class=\"filter-target\"></span>")?;
-    }
-    writeln!(
-        out,
-        "<p class=\"filter-note\" role=\"status\">{} <a href=\"#all\">Show all beads</a></p>",
-        notes.join(" ")
-    )
-}
-
-fn table(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+fn table(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Result<()> {
     writeln!(
         out,
         "<table class=\"beads\">\n<colgroup><col class=\"c-num\"><col class=\"c-meta\"><col class=\"c-text\"><col class=\"c-text\"></colgroup>\n\
@@ -222,12 +291,18 @@ fn table(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
         Esc(pair.tgt.lang.name())
     )?;
     for (k, bead) in pair.alignment.beads.iter().enumerate() {
-        row(out, pair, k, bead)?;
+        row(out, pair, k, bead, overlay.beads.get(&k))?;
     }
     writeln!(out, "</tbody>\n</table>")
 }
 
-fn row(out: &mut dyn Write, pair: &AlignedPair, k: usize, bead: &Bead) -> io::Result<()> {
+fn row(
+    out: &mut dyn Write,
+    pair: &AlignedPair,
+    k: usize,
+    bead: &Bead,
+    extra: Option<&BeadOverlay>,
+) -> io::Result<()> {
     // Anchors are compared across a pair; an omission or addition is unmatched as a whole.
     let anchors = if bead.is_pair() {
         pair.anchors(bead)
@@ -263,6 +338,9 @@ fn row(out: &mut dyn Write, pair: &AlignedPair, k: usize, bead: &Bead) -> io::Re
             "<span class=\"tag mismatch\">{n} mismatch{s}</span>"
         ));
     }
+    if let Some(extra) = extra {
+        classes.extend(extra.classes.iter().cloned());
+    }
     if bead.score < LOW_CONFIDENCE {
         classes.push("low".into());
         tags.push(format!(
@@ -273,7 +351,7 @@ fn row(out: &mut dyn Write, pair: &AlignedPair, k: usize, bead: &Bead) -> io::Re
         out,
         "<tr id=\"b{k}\" class=\"{}\">\n<th scope=\"row\" class=\"num\"><a href=\"#b{k}\" title=\"Link to bead {k}\">{k}</a></th>\n\
          <td class=\"meta\"><span class=\"kind\" title=\"{} source {}, {} translation {}\">{kind}</span> \
-         <span class=\"score\" title=\"aligner confidence\">{:.2}</span>{}{}</td>",
+         <span class=\"score\" title=\"aligner confidence\">{:.2}</span>{}{}{}</td>",
         classes.join(" "),
         kind.src,
         plural(kind.src, "sentence"),
@@ -285,7 +363,8 @@ fn row(out: &mut dyn Write, pair: &AlignedPair, k: usize, bead: &Bead) -> io::Re
             String::new()
         } else {
             format!("<ul class=\"why\">{}</ul>", mismatches.concat())
-        }
+        },
+        extra.map_or("", |e| e.html.as_str())
     )?;
     cell(out, &pair.src, bead.src.clone(), &anchors.src, true)?;
     cell(out, &pair.tgt, bead.tgt.clone(), &anchors.tgt, false)?;
