@@ -6,6 +6,8 @@
 
 pub mod align;
 pub mod anchor;
+pub mod check;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -1,18 +1,28 @@
 //! The `bialign` command: parse flags, call the library, map errors to exit codes.
 
+#[path = "cli/progress.rs"]
+mod progress;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
+use bialign::check::format::github::append_step_summary;
+use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
+use bialign::diff::{self, format::DiffFormat, DiffOptions};
 use bialign::eval::{self, EvalSet, Tally};
 use bialign::exit_codes;
 use bialign::lang::Detection;
 use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
-use bialign::report::{self, segments};
+use bialign::report::color::{ColorChoice, Paint};
+use bialign::report::format::{self, Format};
+use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
 use bialign::Document;
 
@@ -35,6 +45,10 @@ enum Command {
     Align(AlignArgs),
     /// Score the aligner on gold-aligned evaluation folders.
     Eval(EvalArgs),
+    /// Check a translation: omissions, additions, numbers, names, glossary, untranslated text.
+    Check(CheckArgs),
+    /// What an edit changed: a new version of a translation, or with --source of the source.
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args)]
@@ -75,15 +89,27 @@ struct AlignArgs {
     /// CSV of `source term,target term` pairs the translation must respect.
     #[arg(long)]
     glossary: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = AlignFormat::Csv)]
-    format: AlignFormat,
+    /// Output format. Default: from the -o extension (.csv .tsv .jsonl .tmx .html .htm
+    /// .beads); on standard output `terminal` when it is a terminal, `csv` otherwise.
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES)
+        .map(|s| s.parse::<Format>().expect("a listed name")))]
+    format: Option<Format>,
     /// Prefix CSV cells that start with = + - @ so spreadsheets do not run them.
     #[arg(long)]
     csv_safe: bool,
-    /// Write here instead of standard output (atomically).
+    /// tsv, moses, tmx: also write omissions and additions (beads with an empty side).
+    #[arg(long)]
+    keep_unpaired: bool,
+    /// Colour the terminal view: auto (when a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// always, never. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically). For moses, the prefix of the two
+    /// files PREFIX.<src-lang> and PREFIX.<tgt-lang>.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
+    /// Say nothing on standard error but errors (no progress, no detected languages).
     #[arg(short, long)]
     quiet: bool,
 }
@@ -94,10 +120,158 @@ enum SplitArg {
     Lines,
 }
 
+/// A source file, its translation and how to align them (what `align` takes).
+#[derive(clap::Args)]
+struct PairArgs {
+    /// The source text.
+    src: PathBuf,
+    /// Its translation.
+    tgt: PathBuf,
+    #[command(flatten)]
+    how: AlignHow,
+}
+
+/// How to segment and align, for commands that align more than one pair.
+#[derive(clap::Args)]
+struct AlignHow {
+    /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
+    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
+    split: SplitArg,
+    /// Source language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    src_lang: LangChoice,
+    /// Target language code, or `auto`.
+    #[arg(long, default_value = "auto")]
+    tgt_lang: LangChoice,
+    /// CSV of `source term,target term` pairs the translation must respect.
+    #[arg(long)]
+    glossary: Option<PathBuf>,
+}
+
+impl AlignHow {
+    fn options(&self) -> anyhow::Result<AlignOptions> {
+        Ok(AlignOptions {
+            glossary: match &self.glossary {
+                Some(path) => Glossary::read(path)?,
+                None => Glossary::default(),
+            },
+            ..AlignOptions::default()
+        })
+    }
+
+    fn request<'a>(
+        &self,
+        src: &'a std::path::Path,
+        tgt: &'a std::path::Path,
+        options: &'a AlignOptions,
+    ) -> PairRequest<'a> {
+        PairRequest {
+            src,
+            tgt,
+            src_lang: self.src_lang,
+            tgt_lang: self.tgt_lang,
+            split: self.split(),
+            options,
+        }
+    }
+
+    fn split(&self) -> Split {
+        match self.split {
+            SplitArg::Auto => Split::Auto,
+            SplitArg::Lines => Split::Lines,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
+    format: CheckFormatArg,
+    /// Exit with status 1 when a finding this severe or worse is reported.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// An earlier `--format json` output: report and fail only on findings not in it.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
-enum AlignFormat {
-    Csv,
-    Beads,
+enum CheckFormatArg {
+    Human,
+    Json,
+    Github,
+    Html,
+}
+
+#[derive(clap::Args)]
+#[command(
+    override_usage = "bialign diff [OPTIONS] SRC OLD_TGT NEW_TGT\n       bialign diff --source [OPTIONS] OLD_SRC NEW_SRC TGT"
+)]
+struct DiffArgs {
+    /// SRC OLD_TGT NEW_TGT: two versions of a translation of SRC; with --source, OLD_SRC NEW_SRC
+    /// TGT: two versions of the source TGT translates.
+    #[arg(num_args = 3, required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The files are OLD_SRC NEW_SRC TGT: report stale and missing translations.
+    #[arg(long)]
+    source: bool,
+    #[command(flatten)]
+    how: AlignHow,
+    #[arg(long, value_enum, default_value_t = DiffFormatArg::Terminal)]
+    format: DiffFormatArg,
+    /// Exit with status 1 when the edit introduced a finding this severe or worse.
+    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
+    fail_on: FailOnArg,
+    /// Kinds of findings not to report, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<check::Kind>,
+    /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    color: ColorChoice,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
+    Terminal,
+    Json,
+    Github,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> FailOn {
+        match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Never => FailOn::Never,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -122,6 +296,8 @@ fn main() -> ExitCode {
         Command::Segment(args) => run_segment(args),
         Command::Align(args) => run_align(args),
         Command::Eval(args) => run_eval(args),
+        Command::Check(args) => run_check(args),
+        Command::Diff(args) => run_diff(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -135,7 +311,9 @@ fn main() -> ExitCode {
 fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     let doc = Document::read(&args.file)?;
     let (lang, detection) = pipeline::resolve_lang(args.lang, &doc);
-    say_detection(&doc.display_name(), detection.as_ref());
+    if let Some(line) = detection_message(&doc.display_name(), detection.as_ref()) {
+        eprintln!("{line}");
+    }
     let sentences = segment::segment(&doc, lang);
     output::write_to(args.output.as_deref(), |out| match args.format {
         SegmentFormat::Lines => segments::write_lines(out, &sentences),
@@ -157,24 +335,155 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         SplitArg::Auto => Split::Auto,
         SplitArg::Lines => Split::Lines,
     };
-    let result = pipeline::align_files(&PairRequest {
+    let stdout_is_terminal = std::io::stdout().is_terminal();
+    let format = Format::resolve(args.format, args.output.as_deref(), stdout_is_terminal)?;
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let report_options = ReportOptions {
+        csv_safe: args.csv_safe,
+        keep_unpaired: args.keep_unpaired,
+        color: args.color.resolve(to_stdout && stdout_is_terminal),
+        width: terminal::detect_width(),
+    };
+    // A spinner would tear a pager's screen: show it only when the report goes to a file or to
+    // the terminal itself (it is cleared before the report is written).
+    let progress = progress::Progress::start(args.quiet || (to_stdout && !stdout_is_terminal));
+    let request = PairRequest {
         src: &args.src,
         tgt: &args.tgt,
         src_lang: args.src_lang,
         tgt_lang: args.tgt_lang,
         split,
         options: &options,
-    })?;
+    };
+    let result =
+        pipeline::align_files_with(&request, &mut |stage| progress.stage(stage.describe()))?;
     if !args.quiet {
-        say_detection(&result.pair.src.name, result.detections[0].as_ref());
-        say_detection(&result.pair.tgt.name, result.detections[1].as_ref());
+        for (name, d) in [
+            (&result.pair.src.name, &result.detections[0]),
+            (&result.pair.tgt.name, &result.detections[1]),
+        ] {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                progress.say(&line);
+            }
+        }
     }
-    let pair = &result.pair;
-    output::write_to(args.output.as_deref(), |out| match args.format {
-        AlignFormat::Csv => report::csv::write(out, pair, args.csv_safe),
-        AlignFormat::Beads => report::beads::write(out, pair),
-    })?;
+    progress.finish();
+    format::write_report(
+        format,
+        args.output.as_deref(),
+        &result.pair,
+        &report_options,
+    )?;
     Ok(exit_codes::OK)
+}
+
+fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
+    let options = args.pair.how.options()?;
+    let request = args
+        .pair
+        .how
+        .request(&args.pair.src, &args.pair.tgt, &options);
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
+    if !args.quiet {
+        for (name, d) in [
+            (&result.pair.src.name, &result.detections[0]),
+            (&result.pair.tgt.name, &result.detections[1]),
+        ] {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
+    }
+    let format = match args.format {
+        CheckFormatArg::Human => CheckFormat::Human,
+        CheckFormatArg::Json => CheckFormat::Json,
+        CheckFormatArg::Github => CheckFormat::Github,
+        CheckFormatArg::Html => CheckFormat::Html,
+    };
+    let fail_on = FailOn::from(args.fail_on);
+    let paint = Paint {
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
+    };
+    output::write_to(args.output.as_deref(), |out| {
+        check::format::write(out, &result.pair, &report, format, fail_on, paint)
+    })?;
+    if matches!(format, CheckFormat::Github) {
+        step_summary(&check::format::github::step_summary(&report));
+    }
+    Ok(if check::fails(&report.findings, fail_on) {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
+    let align = args.how.options()?;
+    let check_options = CheckOptions {
+        ignore: args.ignore.clone(),
+        ..CheckOptions::default()
+    };
+    let options = DiffOptions {
+        langs: [args.how.src_lang, args.how.tgt_lang],
+        split: args.how.split(),
+        align: &align,
+        check: &check_options,
+    };
+    let format = match args.format {
+        DiffFormatArg::Terminal => DiffFormat::Terminal,
+        DiffFormatArg::Json => DiffFormat::Json,
+        DiffFormatArg::Github => DiffFormat::Github,
+        DiffFormatArg::Html => DiffFormat::Html,
+    };
+    let paint = Paint {
+        on: args.color.resolve(to_terminal(args.output.as_deref())),
+    };
+    let [a, b, c] = &args.files[..] else {
+        unreachable!("clap takes exactly three files");
+    };
+    let github = matches!(format, DiffFormat::Github);
+    let failed = if args.source {
+        let d = diff::source::diff_sources(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_source(out, &d, format, paint)
+        })?;
+        if github {
+            step_summary(&diff::format::github::source_summary(&d));
+        }
+        d.fails()
+    } else {
+        let fail_on = FailOn::from(args.fail_on);
+        let d = diff::diff_translations(a, b, c, &options)?;
+        output::write_to(args.output.as_deref(), |out| {
+            diff::format::write_translation(out, &d, format, fail_on, paint)
+        })?;
+        if github {
+            step_summary(&diff::format::github::translation_summary(&d));
+        }
+        d.fails(fail_on)
+    };
+    Ok(if failed {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::OK
+    })
+}
+
+/// Append to `$GITHUB_STEP_SUMMARY` when it is set. The annotations are already written and the
+/// verdict stands: a summary that cannot be written is a warning, not a failed check.
+fn step_summary(markdown: &str) {
+    if let Err(e) = append_step_summary(markdown) {
+        eprintln!("bialign: warning: step summary not written: {e}");
+    }
+}
+
+/// Is the output going to a terminal (standard output, and that is a terminal)?
+fn to_terminal(output: Option<&std::path::Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
 fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
@@ -239,20 +548,20 @@ fn print_row(name: &str, t: &Tally) {
     );
 }
 
-/// `auto` says what it chose on stderr, with a warning when it had to guess from the script.
-fn say_detection(name: &str, detection: Option<&Detection>) {
-    let Some(d) = detection else { return };
-    match &d.fallback_reason {
-        None => eprintln!(
+/// What `auto` chose, for stderr, with a warning when it had to guess from the script.
+fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String> {
+    let d = detection?;
+    Some(match &d.fallback_reason {
+        None => format!(
             "bialign: {name}: detected {} ({}, confidence {:.2})",
             d.lang.name(),
             d.lang,
             d.confidence
         ),
-        Some(why) => eprintln!(
+        Some(why) => format!(
             "bialign: warning: {name}: {why}; guessing {} ({}) from the script",
             d.lang.name(),
             d.lang
         ),
-    }
+    })
 }

@@ -58,17 +58,80 @@ pub struct PairResult {
     pub detections: [Option<Detection>; 2],
 }
 
+/// The steps of [`align_files_with`], for a caller that shows progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Detecting,
+    Segmenting,
+    Aligning,
+}
+
+impl Stage {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Detecting => "detecting languages",
+            Stage::Segmenting => "segmenting",
+            Stage::Aligning => "aligning",
+        }
+    }
+}
+
 pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
+    align_files_with(req, &mut |_| {})
+}
+
+/// [`align_files`], telling `on_stage` as each step starts.
+pub fn align_files_with(
+    req: &PairRequest<'_>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<PairResult> {
+    on_stage(Stage::Reading);
     let src_doc = Document::read(req.src)?;
     let tgt_doc = Document::read(req.tgt)?;
-    let (src_lang, src_detect) = resolve_lang(req.src_lang, &src_doc);
-    let (tgt_lang, tgt_detect) = resolve_lang(req.tgt_lang, &tgt_doc);
-    let src = segment::split(&src_doc, src_lang, req.split);
-    let tgt = segment::split(&tgt_doc, tgt_lang, req.split);
+    Ok(align_documents_with(
+        src_doc,
+        tgt_doc,
+        [req.src_lang, req.tgt_lang],
+        req.split,
+        req.options,
+        on_stage,
+    ))
+}
+
+/// Segment and align two documents already in memory (what [`align_files`] does after reading;
+/// also for library users and benchmarks that build documents themselves).
+pub fn align_documents(
+    src_doc: Document,
+    tgt_doc: Document,
+    langs: [LangChoice; 2],
+    split: Split,
+    options: &AlignOptions,
+) -> PairResult {
+    align_documents_with(src_doc, tgt_doc, langs, split, options, &mut |_| {})
+}
+
+/// [`align_documents`], telling `on_stage` as each step starts.
+pub fn align_documents_with(
+    src_doc: Document,
+    tgt_doc: Document,
+    langs: [LangChoice; 2],
+    split: Split,
+    options: &AlignOptions,
+    on_stage: &mut dyn FnMut(Stage),
+) -> PairResult {
+    on_stage(Stage::Detecting);
+    let (src_lang, src_detect) = resolve_lang(langs[0], &src_doc);
+    let (tgt_lang, tgt_detect) = resolve_lang(langs[1], &tgt_doc);
+    on_stage(Stage::Segmenting);
+    let src = segment::split(&src_doc, src_lang, split);
+    let tgt = segment::split(&tgt_doc, tgt_lang, split);
+    on_stage(Stage::Aligning);
     let alignment = {
         let s: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
         let t: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();
-        align::align(&s, &t, src_lang, tgt_lang, req.options)
+        align::align(&s, &t, src_lang, tgt_lang, options)
     };
     let pair = AlignedPair {
         src: Side {
@@ -82,12 +145,12 @@ pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
             sentences: tgt,
         },
         alignment,
-        glossary: req.options.glossary.clone(),
+        glossary: options.glossary.clone(),
     };
-    Ok(PairResult {
+    PairResult {
         pair,
         src_doc,
         tgt_doc,
         detections: [src_detect, tgt_detect],
-    })
+    }
 }

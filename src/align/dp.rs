@@ -6,7 +6,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 /// Bead shapes the search considers, as (source, target) sentence counts.
-pub const BEAD_SHAPES: [(usize, usize); 10] = [
+pub const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -17,7 +17,13 @@ pub const BEAD_SHAPES: [(usize, usize); 10] = [
     (3, 1),
     (1, 4),
     (4, 1),
+    (2, 3),
+    (3, 2),
+    (1, 5),
 ];
+
+/// The most sentences one side of a bead can have.
+pub const MAX_BEAD_SIDE: usize = 5;
 
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
@@ -56,6 +62,23 @@ impl Band {
         Band { lo, hi }
     }
 
+    /// A band of `margin` sentences around a path.
+    pub fn around(path: &[Step], n: usize, m: usize, margin: usize) -> Band {
+        let mut lo = vec![usize::MAX; n + 1];
+        let mut hi = vec![0usize; n + 1];
+        let mut visit = |i: usize, j: usize| {
+            for r in i.saturating_sub(margin)..=(i + margin).min(n) {
+                lo[r] = lo[r].min(j.saturating_sub(margin));
+                hi[r] = hi[r].max(j + margin);
+            }
+        };
+        visit(0, 0);
+        for (s, t) in path {
+            visit(s.end, t.end);
+        }
+        Band::from_bounds(lo, hi, m)
+    }
+
     pub fn full(n: usize, m: usize) -> Band {
         Band {
             lo: vec![0; n + 1],
@@ -67,151 +90,201 @@ impl Band {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h - l + 1).sum()
     }
 
+    /// The source sentences a target sentence can pair with in any bead through this band.
+    pub fn rows_near(&self, j: usize) -> Range<usize> {
+        let n = self.lo.len() - 1;
+        let first = self.hi.partition_point(|&h| h + MAX_BEAD_SIDE < j);
+        let last = self.lo.partition_point(|&l| l <= j + MAX_BEAD_SIDE + 1);
+        first.saturating_sub(MAX_BEAD_SIDE)..(last + MAX_BEAD_SIDE).min(n)
+    }
+
     /// The target positions a source sentence can pair with in any bead through this band.
     pub fn window(&self, i: usize) -> Range<usize> {
         let n = self.lo.len() - 1;
-        let first = self.lo[i.saturating_sub(4)];
-        let last = self.hi[(i + 5).min(n)];
+        let first = self.lo[i.saturating_sub(MAX_BEAD_SIDE)];
+        let last = self.hi[(i + MAX_BEAD_SIDE + 1).min(n)];
         first..last
     }
 }
 
-/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`; `cost(state, src, tgt)`
-/// prices one bead, with `state` a scratch value made by `init` for each worker thread. Returns
-/// the beads in order as (source range, target range).
-///
-/// `cost` must be a pure function of the two ranges: the costs of a block of rows are computed in
-/// parallel, and ahead of the search (while it walks the previous block), for every bead shape
-/// that stays inside the band. The search itself compares them in the same order as a plain
-/// sequential loop would, so the path does not depend on the number of threads.
-///
-/// Memory: one byte per band cell for the back pointers, the cheapest costs of the last five rows
-/// only (a bead spans at most four source sentences), and the costs of two blocks of rows.
-pub fn best_path<S>(
-    band: &Band,
-    init: impl Fn() -> S + Sync,
-    cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
-) -> Vec<(Range<usize>, Range<usize>)> {
-    let n = band.lo.len() - 1;
-    let mut offsets = Vec::with_capacity(n + 2);
-    let mut total = 0;
-    for i in 0..=n {
+/// A bead as (source range, target range).
+pub type Step = (Range<usize>, Range<usize>);
+
+/// Costs over the cells of a band, indexed like the band: row by row, `lo[i]..=hi[i]`.
+#[derive(Debug, Clone)]
+pub struct Grid<'b> {
+    band: &'b Band,
+    offsets: Vec<usize>,
+}
+
+impl<'b> Grid<'b> {
+    pub fn new(band: &'b Band) -> Grid<'b> {
+        let mut offsets = Vec::with_capacity(band.lo.len() + 1);
+        let mut total = 0;
+        for (lo, hi) in band.lo.iter().zip(&band.hi) {
+            offsets.push(total);
+            total += hi - lo + 1;
+        }
         offsets.push(total);
-        total += band.hi[i] - band.lo[i] + 1;
-    }
-    offsets.push(total);
-    let in_band = |i: usize, j: usize| j >= band.lo[i] && j <= band.hi[i];
-
-    // Rows are cut into blocks of about BLOCK_CELLS cells.
-    let mut blocks = vec![0usize];
-    for i in 1..=n {
-        let first = *blocks.last().expect("starts with row 0");
-        if offsets[i] - offsets[first] >= BLOCK_CELLS {
-            blocks.push(i);
-        }
-    }
-    blocks.push(n + 1);
-
-    // costs[(cell - first cell of the block) * SHAPES + k]: NaN where shape k leaves the band.
-    let block_costs = |block: usize| -> Vec<f64> {
-        let (r0, r1) = (blocks[block], blocks[block + 1]);
-        let mut out = vec![f64::NAN; (offsets[r1] - offsets[r0]) * SHAPES];
-        let mut rows: Vec<(usize, &mut [f64])> = Vec::with_capacity(r1 - r0);
-        let mut rest = out.as_mut_slice();
-        for i in r0..r1 {
-            let (row, tail) = rest.split_at_mut((offsets[i + 1] - offsets[i]) * SHAPES);
-            rows.push((i, row));
-            rest = tail;
-        }
-        rows.into_par_iter()
-            .for_each_init(&init, |state, (i, row)| {
-                for (j, cell) in (band.lo[i]..=band.hi[i]).zip(row.chunks_exact_mut(SHAPES)) {
-                    for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                        if a <= i && b <= j && (a, b) != (0, 0) && in_band(i - a, j - b) {
-                            cell[k] = cost(state, i - a..i, j - b..j);
-                        }
-                    }
-                }
-            });
-        out
-    };
-
-    let mut shape = vec![u8::MAX; total];
-    // The cheapest cost of each cell of rows i-4..=i, row r at ring[r % RING].
-    let mut ring: [Vec<f64>; RING] = Default::default();
-    let mut walk = |block: usize, costs: &[f64]| {
-        let (r0, r1) = (blocks[block], blocks[block + 1]);
-        for i in r0..r1 {
-            let (lo, hi) = (band.lo[i], band.hi[i]);
-            let mut row = std::mem::take(&mut ring[i % RING]);
-            row.clear();
-            row.resize(hi - lo + 1, f64::INFINITY);
-            if i == 0 && lo == 0 {
-                row[0] = 0.0;
-            }
-            for j in lo..=hi {
-                if i == 0 && j == 0 {
-                    continue;
-                }
-                let here = offsets[i] + j - lo;
-                let cell = &costs[(here - offsets[r0]) * SHAPES..][..SHAPES];
-                let mut best = f64::INFINITY;
-                let mut best_shape = u8::MAX;
-                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                    if a > i || b > j || !in_band(i - a, j - b) {
-                        continue;
-                    }
-                    let before = if a == 0 {
-                        row[j - b - lo]
-                    } else {
-                        ring[(i - a) % RING][j - b - band.lo[i - a]]
-                    };
-                    if !before.is_finite() {
-                        continue;
-                    }
-                    let c = before + cell[k];
-                    if c < best {
-                        best = c;
-                        best_shape = k as u8;
-                    }
-                }
-                row[j - lo] = best;
-                shape[here] = best_shape;
-            }
-            ring[i % RING] = row;
-        }
-    };
-    let mut current = block_costs(0);
-    for block in 0..blocks.len() - 1 {
-        let (_, next) = rayon::join(
-            || walk(block, &current),
-            || (block + 2 < blocks.len()).then(|| block_costs(block + 1)),
-        );
-        current = next.unwrap_or_default();
+        Grid { band, offsets }
     }
 
-    let m = band.hi[n];
-    let at = |i: usize, j: usize| -> Option<usize> {
-        in_band(i, j).then(|| offsets[i] + j - band.lo[i])
-    };
-    let mut path = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let k = shape[at(i, j).expect("path stays in band")] as usize;
-        let (a, b) = BEAD_SHAPES[k];
-        path.push((i - a..i, j - b..j));
-        i -= a;
-        j -= b;
+    pub fn len(&self) -> usize {
+        *self.offsets.last().unwrap_or(&0)
     }
-    path.reverse();
-    path
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The index of cell (i, j), if the band has it.
+    pub fn at(&self, i: usize, j: usize) -> Option<usize> {
+        let (lo, hi) = (*self.band.lo.get(i)?, self.band.hi[i]);
+        (j >= lo && j <= hi).then(|| self.offsets[i] + j - lo)
+    }
+
+    pub fn rows(&self) -> usize {
+        self.band.lo.len()
+    }
+
+    pub fn columns(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+        self.band.lo[i]..=self.band.hi[i]
+    }
+}
+
+/// The price of every bead the band allows, computed once, in parallel, and shared by the forward
+/// search, the backward search and the confidence of each bead. `f32` halves the memory; path
+/// costs are summed in `f64`.
+pub struct BeadCosts<'b> {
+    pub grid: Grid<'b>,
+    /// For the bead of shape `k` ending at cell `c`: `costs[c * SHAPES + k]`, infinite where the
+    /// bead would start outside the band.
+    costs: Vec<f32>,
 }
 
 const SHAPES: usize = BEAD_SHAPES.len();
-/// Rows kept for the search: a bead spans at most four source sentences.
-const RING: usize = 5;
-/// About this many band cells have their bead costs computed together.
-const BLOCK_CELLS: usize = 16_384;
+
+/// Price every bead of `band` with `cost(scratch, src, tgt)`, where each worker thread gets its
+/// own scratch from `init`. `cost` must depend only on the two ranges.
+pub fn bead_costs<'b, S>(
+    band: &'b Band,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
+) -> BeadCosts<'b> {
+    let grid = Grid::new(band);
+    let mut costs = vec![f32::INFINITY; grid.len() * SHAPES];
+    let mut rows: Vec<(usize, &mut [f32])> = Vec::with_capacity(grid.rows());
+    let mut rest = costs.as_mut_slice();
+    for i in 0..grid.rows() {
+        let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
+        rows.push((i, row));
+        rest = tail;
+    }
+    rows.into_par_iter()
+        .for_each_init(&init, |scratch, (i, row)| {
+            for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
+                        cell[k] = cost(scratch, i - a..i, j - b..j) as f32;
+                    }
+                }
+            }
+        });
+    BeadCosts { grid, costs }
+}
+
+impl BeadCosts<'_> {
+    /// The price of the bead of shape `k` ending at cell index `end`.
+    pub fn get(&self, end: usize, k: usize) -> f64 {
+        f64::from(self.costs[end * SHAPES + k])
+    }
+}
+
+/// The forward pass: for every cell the cheapest cost from (0,0) and the shape of its last bead.
+pub struct Forward {
+    pub cost: Vec<f64>,
+    shape: Vec<u8>,
+}
+
+/// Cheapest costs from (0,0) to every cell.
+pub fn forward(beads: &BeadCosts<'_>) -> Forward {
+    let grid = &beads.grid;
+    let mut best = vec![f64::INFINITY; grid.len()];
+    let mut shape = vec![u8::MAX; grid.len()];
+    if !best.is_empty() {
+        best[0] = 0.0;
+    }
+    for i in 0..grid.rows() {
+        for j in grid.columns(i) {
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let here = grid.at(i, j).expect("cell of its own row");
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let Some(from) = grid.at(i - a, j - b) else {
+                    continue;
+                };
+                let c = best[from] + beads.get(here, k);
+                if c < best[here] {
+                    best[here] = c;
+                    shape[here] = k as u8;
+                }
+            }
+        }
+    }
+    Forward { cost: best, shape }
+}
+
+impl Forward {
+    /// The cheapest path to (n, m), as beads in order.
+    pub fn path(&self, grid: &Grid<'_>) -> Vec<Step> {
+        let n = grid.rows() - 1;
+        let m = *grid.columns(n).end();
+        let mut path = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let k = self.shape[grid.at(i, j).expect("path stays in band")] as usize;
+            let (a, b) = BEAD_SHAPES[k];
+            path.push((i - a..i, j - b..j));
+            i -= a;
+            j -= b;
+        }
+        path.reverse();
+        path
+    }
+}
+
+/// Cheapest costs from every cell to (n, m).
+pub fn backward(beads: &BeadCosts<'_>) -> Vec<f64> {
+    let grid = &beads.grid;
+    let mut best = vec![f64::INFINITY; grid.len()];
+    if let Some(last) = best.last_mut() {
+        *last = 0.0;
+    }
+    for i in (0..grid.rows()).rev() {
+        for j in grid.columns(i).rev() {
+            let here = grid.at(i, j).expect("cell of its own row");
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                let Some(to) = grid.at(i + a, j + b) else {
+                    continue;
+                };
+                let c = best[to] + beads.get(to, k);
+                if c < best[here] {
+                    best[here] = c;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`.
+pub fn best_path(beads: &BeadCosts<'_>) -> Vec<Step> {
+    forward(beads).path(&beads.grid)
+}
 
 #[cfg(test)]
 mod tests {
@@ -233,7 +306,7 @@ mod tests {
         let src = [10.0, 5.0, 5.0, 7.0];
         let tgt = [10.0, 10.0, 7.0];
         let band = Band::full(4, 3);
-        let path = best_path(
+        let costs = bead_costs(
             &band,
             || (),
             |_, s, t| {
@@ -242,6 +315,7 @@ mod tests {
                 (ls - lt).abs() + if s.len() + t.len() == 2 { 0.0 } else { 1.0 }
             },
         );
+        let path = best_path(&costs);
         assert_eq!(path, vec![(0..1, 0..1), (1..3, 1..2), (3..4, 2..3)]);
     }
 }

@@ -138,7 +138,7 @@ impl LengthModel {
 /// ln C(total - 1, parts - 1).
 fn ln_compositions(total: f64, parts: usize) -> f64 {
     // The search asks for this in every cell; lengths are whole numbers, mostly small.
-    if (2..=MEMO_PARTS).contains(&parts) && total >= 0.0 && total < MEMO_TOTAL as f64 {
+    if (2..=MEMO_PARTS).contains(&parts) && (0.0..MEMO_TOTAL as f64).contains(&total) {
         let t = total as usize;
         if t as f64 == total {
             return compositions_memo()[(parts - 2) * MEMO_TOTAL + t];
@@ -160,7 +160,7 @@ fn compositions_memo() -> &'static [f64] {
     })
 }
 
-const MEMO_PARTS: usize = 4;
+const MEMO_PARTS: usize = super::dp::MAX_BEAD_SIDE;
 const MEMO_TOTAL: usize = 4096;
 
 fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {

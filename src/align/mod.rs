@@ -1,13 +1,14 @@
 //! Stage 3: pair the sentences of a text and its translation into beads.
 //!
-//! Two passes, as in Moore (2002). The first places a band with anchors ([`anchors`]) and runs the
-//! exact search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
+//! Two passes, as in Moore (2002). The first searches coarse to fine ([`coarse`]) with the exact
+//! search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
 //! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
 //! translation table ([`model1`]); the second pass searches a narrow band around the first path
 //! with all of it.
 
-pub mod anchors;
 mod bead;
+pub mod coarse;
+mod confidence;
 pub mod dp;
 pub mod length;
 pub mod lexical;
@@ -22,7 +23,9 @@ use crate::anchor::Features;
 use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
-use lexical::{MatchTable, Postings, Recall};
+use lexical::{
+    BeadEvidence, Coverage, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE, MAX_CHANCE_COARSE,
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
@@ -73,66 +76,48 @@ fn align_from_query(
         .collect();
     let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
     let (n, m) = (query.len(), other.len());
-    let postings = Postings::new(&features);
+    let postings = SidePostings::new(&features);
     let mut model = Model {
         length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
         shape_cost: prior_shape_costs(),
-        recall: [PRIOR_RECALL; 3],
+        recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
 
-    // Pass 1: anchors place a band; dictionary and identity evidence only.
-    let chain = anchors::heaviest_chain(anchors::candidates(&features, &postings), m);
-    let band = anchors::band_through(&chain, n, m, FIRST_PASS_MARGIN);
-    let table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+    // Pass 1: coarse to fine; dictionary and identity evidence only.
+    let band = coarse::band(&features, &mut |f, b| {
+        let table = BeadEvidence::new(
+            f,
+            &SidePostings::new(f),
+            &model.recall,
+            b,
+            MAX_CHANCE_COARSE,
+        );
+        search(b, f, &table, &model)
+    });
+    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     let first = search(&band, &features, &table, &model);
 
-    // Re-estimate from the first pass, learn a translation table, search again nearby.
-    let scored = score_beads(&first, &features, &table, &model);
+    // Re-estimate from the first pass, learn a translation table, search again nearby. Each
+    // evidence table is dropped before the next is built: on long documents they are the bulk of
+    // the memory.
+    let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
-    // Memory: the first table is not needed past this point.
     drop(table);
+    let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
-        if std::env::var_os("BIALIGN_DEBUG").is_some() {
-            for (q, extra) in learned
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| !e.is_empty())
-                .take(400)
-            {
-                let words: Vec<&str> = extra
-                    .iter()
-                    .map(|&o| features.other.vocab.word(o))
-                    .collect();
-                eprintln!(
-                    "learned {:?} -> {:?}",
-                    features.query.vocab.word(q as u32),
-                    words
-                );
-            }
-        }
         features.add_translations(learned);
-    }
-    if std::env::var_os("BIALIGN_DEBUG").is_some() {
-        eprintln!("model after pass 1: {model:?}; anchors {}", chain.len());
-    }
-    let band = anchors::band_around(&first, n, m, SECOND_PASS_MARGIN);
-    let mut table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
-    if !options.no_learning {
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
-        model.recall = estimate_recall(&scored, &table, &model.recall);
-        drop(table);
-        table = MatchTable::new(&features, &postings, &model.recall, |i| band.window(i));
+        let provisional = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
+        model.recall = estimate_recall(&scored, &provisional, &model.recall);
     }
-    let second = search(&band, &features, &table, &model);
-    let beads = score_beads(&second, &features, &table, &model)
+    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
+    let (second, confidence) = search_with_confidence(&band, &features, &table, &model);
+    let beads = second
         .into_iter()
-        .map(|s| Bead {
-            src: s.src,
-            tgt: s.tgt,
-            score: s.confidence,
-        })
+        .zip(confidence)
+        .map(|((src, tgt), score)| Bead { src, tgt, score })
         .collect();
     Alignment {
         beads,
@@ -140,10 +125,8 @@ fn align_from_query(
     }
 }
 
-/// The first band is wide: anchors may be sparse and the length ratio is still a guess.
-const FIRST_PASS_MARGIN: usize = 12;
 /// The second band only corrects the first path locally.
-const SECOND_PASS_MARGIN: usize = 8;
+const SECOND_PASS_MARGIN: usize = 5;
 
 /// What the search prices beads with.
 #[derive(Debug, Clone)]
@@ -152,7 +135,7 @@ struct Model {
     /// -ln P(shape) for each of [`BEAD_SHAPES`].
     shape_cost: [f64; BEAD_SHAPES.len()],
     /// P(a tested token's translation is in its true bead).
-    recall: Recall,
+    recall: Recalls,
 }
 
 /// Before the document says otherwise: half of the words that have known translations keep one
@@ -162,7 +145,7 @@ const PRIOR_RECALL: f64 = 0.5;
 /// Bead-shape probabilities before the document says otherwise: mostly 1-1, with the many-to-one
 /// beads literary translation has, and omissions rare.
 const PRIOR_SHAPE_PROBABILITY: [f64; BEAD_SHAPES.len()] = [
-    0.75, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005,
+    0.735, 0.01, 0.01, 0.08, 0.08, 0.02, 0.015, 0.015, 0.005, 0.005, 0.005, 0.005, 0.005,
 ];
 /// How many beads' worth of belief the prior carries when re-estimating from the document.
 const PRIOR_WEIGHT: f64 = 50.0;
@@ -185,7 +168,7 @@ impl Model {
 
     /// Re-estimate the length model from confident 1-1 beads and the shape priors from all
     /// beads, both smoothed toward what was believed before.
-    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &MatchTable) -> Model {
+    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &BeadEvidence) -> Model {
         let pairs: Vec<(f64, f64)> = beads
             .iter()
             .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.lexical > 0.0)
@@ -217,25 +200,16 @@ impl Model {
 
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
-fn estimate_recall(beads: &[ScoredBead], table: &MatchTable, current: &Recall) -> Recall {
-    let mut counts = [(0, 0); 3];
+fn estimate_recall(beads: &[ScoredBead], table: &BeadEvidence, current: &Recalls) -> Recalls {
+    let mut counts = [Coverage::default(), Coverage::default()];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
     {
         table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
     }
-    let mut recall = *current;
-    for (r, (found, tested)) in recall.iter_mut().zip(counts) {
-        if tested >= MIN_TESTED {
-            *r = (found as f64 / tested as f64).clamp(0.1, 0.9);
-        }
-    }
-    recall
+    [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
-
-/// Fewer tested tokens than this leave the recall at its prior.
-const MIN_TESTED: usize = 50;
 
 fn shape_index(a: usize, b: usize) -> Option<usize> {
     BEAD_SHAPES.iter().position(|&s| s == (a, b))
@@ -243,16 +217,57 @@ fn shape_index(a: usize, b: usize) -> Option<usize> {
 
 type Path = Vec<(Range<usize>, Range<usize>)>;
 
-fn search(band: &Band, features: &Features, table: &MatchTable, model: &Model) -> Path {
-    let q_prefix = prefix_sums(&features.query.lengths);
-    let o_prefix = prefix_sums(&features.other.lengths);
-    dp::best_path(band, Vec::new, |scratch, s, t| {
+/// The price of one bead under a model: lengths and lexical evidence (its shape is priced by the
+/// model's transitions in the search).
+struct Pricing<'a> {
+    model: &'a Model,
+    table: &'a BeadEvidence,
+    query_prefix: Vec<f64>,
+    other_prefix: Vec<f64>,
+}
+
+impl<'a> Pricing<'a> {
+    fn new(features: &Features, table: &'a BeadEvidence, model: &'a Model) -> Pricing<'a> {
+        Pricing {
+            model,
+            table,
+            query_prefix: prefix_sums(&features.query.lengths),
+            other_prefix: prefix_sums(&features.other.lengths),
+        }
+    }
+
+    fn cost(&self, scratch: &mut Scratch, s: Range<usize>, t: Range<usize>) -> f64 {
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
-        let ql = q_prefix[s.end] - q_prefix[s.start];
-        let ol = o_prefix[t.end] - o_prefix[t.start];
-        let lexical = table.score(s, t, scratch);
-        model.bead_cost(shape, ql, ol, lexical)
-    })
+        let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
+        let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
+        let lexical = self.table.score(s, t, scratch);
+        self.model.bead_cost(shape, ql, ol, lexical)
+    }
+
+    fn bead_costs<'b>(&self, band: &'b Band) -> dp::BeadCosts<'b> {
+        dp::bead_costs(band, Scratch::default, |scratch, s, t| {
+            self.cost(scratch, s, t)
+        })
+    }
+}
+
+fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
+    dp::best_path(&Pricing::new(features, table, model).bead_costs(band))
+}
+
+/// The final search, with each bead's confidence.
+fn search_with_confidence(
+    band: &Band,
+    features: &Features,
+    table: &BeadEvidence,
+    model: &Model,
+) -> (Path, Vec<f64>) {
+    let beads = Pricing::new(features, table, model).bead_costs(band);
+    let forward = dp::forward(&beads);
+    let path = forward.path(&beads.grid);
+    let backward = dp::backward(&beads);
+    let confidence = confidence::confidences(&beads, &forward, &backward, &path);
+    (path, confidence)
 }
 
 fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
@@ -272,68 +287,27 @@ struct ScoredBead {
     src: Range<usize>,
     tgt: Range<usize>,
     lexical: f64,
-    confidence: f64,
 }
 
-/// Lexical evidence this strong or more makes the lexical part of a bead's confidence
-/// 1 - 1/e ≈ 0.63.
-const CONFIDENT_EVIDENCE: f64 = 6.0;
-
-fn score_beads(
-    path: &Path,
-    features: &Features,
-    table: &MatchTable,
-    model: &Model,
-) -> Vec<ScoredBead> {
-    let mut scratch = Vec::new();
-    let len =
-        |lengths: &[u32], r: &Range<usize>| r.clone().map(|k| f64::from(lengths[k])).sum::<f64>();
+fn score_beads(path: &Path, table: &BeadEvidence) -> Vec<ScoredBead> {
+    let mut scratch = Scratch::default();
     path.iter()
-        .enumerate()
-        .map(|(k, (s, t))| {
-            let lexical = table.score(s.clone(), t.clone(), &mut scratch);
-            let confidence = if !s.is_empty() && !t.is_empty() {
-                let fit = model.length.fit(
-                    len(&features.query.lengths, s),
-                    len(&features.other.lengths, t),
-                );
-                0.6 * (1.0 - (-lexical / CONFIDENT_EVIDENCE).exp()) + 0.4 * fit
-            } else {
-                // An omission or addition is doubtful when its sentences have evidence of a
-                // partner in the neighbouring beads.
-                let prev = k.checked_sub(1).map(|p| &path[p]);
-                let next = path.get(k + 1);
-                let neighbour_evidence = [prev, next]
-                    .into_iter()
-                    .flatten()
-                    .map(|(ps, pt)| {
-                        if s.is_empty() {
-                            table.score(ps.clone(), t.clone(), &mut scratch)
-                        } else {
-                            table.score(s.clone(), pt.clone(), &mut scratch)
-                        }
-                    })
-                    .fold(0.0, f64::max);
-                0.9 * (-neighbour_evidence / CONFIDENT_EVIDENCE).exp()
-            };
-            ScoredBead {
-                src: s.clone(),
-                tgt: t.clone(),
-                lexical,
-                confidence: confidence.clamp(0.0, 1.0),
-            }
+        .map(|(s, t)| ScoredBead {
+            src: s.clone(),
+            tgt: t.clone(),
+            lexical: table.score(s.clone(), t.clone(), &mut scratch),
         })
         .collect()
 }
 
-/// Train the translation table on the first pass's more confident pair beads.
+/// Train the translation table on the first pass's pair beads. Model 1 with the association
+/// filter copes with the few wrong ones better than a selection by evidence would (that selection
+/// favours beads whose words the table already explains).
 fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>> {
-    let mut pairs: Vec<&ScoredBead> = beads
+    let pairs: Vec<&ScoredBead> = beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
         .collect();
-    pairs.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    pairs.truncate(pairs.len().div_ceil(4) * 3);
     let step = pairs.len().div_ceil(model1::MAX_TRAINING_BEADS).max(1);
     let bags = |side: &crate::anchor::SideFeatures, r: &Range<usize>| {
         let mut ids: Vec<u32> = r

@@ -92,7 +92,7 @@ pub fn compare_bead(
         (tgt_terms, &src_joined, false),
     ] {
         for mut a in side_terms {
-            a.matched = find_term(other_text, &a.key).is_some();
+            a.matched = term_present(other_text, &a.key);
             if into_src {
                 out.src.push(a)
             } else {
@@ -141,22 +141,157 @@ pub fn compare_bead(
 fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
     let mut out = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
-        for n in number::extract_numbers(s, lang.code()) {
+        let mentions = number::extract_numbers(s, lang.code());
+        let mut i = 0;
+        while i < mentions.len() {
+            let n = &mentions[i];
             let kind = match n.kind {
                 NumberKind::Digits => AnchorKind::Number,
                 NumberKind::Words => AnchorKind::NumberWord,
             };
-            out.push(Anchor {
+            let mut anchor = Anchor {
                 kind,
                 key: n.key(),
                 sentence: k,
                 start: n.start,
                 end: n.end,
                 matched: false,
-            });
+            };
+            // 20世纪40年代 is one quantity, the 1940s.
+            if let Some(decade) = mentions.get(i + 1).filter(|d| {
+                s[n.end..].starts_with("世纪")
+                    && d.start == n.end + "世纪".len()
+                    && s[d.end..].starts_with("年代")
+            }) {
+                let year = (n.value - 1.0) * 100.0 + decade.value;
+                if n.value.fract() == 0.0 && decade.value.fract() == 0.0 && year > 0.0 {
+                    anchor.key = format!("{year}");
+                    anchor.end = decade.end;
+                    i += 1;
+                }
+            }
+            out.push(anchor);
+            i += 1;
         }
+        out.extend(month_names(s, k));
+    }
+    out.sort_by_key(|a| a.start);
+    out
+}
+
+/// English month names as the numbers 1-12, so that 11月 meets "November" and a wrong month
+/// shows. "May" counts only next to a day or year or after "in"/"of" (it is mostly a verb).
+fn month_names(sentence: &str, k: usize) -> Vec<Anchor> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut out = Vec::new();
+    for t in latin::terms(sentence) {
+        let Some(m) = MONTHS.iter().position(|&m| m == t.text) else {
+            continue;
+        };
+        if t.text == "May" {
+            let before = sentence[..t.start].trim_end();
+            let after = sentence[t.end..].trim_start();
+            let dated = after.starts_with(|c: char| c.is_ascii_digit())
+                || before.ends_with(|c: char| c.is_ascii_digit())
+                || before.ends_with(" in")
+                || before.ends_with(" of");
+            if !dated {
+                continue;
+            }
+        }
+        out.push(Anchor {
+            kind: AnchorKind::NumberWord,
+            key: (m + 1).to_string(),
+            sentence: k,
+            start: t.start,
+            end: t.end,
+            matched: false,
+        });
     }
     out
+}
+
+/// Is the term `key` in `text`, allowing the forms a translation gives a kept name: a possessive
+/// (OpenAI's), a plural of an acronym (KPIs), an acronym starting a compound (DNNresearch)?
+pub fn term_present(text: &str, key: &str) -> bool {
+    let base = base_form(key);
+    // DNNresearch is found where DNN is.
+    let caps = base.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    if caps >= 2 && base[caps..].starts_with(|c: char| c.is_ascii_lowercase()) {
+        let acronym = &base[..caps];
+        if term_present(text, acronym) {
+            return true;
+        }
+    }
+    let hay = text.to_lowercase();
+    let needle = base.to_lowercase();
+    if needle.is_empty() || hay.len() != text.len() || needle.len() != base.len() {
+        return find_term(text, key).is_some();
+    }
+    let word_char = |c: char| c.is_ascii_alphanumeric();
+    let acronym = base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && base
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+    let mut from = 0;
+    while let Some(pos) = hay[from..].find(&needle) {
+        let start = from + pos;
+        let end = start + needle.len();
+        from = start + needle.chars().next().map_or(1, char::len_utf8);
+        let edge_before = !text[..start].chars().next_back().is_some_and(word_char)
+            || !needle.starts_with(word_char);
+        if !edge_before {
+            continue;
+        }
+        let rest = &text[end..];
+        let word_end = |s: &str| !s.chars().next().is_some_and(word_char);
+        let ok = word_end(rest)
+            || !needle.ends_with(word_char)
+            || ["s", "es", "'s", "’s"]
+                .iter()
+                .any(|suffix| rest.starts_with(suffix) && word_end(&rest[suffix.len()..]))
+            || acronym
+                && text[start..end] == *base
+                && rest.starts_with(|c: char| c.is_ascii_lowercase());
+        if ok {
+            return true;
+        }
+    }
+    false
+}
+
+/// A term without a possessive or an acronym's plural: OpenAI's → OpenAI, KPIs → KPI.
+fn base_form(term: &str) -> &str {
+    let t = term
+        .strip_suffix("'s")
+        .or_else(|| term.strip_suffix("’s"))
+        .unwrap_or(term);
+    match t.strip_suffix('s') {
+        Some(stem)
+            if stem.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && stem
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase()) =>
+        {
+            stem
+        }
+        _ => t,
+    }
 }
 
 fn terms(sentences: &[&str]) -> Vec<Anchor> {
@@ -215,6 +350,33 @@ mod tests {
             .src
             .iter()
             .any(|x| x.kind == AnchorKind::Term && x.key == "MIT" && x.matched));
+    }
+
+    #[test]
+    fn months_decades_and_term_forms_match() {
+        let a = compare_bead(
+            &["自去年11月发布以来,最早的研究者在20世纪40年代提出了DNN和KPI。"],
+            Lang::ZH,
+            &["Since its release last November, the first researchers of the 1940s proposed DNNresearch and KPIs."],
+            Lang::EN,
+            &Glossary::default(),
+        );
+        let unmatched: Vec<&str> = a.unmatched().map(|(_, x)| x.key.as_str()).collect();
+        // "first" is an ordinal the source does not have; nothing else is unmatched.
+        assert_eq!(unmatched, ["1"]);
+        assert!(term_present("OpenAI's mission", "OpenAI"));
+        assert!(term_present("为OpenAI工作", "OpenAI's"));
+        assert!(!term_present("OpenAl's mission", "OpenAI"));
+        assert!(!term_present("the Openness", "Open"));
+        let b = compare_bead(
+            &["它于11月发布。"],
+            Lang::ZH,
+            &["It was released in December. You may go."],
+            Lang::EN,
+            &Glossary::default(),
+        );
+        let unmatched: Vec<&str> = b.unmatched().map(|(_, x)| x.key.as_str()).collect();
+        assert_eq!(unmatched, ["11", "12"]);
     }
 
     #[test]

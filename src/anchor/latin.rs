@@ -54,6 +54,7 @@ pub fn name_like_terms(text: &str) -> Vec<Term<'_>> {
     let cjk_text = text.chars().any(is_han);
     terms(text)
         .into_iter()
+        .filter(|t| !number_with_suffix(t.text))
         .filter(|t| {
             if cjk_text {
                 return true;
@@ -65,6 +66,16 @@ pub fn name_like_terms(text: &str) -> Vec<Term<'_>> {
             inner_upper || has_digit || all_upper
         })
         .collect()
+}
+
+/// A number with a unit, suffix or prefix is a quantity, not a name: 1940s, 1x, 3rd, 200-odd,
+/// mid-2010s, 3K, 7cm. Its number is compared as a number.
+fn number_with_suffix(term: &str) -> bool {
+    let core = match term.split_once('-') {
+        Some((prefix, rest)) if prefix.chars().all(|c| c.is_ascii_lowercase()) => rest,
+        _ => term,
+    };
+    core.starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -90,6 +101,12 @@ mod tests {
                 "Welcome to OpenAI, where GPT-3 and DNN research began in 2012."
             )),
             ["OpenAI", "GPT-3", "DNN"]
+        );
+        assert_eq!(
+            texts(name_like_terms(
+                "In the 1940s, at 1x speed, 200-odd and mid-2010s in 3D at 3K and GPT-4."
+            )),
+            ["GPT-4"]
         );
     }
 }

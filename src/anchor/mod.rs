@@ -112,6 +112,33 @@ impl SideFeatures {
         self.lengths.is_empty()
     }
 
+    /// How many distinct tokens the side can have (the size of its vocabulary).
+    pub fn token_count(&self) -> usize {
+        self.df.len()
+    }
+
+    /// The same side seen in blocks of `size` consecutive sentences: lengths add up, tokens unite,
+    /// and document frequencies count blocks. The vocabulary is not carried over.
+    pub fn blocks(&self, size: usize) -> SideFeatures {
+        let size = size.max(1);
+        let mut side = SideFeatures {
+            df: vec![0; self.df.len()],
+            ..SideFeatures::default()
+        };
+        for start in (0..self.len()).step_by(size) {
+            let end = (start + size).min(self.len());
+            side.lengths.push(self.lengths[start..end].iter().sum());
+            let mut ids: Vec<u32> = self.tokens[start..end].iter().flatten().copied().collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                side.df[id as usize] += 1;
+            }
+            side.tokens.push(ids);
+        }
+        side
+    }
+
     /// How surprising a token is in a sentence of this side: ln(N / df).
     pub fn rarity(&self, id: u32) -> f64 {
         let n = self.len().max(1) as f64;
@@ -144,13 +171,94 @@ pub enum Evidence {
     Lexicon = 1,
     /// The translation table learned from the document pair.
     Learned = 2,
+    /// Sentence-final `?` and `!`, an opening quotation: kept often, but common.
+    Mark = 3,
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 3] = [Evidence::Identity, Evidence::Lexicon, Evidence::Learned];
+    pub const COUNT: usize = 4;
+
+    /// Most reliable first.
+    fn rank(self) -> u8 {
+        match self {
+            Evidence::Identity => 0,
+            Evidence::Mark => 1,
+            Evidence::Lexicon => 2,
+            Evidence::Learned => 3,
+        }
+    }
+}
+
+/// One direction of lexical testing: the tokens of the row side, each with its translations among
+/// the column side's tokens.
+#[derive(Debug, Clone)]
+pub struct Direction<'f> {
+    pub rows: &'f [Vec<u32>],
+    pub translations: &'f [Vec<u32>],
+    pub evidence: &'f [Evidence],
+    pub column_df: &'f [u32],
+    pub columns: usize,
+}
+
+/// The other side's tokens with their translations into the query side: the inverse relation.
+#[derive(Debug, Clone, Default)]
+pub struct Inverse {
+    pub translations: Vec<Vec<u32>>,
+    pub evidence: Vec<Evidence>,
 }
 
 impl Features {
+    /// Query tokens tested against the other side.
+    pub fn forward(&self) -> Direction<'_> {
+        Direction {
+            rows: &self.query.tokens,
+            translations: &self.translations,
+            evidence: &self.evidence,
+            column_df: &self.other.df,
+            columns: self.other.len(),
+        }
+    }
+
+    /// The inverse of the translation relation, for testing the other side's tokens.
+    pub fn inverse(&self) -> Inverse {
+        let mut inv = Inverse {
+            translations: vec![Vec::new(); self.other.token_count()],
+            evidence: vec![Evidence::Learned; self.other.token_count()],
+        };
+        for (q, list) in self.translations.iter().enumerate() {
+            for &o in list {
+                inv.translations[o as usize].push(q as u32);
+                let e = &mut inv.evidence[o as usize];
+                // An other-side token inherits the most reliable kind among its translations.
+                if self.evidence[q].rank() < e.rank() {
+                    *e = self.evidence[q];
+                }
+            }
+        }
+        inv
+    }
+
+    /// Other-side tokens tested against the query side, through `inverse`.
+    pub fn backward<'f>(&'f self, inverse: &'f Inverse) -> Direction<'f> {
+        Direction {
+            rows: &self.other.tokens,
+            translations: &inverse.translations,
+            evidence: &inverse.evidence,
+            column_df: &self.query.df,
+            columns: self.query.len(),
+        }
+    }
+
+    /// The pair seen in blocks of `query_block` and `other_block` sentences, for a coarse search.
+    pub fn blocks(&self, query_block: usize, other_block: usize) -> Features {
+        Features {
+            query: self.query.blocks(query_block),
+            other: self.other.blocks(other_block),
+            translations: self.translations.clone(),
+            evidence: self.evidence.clone(),
+        }
+    }
+
     /// Give learned translations to the tokens that had none. Tokens with dictionary or
     /// identity evidence keep theirs alone: the learned pairs would mostly repeat them, and
     /// would dilute a precise signal with a noisier one.
@@ -192,17 +300,18 @@ impl Features {
         );
         let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
         let cjk_query = query_lang.is_cjk_sentence_style();
-        let (translations, evidence): (Vec<Vec<u32>>, Vec<Evidence>) = (0..query_side.vocab.len()
-            as u32)
-            .into_par_iter()
+        let mut evidence = Vec::with_capacity(query_side.vocab.len());
+        let translations = (0..query_side.vocab.len() as u32)
             .map(|id| {
                 let word = query_side.vocab.word(id);
                 let mut out = Vec::new();
-                let evidence = if word.starts_with(HAN_PREFIX) {
+                evidence.push(if word.starts_with(HAN_PREFIX) {
                     Evidence::Lexicon
+                } else if matches!(word, "?" | "!" | QUOTE) {
+                    Evidence::Mark
                 } else {
                     Evidence::Identity
-                };
+                });
                 if let Some(han) = word.strip_prefix(HAN_PREFIX) {
                     if lexicon {
                         out.extend(
@@ -217,9 +326,9 @@ impl Features {
                 }
                 out.sort_unstable();
                 out.dedup();
-                (out, evidence)
+                out
             })
-            .unzip();
+            .collect();
         Features {
             query: query_side,
             other: other_side,
@@ -239,13 +348,32 @@ impl Features {
 const HAN_PREFIX: &str = "\u{1}";
 const NUMBER_PREFIX: &str = "#";
 const GLOSSARY_PREFIX: &str = "\u{2}";
+/// Direct speech survives translation as direct speech: a sentence that opens a quotation.
+const QUOTE: &str = "\u{3}quote";
+
+/// Does the sentence open a quotation? Curly, corner and guillemet quotes anywhere; a straight
+/// quote only where a word starts right after it (so that apostrophes in "don't" are not quotes).
+fn opens_quotation(text: &str) -> bool {
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            '“' | '「' | '『' | '«' | '„' | '‹' => return true,
+            '"' | '\'' | '‘' if (is_space(previous) || previous == '(' || previous == '—') => {
+                return true;
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    false
+}
 
 /// The same string on both sides is evidence when it is a number, punctuation, glossary term, a
 /// Latin word kept in CJK text, or, between alphabetic languages, a longer word (names, cognates).
 fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
     word.starts_with(NUMBER_PREFIX)
         || word.starts_with(GLOSSARY_PREFIX)
-        || matches!(word, "?" | "!")
+        || matches!(word, "?" | "!" | QUOTE)
         || cjk_query
         || word.chars().count() >= 4
 }
@@ -276,6 +404,9 @@ pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
         Some('?' | '？' | '¿') => out.push("?".into()),
         Some('!' | '！' | '¡') => out.push("!".into()),
         _ => {}
+    }
+    if opens_quotation(text) {
+        out.push(QUOTE.into());
     }
     if lang.is_cjk_sentence_style() {
         for (_, word) in Lexicon::zh_en().segment_zh(text) {

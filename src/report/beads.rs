@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::AlignedPair;
+use super::{AlignedPair, ReportOptions};
 
-pub fn write(out: &mut dyn Write, pair: &AlignedPair) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
     for bead in &pair.alignment.beads {
         writeln!(
             out,

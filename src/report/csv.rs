@@ -2,9 +2,10 @@
 
 use std::io::{self, Write};
 
-use super::{AlignedPair, BeadRecord};
+use super::{AlignedPair, BeadRecord, ReportOptions};
 
-pub fn write(out: &mut dyn Write, pair: &AlignedPair, csv_safe: bool) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
+    let csv_safe = opts.csv_safe;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "bead",

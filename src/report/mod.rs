@@ -1,13 +1,27 @@
 //! Output formats, one module each. Formats read the pipeline's types ([`AlignedPair`]) and never
 //! reach back into how the alignment was made.
+//!
+//! Every format of `bialign align` is a module with one function,
+//! `write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()>`
+//! (Moses, which writes two files, takes two writers); [`format`] names them, infers one from a
+//! file name and dispatches. Adding a format touches only that module and [`format`].
 
 pub mod beads;
+pub mod color;
 pub mod csv;
+pub mod format;
+pub mod html;
+pub mod jsonl;
+pub mod moses;
+pub mod pieces;
 pub mod segments;
+pub mod terminal;
+pub mod tmx;
+pub mod tsv;
 
 use serde::Serialize;
 
-use crate::align::{Alignment, Bead};
+use crate::align::{Alignment, Bead, BeadKind};
 use crate::anchor::compare::{self, AnchorKind, BeadAnchors, Side as AnchorSide};
 use crate::anchor::glossary::Glossary;
 use crate::lang::Lang;
@@ -29,6 +43,48 @@ pub struct AlignedPair {
     pub alignment: Alignment,
     /// The glossary the alignment used, which also decides glossary flags.
     pub glossary: Glossary,
+}
+
+/// Beads scored below this are marked unsure in the HTML and terminal views. A score is the
+/// probability that the bead beats its best rival, in 0.5..=1 (0.5 a coin toss); below 0.7 a bead
+/// is markedly less often right (tests/confidence.rs).
+pub const LOW_CONFIDENCE: f64 = 0.7;
+
+/// What the formats may be asked beyond the pair itself. Each format reads what concerns it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// CSV: prefix cells starting with `=`, `+`, `-`, `@` so spreadsheets treat them as text.
+    pub csv_safe: bool,
+    /// TSV, Moses, TMX: also write beads with an empty side (omissions and additions).
+    pub keep_unpaired: bool,
+    /// Terminal: colour with ANSI SGR codes (otherwise mismatches are bracketed).
+    pub color: bool,
+    /// Terminal: columns available.
+    pub width: usize,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions {
+            csv_safe: false,
+            keep_unpaired: false,
+            color: false,
+            width: terminal::DEFAULT_WIDTH,
+        }
+    }
+}
+
+/// Counts for report headers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub beads: usize,
+    /// Bead kinds with how many beads of each: the pair shapes present, then omissions (1-0) and
+    /// additions (0-1), which are always listed (a zero says none were found).
+    pub kinds: Vec<(BeadKind, usize)>,
+    /// Paired beads with at least one anchor mismatch.
+    pub flagged: usize,
+    /// Beads scored below [`LOW_CONFIDENCE`].
+    pub low_confidence: usize,
 }
 
 /// A bead flattened for tabular formats.
@@ -56,6 +112,28 @@ impl AlignedPair {
             .iter()
             .enumerate()
             .map(|(k, bead)| self.record(k, bead))
+    }
+
+    /// How many beads of each kind, flagged and unsure.
+    pub fn summary(&self) -> Summary {
+        let beads = &self.alignment.beads;
+        let mut kinds: Vec<(BeadKind, usize)> = vec![
+            (BeadKind { src: 1, tgt: 0 }, 0),
+            (BeadKind { src: 0, tgt: 1 }, 0),
+        ];
+        for b in beads {
+            match kinds.iter_mut().find(|(k, _)| *k == b.kind()) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((b.kind(), 1)),
+            }
+        }
+        kinds.sort_by_key(|(k, _)| (k.src == 0 || k.tgt == 0, k.src == 0, *k));
+        Summary {
+            beads: beads.len(),
+            kinds,
+            flagged: beads.iter().filter(|b| !self.flags(b).is_empty()).count(),
+            low_confidence: beads.iter().filter(|b| b.score < LOW_CONFIDENCE).count(),
+        }
     }
 
     /// The anchors of a bead's two sides and whether each has its counterpart.

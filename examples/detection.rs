@@ -1,0 +1,742 @@
+//! Detection benchmark for `bialign check`: inject errors into the target side of gold-aligned
+//! documents and measure, per kind of finding, how many injected errors are found (recall) and
+//! how many findings are right (precision).
+//!
+//! ```text
+//! cargo run --release --example detection [-- DIR [COPIES]]
+//! ```
+//!
+//! DIR defaults to `../shared/eval/mac-dev-zh-en` (an evaluation folder: `LANGS` and documents
+//! `<doc>.src`, `<doc>.tgt`, `<doc>.gold`, one sentence a line; or the corpus layout, e.g.
+//! `corpora/ilya-stanford`). The text is read from there and never written anywhere. When DIR is
+//! missing the benchmark says so and stops.
+//!
+//! Each document is copied 2 × COPIES times (COPIES defaults to 60). Half of the copies get one
+//! injection of each of the four kinds below, at gold beads at least [`MIN_GAP`] beads apart, so
+//! a copy stays a realistic document with a handful of errors; the other half get one
+//! untranslated sentence alone (a copied source sentence shifts the alignment around it, which
+//! would blur the measurement of the other kinds). Injections, with a seeded PRNG:
+//! - drop: the target sentence of a gold bead with one target sentence is deleted (an omission of
+//!   the bead's source sentences);
+//! - add: a sentence from another document's target (with a single document, one from at least
+//!   [`FAR`] sentences away) is inserted between two gold beads (an addition);
+//! - number: a number the target shares with its source in a gold bead is changed (digits to
+//!   other digits, a spelled-out number to another one: "three" → "seven", "third" → "fifth");
+//! - name: one occurrence of a capitalised name the target spells the same way at least three
+//!   times (never in lowercase) gets a one-letter typo: a letter dropped, doubled or swapped with
+//!   its neighbour (Qingyang → Qingyng);
+//! - copy: a target sentence is replaced by its source sentence (untranslated).
+//!
+//! A finding is a hit when its kind is the injection's and it points at the injected place: the
+//! dropped bead's source sentences, the inserted or edited target sentence.
+//! - recall: injections hit / injections;
+//! - precision: right findings / findings of the kind, over the copies with an injection of that
+//!   kind. A finding is right when it is a hit, or, for omissions and additions, when it points at
+//!   a sentence the published translation itself leaves unpaired (a gold bead with an empty side:
+//!   a real omission or addition). Every other finding counts against precision, including real
+//!   discrepancies of the published translation that the gold beads do not record (a changed
+//!   constant, a dropped chapter number): those are listed by kind for the unmodified documents;
+//! - precision (new findings): hits / findings not already reported on the unmodified document,
+//!   matched as `--baseline` matches them: what a CI job with a baseline would report.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use bialign::align::AlignOptions;
+use bialign::anchor::compare::{self, AnchorKind};
+use bialign::anchor::glossary::Glossary;
+use bialign::anchor::{latin, number};
+use bialign::check::baseline::{pair_up, FindingKey};
+use bialign::check::{self, CheckOptions, Finding, Kind};
+use bialign::eval::{read_beads, EvalSet, IndexBead};
+use bialign::pipeline::{align_documents, LangChoice};
+use bialign::{Document, Lang, Split};
+
+const DEFAULT_COPIES: usize = 60;
+/// Injection sites in one copy are at least this many gold beads apart.
+const MIN_GAP: usize = 4;
+const SEED: u64 = 0x5eed_b1a1_9e00_0001;
+/// With a single document, an "added" sentence is one from at least this many sentences away.
+const FAR: usize = 50;
+
+/// SplitMix64: small, seeded, reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        (!items.is_empty()).then(|| &items[self.below(items.len())])
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Injection {
+    Drop,
+    Add,
+    Number,
+    Name,
+    Copy,
+}
+
+impl Injection {
+    const ALL: [Injection; 5] = [
+        Injection::Drop,
+        Injection::Add,
+        Injection::Number,
+        Injection::Name,
+        Injection::Copy,
+    ];
+
+    fn kind(self) -> Kind {
+        match self {
+            Injection::Drop => Kind::Omission,
+            Injection::Add => Kind::Addition,
+            Injection::Number => Kind::NumberMismatch,
+            Injection::Name => Kind::TermMismatch,
+            Injection::Copy => Kind::Untranslated,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Injection::Drop => "drop a target sentence",
+            Injection::Add => "add a foreign sentence",
+            Injection::Number => "change a number",
+            Injection::Name => "misspell a name",
+            Injection::Copy => "leave a sentence untranslated",
+        }
+    }
+}
+
+struct Doc {
+    name: String,
+    src: Vec<String>,
+    tgt: Vec<String>,
+    gold: Vec<IndexBead>,
+    src_lang: Lang,
+    tgt_lang: Lang,
+}
+
+/// Where an injection went, in the injected copy.
+struct Placed {
+    what: Injection,
+    /// Source sentences (drop) or the target sentence (others) a hit must point at.
+    src: Vec<usize>,
+    tgt: Option<usize>,
+}
+
+/// A planned change to the original target lines.
+enum Edit {
+    Drop(usize),
+    InsertAfter(Option<usize>, String),
+    Replace(usize, String, Injection),
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    injected: usize,
+    found: usize,
+    findings: usize,
+    hits: usize,
+    /// Hits, and findings at what the published translation itself leaves unpaired.
+    right: usize,
+    new_findings: usize,
+    new_hits: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.first().map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/mac-dev-zh-en")
+    });
+    let copies: usize = args
+        .get(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(DEFAULT_COPIES);
+    if !dir.join("LANGS").is_file() {
+        println!(
+            "skipping the detection benchmark: {} is not there (it needs the gold-aligned \
+             evaluation documents, which are not part of the repository)",
+            dir.display()
+        );
+        return;
+    }
+    let set = match EvalSet::open(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("skipping the detection benchmark: {e}");
+            return;
+        }
+    };
+    let docs: Vec<Doc> = set
+        .docs
+        .iter()
+        .map(|d| Doc {
+            name: d.name.clone(),
+            src: lines(&d.src),
+            tgt: lines(&d.tgt),
+            gold: read_beads(&d.gold).expect("gold beads"),
+            src_lang: set.src_lang,
+            tgt_lang: set.tgt_lang,
+        })
+        .collect();
+
+    let mut rng = Rng(SEED);
+    let mut tallies: HashMap<Injection, Tally> = HashMap::new();
+    let mut unavailable: HashSet<(String, Injection)> = HashSet::new();
+    let mut clean_counts: HashMap<Kind, usize> = HashMap::new();
+    let started = std::time::Instant::now();
+    for (d, doc) in docs.iter().enumerate() {
+        let clean = run_check(doc, &doc.tgt);
+        for f in &clean {
+            *clean_counts.entry(f.kind).or_insert(0usize) += 1;
+        }
+        let clean_keys: Vec<FindingKey> = clean.iter().map(FindingKey::of).collect();
+        let sites = Sites::find(doc);
+        for what in Injection::ALL {
+            if sites.of(what).is_empty() {
+                unavailable.insert((doc.name.clone(), what));
+            }
+        }
+        for c in 0..2 * copies {
+            // Even copies get one error of each of the four kinds the checks are built for; odd
+            // copies one untranslated sentence alone (a copied source sentence shifts the
+            // alignment around it, which would blur the measurement of the other kinds).
+            let kinds: &[Injection] = if c % 2 == 0 {
+                &Injection::ALL[..4]
+            } else {
+                &Injection::ALL[4..]
+            };
+            let edits = plan(doc, &docs, d, &sites, kinds, &mut rng);
+            let (tgt, placed, moved) = apply(doc, &edits);
+            // What the published translation itself leaves unpaired (gold beads with an empty
+            // side), in this copy's numbering: findings there are right, not false alarms.
+            let natural_src: Vec<usize> = doc
+                .gold
+                .iter()
+                .filter(|b| b.1.is_empty())
+                .flat_map(|b| b.0.iter().copied())
+                .collect();
+            let natural_tgt: Vec<usize> = doc
+                .gold
+                .iter()
+                .filter(|b| b.0.is_empty())
+                .flat_map(|b| b.1.iter().filter_map(|&j| moved[j]))
+                .collect();
+            let natural = |f: &Finding| match f.kind {
+                Kind::Omission => f.source.sentences.iter().any(|i| natural_src.contains(i)),
+                Kind::Addition => f.target.sentences.iter().any(|j| natural_tgt.contains(j)),
+                _ => false,
+            };
+            let (result, findings) = run_check_full(doc, &tgt);
+            let keys: Vec<FindingKey> = findings.iter().map(FindingKey::of).collect();
+            let (pre_existing, _) = pair_up(&keys, &clean_keys);
+            if std::env::var_os("DETECTION_DEBUG").is_some() {
+                debug(doc, &result, &findings, &pre_existing, &placed);
+            }
+            for &what in Injection::ALL
+                .iter()
+                .filter(|w| placed.iter().any(|p| p.what == **w))
+            {
+                let t = tallies.entry(what).or_default();
+                let mine: Vec<&Placed> = placed.iter().filter(|p| p.what == what).collect();
+                t.injected += mine.len();
+                t.found += mine
+                    .iter()
+                    .filter(|p| findings.iter().any(|f| hits(f, p)))
+                    .count();
+                for (f, old) in findings.iter().zip(&pre_existing) {
+                    if f.kind != what.kind() {
+                        continue;
+                    }
+                    let hit = mine.iter().any(|p| hits(f, p));
+                    t.findings += 1;
+                    t.hits += usize::from(hit);
+                    t.right += usize::from(hit || natural(f));
+                    if !old {
+                        t.new_findings += 1;
+                        t.new_hits += usize::from(hit);
+                    }
+                }
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+
+    println!(
+        "Detection benchmark: {} documents of {}, {copies} injected copies each, seed {SEED:#x} ({:.1} s)\n",
+        docs.len(),
+        dir.display(),
+        elapsed.as_secs_f64()
+    );
+    println!(
+        "| injection | finding kind | injected | recall | precision | precision (new findings) |"
+    );
+    println!("|---|---|---:|---:|---:|---:|");
+    let ratio = |a: usize, b: usize| {
+        if b == 0 {
+            "–".to_owned()
+        } else {
+            format!("{:.3} ({a}/{b})", a as f64 / b as f64)
+        }
+    };
+    for what in Injection::ALL {
+        let t = tallies.get(&what).copied().unwrap_or_default();
+        println!(
+            "| {} | `{}` | {} | {} | {} | {} |",
+            what.label(),
+            what.kind(),
+            t.injected,
+            ratio(t.found, t.injected),
+            ratio(t.right, t.findings),
+            ratio(t.new_hits, t.new_findings),
+        );
+    }
+    println!("\nFindings on the unmodified documents:");
+    for kind in Kind::ALL {
+        println!(
+            "- `{kind}`: {}",
+            clean_counts.get(&kind).copied().unwrap_or(0)
+        );
+    }
+    let mut missing: Vec<_> = unavailable.into_iter().collect();
+    missing.sort_by(|a, b| a.0.cmp(&b.0));
+    for (doc, what) in missing {
+        println!("\nnote: {doc} has no site to {}", what.label());
+    }
+}
+
+fn lines(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("readable document");
+    text.lines().map(str::to_owned).collect()
+}
+
+fn run_check(doc: &Doc, tgt: &[String]) -> Vec<Finding> {
+    run_check_full(doc, tgt).1
+}
+
+fn run_check_full(doc: &Doc, tgt: &[String]) -> (bialign::pipeline::PairResult, Vec<Finding>) {
+    let src_doc = Document::from_text(format!("{}.src", doc.name), doc.src.join("\n"));
+    let tgt_doc = Document::from_text(format!("{}.tgt", doc.name), tgt.join("\n"));
+    let result = align_documents(
+        src_doc,
+        tgt_doc,
+        [
+            LangChoice::Fixed(doc.src_lang),
+            LangChoice::Fixed(doc.tgt_lang),
+        ],
+        Split::Lines,
+        &AlignOptions::default(),
+    );
+    let findings = check::check(&result, &CheckOptions::default());
+    (result, findings)
+}
+
+fn hits(f: &Finding, p: &Placed) -> bool {
+    if f.kind != p.what.kind() {
+        return false;
+    }
+    match p.what {
+        Injection::Drop => f.source.sentences.iter().any(|s| p.src.contains(s)),
+        _ => p.tgt.is_some_and(|t| f.target.sentences.contains(&t)),
+    }
+}
+
+/// Candidate places for each injection in one document.
+struct Sites {
+    /// Gold pair beads with exactly one target sentence.
+    drop: Vec<usize>,
+    /// Gold bead boundaries (insert after the target sentence of bead k).
+    add: Vec<usize>,
+    /// (gold bead, target sentence, byte span, written as words) of numbers shared with the source.
+    number: Vec<(usize, usize, (usize, usize), bool)>,
+    /// (gold bead, target sentence, byte span) of names.
+    name: Vec<(usize, usize, (usize, usize))>,
+    /// Gold 1-1 beads whose source is long enough to be recognised as a language.
+    copy: Vec<usize>,
+}
+
+impl Sites {
+    fn of(&self, what: Injection) -> Vec<usize> {
+        match what {
+            Injection::Drop => self.drop.clone(),
+            Injection::Add => self.add.clone(),
+            Injection::Number => self.number.iter().map(|x| x.0).collect(),
+            Injection::Name => self.name.iter().map(|x| x.0).collect(),
+            Injection::Copy => self.copy.clone(),
+        }
+    }
+
+    fn find(doc: &Doc) -> Sites {
+        let pair = |b: &IndexBead| !b.0.is_empty() && !b.1.is_empty();
+        let drop = (0..doc.gold.len())
+            .filter(|&k| pair(&doc.gold[k]) && doc.gold[k].1.len() == 1)
+            .collect();
+        let add = (0..doc.gold.len())
+            .filter(|&k| pair(&doc.gold[k]))
+            .collect();
+        let mut number = Vec::new();
+        for (k, b) in doc.gold.iter().enumerate().filter(|(_, b)| pair(b)) {
+            let src: Vec<&str> = b.0.iter().map(|&i| doc.src[i].as_str()).collect();
+            let tgt: Vec<&str> = b.1.iter().map(|&j| doc.tgt[j].as_str()).collect();
+            let anchors =
+                compare::compare_bead(&src, doc.src_lang, &tgt, doc.tgt_lang, &Glossary::default());
+            for a in anchors.tgt.iter().filter(|a| {
+                a.matched && matches!(a.kind, AnchorKind::Number | AnchorKind::NumberWord)
+            }) {
+                number.push((
+                    k,
+                    b.1[a.sentence],
+                    (a.start, a.end),
+                    a.kind == AnchorKind::NumberWord,
+                ));
+            }
+        }
+        // Names: capitalised words spelled the same at least three times, never in lowercase.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut lower: HashSet<String> = HashSet::new();
+        for line in &doc.tgt {
+            for t in latin::terms(line) {
+                if t.text.starts_with(char::is_uppercase) {
+                    *seen.entry(t.text.to_owned()).or_default() += 1;
+                } else {
+                    lower.insert(t.text.to_lowercase());
+                }
+            }
+        }
+        let names: HashSet<&str> = seen
+            .iter()
+            .filter(|(w, &n)| {
+                n >= 3
+                    && w.chars().count() >= 5
+                    && w.chars().all(char::is_alphabetic)
+                    && !w.chars().all(char::is_uppercase)
+                    && !lower.contains(&w.to_lowercase())
+            })
+            .map(|(w, _)| w.as_str())
+            .collect();
+        let mut name = Vec::new();
+        for (k, b) in doc.gold.iter().enumerate().filter(|(_, b)| pair(b)) {
+            for &j in &b.1 {
+                for t in latin::terms(&doc.tgt[j]) {
+                    if names.contains(t.text) {
+                        name.push((k, j, (t.start, t.end)));
+                    }
+                }
+            }
+        }
+        let copy = (0..doc.gold.len())
+            .filter(|&k| {
+                let b = &doc.gold[k];
+                b.0.len() == 1
+                    && b.1.len() == 1
+                    && doc.src[b.0[0]]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .count()
+                        >= 12
+            })
+            .collect();
+        Sites {
+            drop,
+            add,
+            number,
+            name,
+            copy,
+        }
+    }
+}
+
+/// One injection of each kind, at gold beads at least [`MIN_GAP`] apart.
+fn plan(
+    doc: &Doc,
+    docs: &[Doc],
+    d: usize,
+    sites: &Sites,
+    kinds: &[Injection],
+    rng: &mut Rng,
+) -> Vec<Edit> {
+    let mut used: Vec<usize> = Vec::new();
+    let free = |k: usize, used: &[usize]| used.iter().all(|&u| u.abs_diff(k) >= MIN_GAP);
+    let mut edits = Vec::new();
+    for &what in kinds {
+        for _attempt in 0..50 {
+            let edit = match what {
+                Injection::Drop => {
+                    let Some(&k) = rng.pick(&sites.drop) else {
+                        break;
+                    };
+                    free(k, &used).then(|| (k, Edit::Drop(doc.gold[k].1[0])))
+                }
+                Injection::Add => {
+                    let Some(&k) = rng.pick(&sites.add) else {
+                        break;
+                    };
+                    // From another document; with only one, from far away in this one.
+                    let (other, far) = if docs.len() > 1 {
+                        (&docs[(d + 1 + rng.below(docs.len() - 1)) % docs.len()], 0)
+                    } else {
+                        (doc, FAR)
+                    };
+                    let here = doc.gold[k].1.last().copied().unwrap_or(0);
+                    let foreign: Vec<&String> = other
+                        .tgt
+                        .iter()
+                        .enumerate()
+                        .filter(|(j, l)| l.chars().count() >= 30 && j.abs_diff(here) >= far)
+                        .map(|(_, l)| l)
+                        .collect();
+                    let Some(line) = rng.pick(&foreign) else {
+                        break;
+                    };
+                    let after = doc.gold[k].1.last().copied();
+                    free(k, &used).then(|| (k, Edit::InsertAfter(after, (*line).clone())))
+                }
+                Injection::Number => {
+                    let Some(&(k, j, (s, e), words)) = rng.pick(&sites.number) else {
+                        break;
+                    };
+                    let line = &doc.tgt[j];
+                    let Some(new) = changed_number(&line[s..e], words, doc.tgt_lang, rng) else {
+                        continue;
+                    };
+                    let text = format!("{}{}{}", &line[..s], new, &line[e..]);
+                    free(k, &used).then_some((k, Edit::Replace(j, text, Injection::Number)))
+                }
+                Injection::Name => {
+                    let Some(&(k, j, (s, e))) = rng.pick(&sites.name) else {
+                        break;
+                    };
+                    let line = &doc.tgt[j];
+                    let Some(typo) = typo(&line[s..e], rng) else {
+                        continue;
+                    };
+                    let text = format!("{}{}{}", &line[..s], typo, &line[e..]);
+                    free(k, &used).then_some((k, Edit::Replace(j, text, Injection::Name)))
+                }
+                Injection::Copy => {
+                    let Some(&k) = rng.pick(&sites.copy) else {
+                        break;
+                    };
+                    let b = &doc.gold[k];
+                    let text = doc.src[b.0[0]].clone();
+                    free(k, &used).then(|| (k, Edit::Replace(b.1[0], text, Injection::Copy)))
+                }
+            };
+            if let Some((k, edit)) = edit {
+                used.push(k);
+                edits.push((what, k, edit));
+                break;
+            }
+        }
+    }
+    edits.into_iter().map(|(_, _, e)| e).collect()
+}
+
+/// Apply the edits to the target lines; where each injection ended up.
+fn apply(doc: &Doc, edits: &[Edit]) -> (Vec<String>, Vec<Placed>, Vec<Option<usize>>) {
+    let mut out = Vec::new();
+    let mut placed = Vec::new();
+    let mut moved = vec![None; doc.tgt.len()];
+    let insert = |after: Option<usize>, out: &mut Vec<String>, placed: &mut Vec<Placed>| {
+        for e in edits {
+            if let Edit::InsertAfter(a, text) = e {
+                if *a == after {
+                    placed.push(Placed {
+                        what: Injection::Add,
+                        src: Vec::new(),
+                        tgt: Some(out.len()),
+                    });
+                    out.push(text.clone());
+                }
+            }
+        }
+    };
+    insert(None, &mut out, &mut placed);
+    for (j, line) in doc.tgt.iter().enumerate() {
+        let dropped = edits.iter().any(|e| matches!(e, Edit::Drop(x) if *x == j));
+        if dropped {
+            let bead = doc.gold.iter().find(|b| b.1.contains(&j)).expect("in gold");
+            placed.push(Placed {
+                what: Injection::Drop,
+                src: bead.0.clone(),
+                tgt: None,
+            });
+        } else if let Some((text, what)) = edits.iter().find_map(|e| match e {
+            Edit::Replace(x, text, what) if *x == j => Some((text, *what)),
+            _ => None,
+        }) {
+            placed.push(Placed {
+                what,
+                src: Vec::new(),
+                tgt: Some(out.len()),
+            });
+            moved[j] = Some(out.len());
+            out.push(text.clone());
+        } else {
+            moved[j] = Some(out.len());
+            out.push(line.clone());
+        }
+        insert(Some(j), &mut out, &mut placed);
+    }
+    (out, placed, moved)
+}
+
+/// Another value written the same way: digits stay digits, words stay words (an ordinal stays an
+/// ordinal). `None` when no replacement reads as a different number.
+fn changed_number(text: &str, words: bool, lang: Lang, rng: &mut Rng) -> Option<String> {
+    let old = number::extract_numbers(text, lang.code());
+    let old_value = old.first()?.value;
+    let candidate = if !words {
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() != text.len() {
+            // Keep it simple: only plain digit runs are rewritten.
+            return None;
+        }
+        let v: u64 = digits.parse().ok()?;
+        (v + 1 + rng.below(9) as u64).to_string()
+    } else {
+        const CARDINALS: [&str; 14] = [
+            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
+            "twenty", "thirty", "forty", "fifty",
+        ];
+        const ORDINALS: [&str; 8] = [
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        ];
+        let lower = text.to_lowercase();
+        let ordinal = lower.ends_with("first")
+            || lower.ends_with("second")
+            || lower.ends_with("third")
+            || lower.ends_with("th");
+        let list: &[&str] = if ordinal { &ORDINALS } else { &CARDINALS };
+        let word = list[rng.below(list.len())];
+        if text.starts_with(char::is_uppercase) {
+            let mut c = word.chars();
+            let first = c.next()?.to_uppercase().collect::<String>();
+            format!("{first}{}", c.as_str())
+        } else {
+            word.to_owned()
+        }
+    };
+    let new = number::extract_numbers(&candidate, lang.code());
+    (new.len() == 1 && new[0].value != old_value).then_some(candidate)
+}
+
+/// A one-letter typo inside a name: a letter dropped, doubled, or swapped with its neighbour.
+fn typo(name: &str, rng: &mut Rng) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() < 4 {
+        return None;
+    }
+    let i = 1 + rng.below(chars.len() - 2);
+    let mut out = chars.clone();
+    match rng.below(3) {
+        0 => {
+            out.remove(i);
+        }
+        1 => out.insert(i, chars[i]),
+        _ => {
+            if chars[i] == chars[i + 1] {
+                return None;
+            }
+            out.swap(i, i + 1);
+        }
+    }
+    Some(out.into_iter().collect())
+}
+
+/// With DETECTION_DEBUG set: each missed injection with the beads around it, and each finding that
+/// hit nothing.
+fn debug(
+    doc: &Doc,
+    result: &bialign::pipeline::PairResult,
+    findings: &[Finding],
+    pre_existing: &[bool],
+    placed: &[Placed],
+) {
+    let only: Option<String> = std::env::var("DETECTION_DEBUG")
+        .ok()
+        .filter(|s| !s.is_empty() && s != "1");
+    let beads = &result.pair.alignment.beads;
+    let show = |k: usize| {
+        let b = &beads[k];
+        let s: Vec<&str> = b
+            .src
+            .clone()
+            .map(|i| result.pair.src.sentences[i].text.as_str())
+            .collect();
+        let t: Vec<&str> = b
+            .tgt
+            .clone()
+            .map(|i| result.pair.tgt.sentences[i].text.as_str())
+            .collect();
+        format!(
+            "    bead {k} {}-{} score {:.2}: {} ||| {}",
+            b.src.len(),
+            b.tgt.len(),
+            b.score,
+            s.join(""),
+            t.join(" ")
+        )
+    };
+    for p in placed {
+        if only.as_deref().is_some_and(|o| o != p.what.kind().as_str()) {
+            continue;
+        }
+        if findings.iter().any(|f| hits(f, p)) {
+            continue;
+        }
+        println!(
+            "MISS {} {:?} src {:?} tgt {:?}",
+            doc.name, p.what, p.src, p.tgt
+        );
+        let k = beads.iter().position(|b| match p.what {
+            Injection::Drop => p.src.iter().any(|s| b.src.contains(s)),
+            _ => p.tgt.is_some_and(|t| b.tgt.contains(&t)),
+        });
+        if let Some(k) = k {
+            println!("MISSBEAD {}-{}", beads[k].src.len(), beads[k].tgt.len());
+            for j in k.saturating_sub(1)..(k + 2).min(beads.len()) {
+                println!("{}", show(j));
+            }
+        }
+    }
+    for (f, &old) in findings.iter().zip(pre_existing) {
+        if old {
+            continue;
+        }
+        if only.as_deref().is_some_and(|o| o != f.kind.as_str()) {
+            continue;
+        }
+        if matches!(f.kind, Kind::LowConfidence | Kind::LengthOutlier)
+            || placed.iter().any(|p| hits(f, p))
+        {
+            continue;
+        }
+        let near: Vec<String> = placed
+            .iter()
+            .map(|p| format!("{:?} src {:?} tgt {:?}", p.what, p.src, p.tgt))
+            .collect();
+        println!(
+            "FALSE {} {}: {} [injected: {}]",
+            doc.name,
+            f.kind,
+            f.message,
+            near.join("; ")
+        );
+        for j in f.bead.saturating_sub(1)..(f.bead + 2).min(beads.len()) {
+            println!("{}", show(j));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! `--format github`: GitHub Actions workflow commands, one annotation per finding on the
+//! translation file, and a Markdown summary for `$GITHUB_STEP_SUMMARY` (GitHub shows only ten
+//! annotations of each level per step; the summary lists everything).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use crate::check::{CheckReport, Counts, Finding, Kind, Severity};
+use crate::error::{Error, Result};
+
+use super::one_line;
+
+/// At most this many findings are listed in the step summary's table.
+const SUMMARY_ROWS: usize = 200;
+
+pub fn write(out: &mut dyn Write, report: &CheckReport) -> io::Result<()> {
+    for f in &report.findings {
+        annotation(out, f)?;
+    }
+    let counts = Counts::of(&report.findings);
+    writeln!(
+        out,
+        "bialign check: {} → {}: {}{}",
+        report.source.file,
+        report.target.file,
+        counts,
+        baselined(report.baselined)
+    )
+}
+
+fn baselined(n: usize) -> String {
+    if n > 0 {
+        format!(" ({n} more in the baseline)")
+    } else {
+        String::new()
+    }
+}
+
+/// `error`, `warning` or `notice`.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "notice",
+    }
+}
+
+/// One finding as a workflow command on the translation file.
+pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+    let loc = f
+        .anchors
+        .iter()
+        .find(|a| a.side == crate::check::SideName::Target)
+        .map_or(&f.target.location, |a| &a.location);
+    let mut props = format!(
+        "file={},line={},col={}",
+        escape_property(&loc.file),
+        loc.line,
+        loc.column
+    );
+    if loc.end > loc.start {
+        props.push_str(&format!(
+            ",endLine={},endColumn={}",
+            loc.end_line,
+            last_column(loc)
+        ));
+    }
+    props.push_str(&format!(
+        ",title={}",
+        escape_property(&format!("bialign {}", f.kind))
+    ));
+    let mut message = f.message.clone();
+    if !f.source.text.is_empty() {
+        message.push_str(&format!(
+            "\nsource ({}:{}): {}",
+            f.source.location.file,
+            f.source.location.line,
+            one_line(&f.source.text)
+        ));
+    }
+    if !f.target.text.is_empty() {
+        message.push_str(&format!("\ntranslation: {}", one_line(&f.target.text)));
+    }
+    writeln!(
+        out,
+        "::{} {props}::{}",
+        level(f.severity),
+        escape_data(&message)
+    )
+}
+
+/// The column of the last character of a span (GitHub's `endColumn` is inclusive; ours is the
+/// column just past the end).
+pub fn last_column(loc: &crate::check::Location) -> usize {
+    if loc.end_line == loc.line {
+        loc.end_column.saturating_sub(1).max(loc.column)
+    } else {
+        loc.end_column
+    }
+}
+
+/// A workflow command's message: `%`, CR and LF are encoded.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: also `:` and `,`, which delimit properties.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Text for a Markdown table cell: one line, `|` escaped, HTML special characters as entities.
+pub fn markdown_cell(s: &str) -> String {
+    one_line(s)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('|', "\\|")
+}
+
+/// The step summary: counts by kind and a table of the findings.
+pub fn step_summary(report: &CheckReport) -> String {
+    let counts = Counts::of(&report.findings);
+    let mut md = format!(
+        "## bialign check: `{}` → `{}`\n\n**{}**{}\n\n",
+        report.source.file,
+        report.target.file,
+        counts,
+        baselined(report.baselined)
+    );
+    if report.findings.is_empty() {
+        md.push_str("No findings.\n");
+        return md;
+    }
+    md.push_str("| kind | severity | count |\n|---|---|---:|\n");
+    for kind in Kind::ALL {
+        let n = report.findings.iter().filter(|f| f.kind == kind).count();
+        if n > 0 {
+            md.push_str(&format!("| {kind} | {} | {n} |\n", kind.severity()));
+        }
+    }
+    md.push_str("\n| where | kind | message | source | translation |\n|---|---|---|---|---|\n");
+    for f in report.findings.iter().take(SUMMARY_ROWS) {
+        md.push_str(&format!(
+            "| `{}:{}` | {} | {} | {} | {} |\n",
+            markdown_cell(&f.target.location.file),
+            f.target.location.line,
+            f.kind,
+            markdown_cell(&f.message),
+            markdown_cell(&shorten(&f.source.text)),
+            markdown_cell(&shorten(&f.target.text)),
+        ));
+    }
+    if report.findings.len() > SUMMARY_ROWS {
+        md.push_str(&format!(
+            "\n… and {} more (see the `--format json` output).\n",
+            report.findings.len() - SUMMARY_ROWS
+        ));
+    }
+    md
+}
+
+fn shorten(s: &str) -> String {
+    const MAX: usize = 120;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Append Markdown to the file `$GITHUB_STEP_SUMMARY` names, when that variable is set.
+pub fn append_step_summary(markdown: &str) -> Result<bool> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(false);
+    };
+    let path = Path::new(&path);
+    let err = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(err)?;
+    file.write_all(markdown.as_bytes()).map_err(err)?;
+    file.write_all(b"\n").map_err(err)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_workflow_commands() {
+        assert_eq!(escape_data("50% a\r\nb:c,d"), "50%25 a%0D%0Ab:c,d");
+        assert_eq!(
+            escape_property("dir,1/a:b%.txt\n"),
+            "dir%2C1/a%3Ab%25.txt%0A"
+        );
+        assert_eq!(markdown_cell("a|b\n<c>"), "a\\|b &lt;c&gt;");
+    }
+}

@@ -1,0 +1,47 @@
+//! How check findings are written: one small module per format.
+
+pub mod github;
+pub mod html;
+pub mod human;
+pub mod json;
+
+use std::io::{self, Write};
+
+use super::CheckReport;
+use crate::check::FailOn;
+use crate::report::color::Paint;
+use crate::report::AlignedPair;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// Grouped by kind, with excerpts, coloured on a terminal.
+    Human,
+    /// The stable documented schema (`docs/check.md`), also read back as a baseline.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// The side-by-side alignment report page with the findings marked.
+    Html,
+}
+
+/// Write `report`, the findings of a check of `pair` (the page shows the whole alignment).
+pub fn write(
+    out: &mut dyn Write,
+    pair: &AlignedPair,
+    report: &CheckReport,
+    format: CheckFormat,
+    fail_on: FailOn,
+    paint: Paint,
+) -> io::Result<()> {
+    match format {
+        CheckFormat::Human => human::write(out, report, fail_on, paint),
+        CheckFormat::Json => json::write(out, report),
+        CheckFormat::Github => github::write(out, report),
+        CheckFormat::Html => html::write(out, pair, report, fail_on),
+    }
+}
+
+/// `text` on one line (sentences can span wrapped lines).
+pub(crate) fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,534 @@
+//! Fidelity checks: verdicts on an aligned document pair. Each family of findings is one module;
+//! they all read the alignment ([`PairResult`]) and the anchor comparison of
+//! [`crate::anchor::compare`], and produce [`Finding`]s with exact locations in both files.
+//!
+//! - [`gaps`]: `omission` and `addition` (beads with an empty side);
+//! - [`anchors`]: `number-mismatch`, `term-mismatch`, `glossary` (anchors without a counterpart);
+//! - [`names`]: `term-mismatch` for a name spelled differently once in the translation;
+//! - [`untranslated`]: target sentences left in the source language;
+//! - [`length`]: `length-outlier`, beads whose length ratio is far from the document's own;
+//! - [`confidence`]: `low-confidence`, beads the aligner is unsure of.
+//!
+//! [`baseline`] matches findings across runs (for `--baseline` and `bialign diff`), and
+//! [`format`] writes them for people, scripts and CI.
+
+pub mod anchors;
+pub mod baseline;
+pub mod confidence;
+pub mod format;
+pub mod gaps;
+pub mod length;
+pub mod names;
+pub mod untranslated;
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::pipeline::{self, PairRequest, PairResult};
+use crate::report::{self, AlignedPair};
+
+/// What a finding is about. The order is the order of the human report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Omission,
+    Addition,
+    NumberMismatch,
+    TermMismatch,
+    Glossary,
+    Untranslated,
+    LengthOutlier,
+    LowConfidence,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Omission,
+        Kind::Addition,
+        Kind::NumberMismatch,
+        Kind::TermMismatch,
+        Kind::Glossary,
+        Kind::Untranslated,
+        Kind::LengthOutlier,
+        Kind::LowConfidence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Omission => "omission",
+            Kind::Addition => "addition",
+            Kind::NumberMismatch => "number-mismatch",
+            Kind::TermMismatch => "term-mismatch",
+            Kind::Glossary => "glossary",
+            Kind::Untranslated => "untranslated",
+            Kind::LengthOutlier => "length-outlier",
+            Kind::LowConfidence => "low-confidence",
+        }
+    }
+
+    /// How serious a finding of this kind is.
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::Omission | Kind::NumberMismatch | Kind::Glossary | Kind::Untranslated => {
+                Severity::Error
+            }
+            Kind::Addition | Kind::TermMismatch | Kind::LengthOutlier => Severity::Warning,
+            Kind::LowConfidence => Severity::Info,
+        }
+    }
+
+    /// A heading for a group of findings of this kind.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Kind::Omission => "Omissions: source sentences without a translation",
+            Kind::Addition => "Additions: translated sentences without a source",
+            Kind::NumberMismatch => "Number mismatches",
+            Kind::TermMismatch => "Term mismatches: names and Latin-script terms",
+            Kind::Glossary => "Glossary violations",
+            Kind::Untranslated => "Untranslated sentences",
+            Kind::LengthOutlier => "Length outliers",
+            Kind::LowConfidence => "Low-confidence alignments",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Kind> {
+        let s = s.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::Usage(format!(
+                    "unknown finding kind '{s}': expected one of {}",
+                    all.join(", ")
+                ))
+            })
+    }
+}
+
+/// How serious a finding is; ordered, so `>=` compares with a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// The word reports use for it: `error`, `warning`, `note`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Info => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The lowest severity that makes a run fail, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// A place in a file: 1-based line and column (in characters) of the start and end, and the byte
+/// span. An empty span marks where something is missing (an omission's place in the translation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Location {
+    pub fn in_document(doc: &Document, start: usize, end: usize) -> Location {
+        Location {
+            file: doc.display_name(),
+            line: doc.line_of(start),
+            column: doc.column_of(start),
+            end_line: doc.line_of(end),
+            end_column: doc.column_of(end),
+            start,
+            end,
+        }
+    }
+}
+
+/// One side of a finding: the sentences concerned (empty when that side has none) and where
+/// they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// The sentences joined as in the alignment reports; empty when there are none.
+    pub text: String,
+    /// 0-based indices of the sentences in the segmentation of the file.
+    pub sentences: Vec<usize>,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+/// A number, term or glossary entry a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnchorRef {
+    pub side: SideName,
+    /// The anchor as written.
+    pub text: String,
+    /// What it is compared by (a number's canonical value, a term, a glossary translation).
+    pub value: String,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SideName {
+    Source,
+    Target,
+}
+
+/// One verdict on the translation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
+    /// 0-based index of the (first) bead concerned in the alignment.
+    pub bead: usize,
+    pub source: Excerpt,
+    pub target: Excerpt,
+    #[serde(default)]
+    pub anchors: Vec<AnchorRef>,
+}
+
+/// Tunable thresholds; the defaults are what the detection benchmark was measured with.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Kinds not to report at all.
+    pub ignore: Vec<Kind>,
+    /// Pair beads with a confidence below this are reported as `low-confidence`.
+    pub low_confidence: f64,
+    /// How many robust standard deviations from the document's median length ratio make a
+    /// `length-outlier`.
+    pub length_outlier_sigmas: f64,
+}
+
+impl Default for CheckOptions {
+    fn default() -> CheckOptions {
+        CheckOptions {
+            ignore: Vec::new(),
+            low_confidence: confidence::DEFAULT_THRESHOLD,
+            length_outlier_sigmas: length::DEFAULT_SIGMAS,
+        }
+    }
+}
+
+/// Run every check on an aligned pair; findings come in document order (by bead, then kind).
+pub fn check(result: &PairResult, options: &CheckOptions) -> Vec<Finding> {
+    let cx = Context {
+        pair: &result.pair,
+        src_doc: &result.src_doc,
+        tgt_doc: &result.tgt_doc,
+    };
+    let mut findings = Vec::new();
+    gaps::check(&cx, &mut findings);
+    anchors::check(&cx, &mut findings);
+    names::check(&cx, &mut findings);
+    untranslated::check(&cx, &mut findings);
+    length::check(&cx, options.length_outlier_sigmas, &mut findings);
+    confidence::check(&cx, options.low_confidence, &mut findings);
+    findings.retain(|f| !options.ignore.contains(&f.kind));
+    findings.sort_by(|a, b| {
+        (
+            a.bead,
+            a.kind,
+            a.target.location.start,
+            a.source.location.start,
+        )
+            .cmp(&(
+                b.bead,
+                b.kind,
+                b.target.location.start,
+                b.source.location.start,
+            ))
+    });
+    findings
+}
+
+/// Align two files and check them; with a baseline, findings already in it are left out.
+/// A bad baseline is reported before any aligning is done.
+pub fn check_files(
+    request: &PairRequest<'_>,
+    options: &CheckOptions,
+    baseline: Option<&Path>,
+) -> Result<(PairResult, CheckReport)> {
+    let known = baseline.map(baseline::read).transpose()?;
+    let result = pipeline::align_files(request)?;
+    let findings = check(&result, options);
+    let mut report = CheckReport::new(&result.pair, findings);
+    if let Some(known) = known {
+        let (fresh, n) = baseline::subtract(std::mem::take(&mut report.findings), &known);
+        report.findings = fresh;
+        report.baselined = n;
+    }
+    Ok((result, report))
+}
+
+/// Does any finding make the run fail?
+pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
+    findings.iter().any(|f| fail_on.fails(f.severity))
+}
+
+/// Counts of findings by severity, for summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn of<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.error, "error", "errors"),
+            plural(self.warning, "warning", "warnings"),
+            plural(self.info, "note", "notes")
+        )
+    }
+}
+
+/// What a check run looked at, for report headers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub file: String,
+    pub lang: String,
+    pub sentences: usize,
+}
+
+impl FileInfo {
+    pub fn of(side: &report::Side) -> FileInfo {
+        FileInfo {
+            file: side.name.clone(),
+            lang: side.lang.code().to_owned(),
+            sentences: side.sentences.len(),
+        }
+    }
+}
+
+/// A finished check: the files, the findings to report, and how many findings a baseline hid.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub source: FileInfo,
+    pub target: FileInfo,
+    pub findings: Vec<Finding>,
+    /// Findings also in the baseline, left out of `findings`.
+    pub baselined: usize,
+}
+
+impl CheckReport {
+    pub fn new(pair: &AlignedPair, findings: Vec<Finding>) -> CheckReport {
+        CheckReport {
+            source: FileInfo::of(&pair.src),
+            target: FileInfo::of(&pair.tgt),
+            findings,
+            baselined: 0,
+        }
+    }
+}
+
+/// What every family of checks needs: the pair and the two documents, with helpers to build
+/// excerpts and locations.
+pub struct Context<'a> {
+    pub pair: &'a AlignedPair,
+    pub src_doc: &'a Document,
+    pub tgt_doc: &'a Document,
+}
+
+impl Context<'_> {
+    fn side(&self, side: SideName) -> (&report::Side, &Document) {
+        match side {
+            SideName::Source => (&self.pair.src, self.src_doc),
+            SideName::Target => (&self.pair.tgt, self.tgt_doc),
+        }
+    }
+
+    pub fn lang(&self, side: SideName) -> Lang {
+        self.side(side).0.lang
+    }
+
+    /// The sentences `ids` of one side; when there are none, an empty excerpt at the place in
+    /// that file where bead `bead`'s text would be.
+    pub fn excerpt(&self, side: SideName, ids: Range<usize>, bead: usize) -> Excerpt {
+        let (s, doc) = self.side(side);
+        let sentences = &s.sentences[ids.clone()];
+        let (start, end) = match (sentences.first(), sentences.last()) {
+            (Some(first), Some(last)) => (first.start, last.end),
+            _ => {
+                let p = self.insertion_point(side, bead);
+                (p, p)
+            }
+        };
+        Excerpt {
+            text: report::join(sentences, s.lang),
+            sentences: ids.collect(),
+            location: Location::in_document(doc, start, end),
+        }
+    }
+
+    /// Where bead `bead` would have text on `side`: the start of the next sentence that side has,
+    /// or the end of the previous one.
+    fn insertion_point(&self, side: SideName, bead: usize) -> usize {
+        let (s, _) = self.side(side);
+        let beads = &self.pair.alignment.beads;
+        let range = |b: &crate::align::Bead| match side {
+            SideName::Source => b.src.clone(),
+            SideName::Target => b.tgt.clone(),
+        };
+        if let Some(next) = beads[bead..].iter().map(range).find(|r| !r.is_empty()) {
+            return s.sentences[next.start].start;
+        }
+        beads[..bead]
+            .iter()
+            .rev()
+            .map(range)
+            .find(|r| !r.is_empty())
+            .map_or(0, |prev| s.sentences[prev.end - 1].end)
+    }
+
+    /// A finding over the sentences of `src` and `tgt`, with bead `bead`'s locations.
+    pub fn finding(
+        &self,
+        kind: Kind,
+        message: String,
+        bead: usize,
+        src: Range<usize>,
+        tgt: Range<usize>,
+    ) -> Finding {
+        Finding {
+            kind,
+            severity: kind.severity(),
+            message,
+            bead,
+            source: self.excerpt(SideName::Source, src, bead),
+            target: self.excerpt(SideName::Target, tgt, bead),
+            anchors: Vec::new(),
+        }
+    }
+
+    /// An anchor at byte span `start..end` of sentence `sentence` (an index into the whole side).
+    pub fn anchor(
+        &self,
+        side: SideName,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        value: &str,
+    ) -> AnchorRef {
+        let (s, doc) = self.side(side);
+        let sent = &s.sentences[sentence];
+        AnchorRef {
+            side,
+            text: sent.text[start..end].to_owned(),
+            value: value.to_owned(),
+            location: Location::in_document(doc, sent.start + start, sent.start + end),
+        }
+    }
+}
+
+/// "1 source sentence", "3 source sentences".
+pub fn count_noun(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_and_order() {
+        assert_eq!(
+            "number-mismatch".parse::<Kind>().unwrap(),
+            Kind::NumberMismatch
+        );
+        assert_eq!(" Omission".parse::<Kind>().unwrap(), Kind::Omission);
+        let e = "typo".parse::<Kind>().unwrap_err().to_string();
+        assert!(e.contains("unknown finding kind 'typo'"), "{e}");
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(!FailOn::Never.fails(Severity::Error));
+        for k in Kind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! How `bialign diff` results are written: one small module per format.
+
+pub mod github;
+pub mod html;
+pub mod json;
+pub mod terminal;
+
+use std::io::{self, Write};
+
+use super::source::SourceDiff;
+use super::TranslationDiff;
+use crate::check::FailOn;
+use crate::report::color::Paint;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    /// Changes with inline word differences, coloured or `[-old-]{+new+}`.
+    Terminal,
+    /// The documented schema (`docs/check.md`).
+    Json,
+    /// GitHub Actions workflow commands.
+    Github,
+    /// One self-contained page, old and new side by side with `<del>`/`<ins>`.
+    Html,
+}
+
+pub fn write_translation(
+    out: &mut dyn Write,
+    diff: &TranslationDiff,
+    format: DiffFormat,
+    fail_on: FailOn,
+    paint: Paint,
+) -> io::Result<()> {
+    match format {
+        DiffFormat::Terminal => terminal::translation(out, diff, fail_on, paint),
+        DiffFormat::Json => json::translation(out, diff),
+        DiffFormat::Github => github::translation(out, diff),
+        DiffFormat::Html => html::translation(out, diff, fail_on),
+    }
+}
+
+pub fn write_source(
+    out: &mut dyn Write,
+    diff: &SourceDiff,
+    format: DiffFormat,
+    paint: Paint,
+) -> io::Result<()> {
+    match format {
+        DiffFormat::Terminal => terminal::source(out, diff, paint),
+        DiffFormat::Json => json::source(out, diff),
+        DiffFormat::Github => github::source(out, diff),
+        DiffFormat::Html => html::source(out, diff),
+    }
+}

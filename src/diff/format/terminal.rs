@@ -1,0 +1,212 @@
+//! `--format terminal`: each change with its place in each file and the old and new text as one
+//! line with the differences marked: red and struck through / green and underlined with colour,
+//! `[-old-]{+new+}` without.
+
+use std::io::{self, Write};
+
+use crate::check::format::human;
+use crate::check::format::one_line;
+use crate::check::{count_noun, Counts, Excerpt, FailOn, Finding};
+use crate::diff::source::SourceDiff;
+use crate::diff::words::{Op, Piece};
+use crate::diff::{Status, TranslationDiff};
+use crate::report::color::Paint;
+
+fn place(e: &Excerpt) -> String {
+    format!("{}:{}", e.location.file, e.location.line)
+}
+
+fn status(s: Status, paint: Paint) -> String {
+    let label = format!("{:<8}", s.as_str());
+    match s {
+        Status::Changed => paint.yellow(&paint.bold(&label)),
+        Status::Added => paint.green(&paint.bold(&label)),
+        Status::Removed => paint.red(&paint.bold(&label)),
+    }
+}
+
+/// The pieces on one line, differences marked.
+pub fn marked(pieces: &[Piece], paint: Paint) -> String {
+    pieces
+        .iter()
+        .map(|p| {
+            let text = collapse_spaces(&p.text);
+            match p.op {
+                Op::Equal => text,
+                Op::Delete => paint.deleted(&text),
+                Op::Insert => paint.inserted(&text),
+            }
+        })
+        .collect()
+}
+
+/// Runs of white space (line breaks included) as one space, kept at the ends so that pieces
+/// join as they were.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+pub fn translation(
+    out: &mut dyn Write,
+    d: &TranslationDiff,
+    fail_on: FailOn,
+    paint: Paint,
+) -> io::Result<()> {
+    let count = |s: Status| d.changes.iter().filter(|c| c.status == s).count();
+    writeln!(
+        out,
+        "{} {} → {} (translations of {}): {} changed, {} added, {} removed, {} unchanged",
+        paint.bold("bialign diff:"),
+        d.old.file,
+        d.new.file,
+        d.source.file,
+        count(Status::Changed),
+        count(Status::Added),
+        count(Status::Removed),
+        d.unchanged
+    )?;
+    for c in &d.changes {
+        writeln!(out)?;
+        let src_place = if c.source.text.is_empty() {
+            "(no source)".to_owned()
+        } else {
+            place(&c.source)
+        };
+        writeln!(
+            out,
+            "{}  {}  {} → {}",
+            status(c.status, paint),
+            paint.cyan(&src_place),
+            paint.cyan(&place(&c.old)),
+            paint.cyan(&place(&c.new))
+        )?;
+        if !c.source.text.is_empty() {
+            writeln!(
+                out,
+                "    {} │ {}",
+                paint.dim(&d.source.lang),
+                one_line(&c.source.text)
+            )?;
+        }
+        writeln!(
+            out,
+            "    {} │ {}",
+            paint.dim(&d.new.lang),
+            marked(&c.words, paint)
+        )?;
+    }
+    findings(out, "Introduced by the edit", &d.introduced, d, paint)?;
+    findings(out, "Fixed by the edit", &d.fixed, d, paint)?;
+    writeln!(out)?;
+    let verdict = if d.fails(fail_on) {
+        paint.red("fail")
+    } else {
+        paint.green("pass")
+    };
+    writeln!(
+        out,
+        "{} {} changes; introduced {}; fixed {}: {verdict}",
+        paint.bold("Summary:"),
+        d.changes.len(),
+        Counts::of(&d.introduced),
+        Counts::of(&d.fixed)
+    )
+}
+
+fn findings(
+    out: &mut dyn Write,
+    title: &str,
+    list: &[Finding],
+    d: &TranslationDiff,
+    paint: Paint,
+) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{} ({})", paint.bold(title), list.len())?;
+    for f in list {
+        human::finding(out, &d.source.lang, &d.new.lang, f, paint)?;
+    }
+    Ok(())
+}
+
+pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<()> {
+    let count = |s: Status| d.changes.iter().filter(|c| c.status == s).count();
+    writeln!(
+        out,
+        "{} {} → {} (translated in {}): {} changed, {} added, {} removed, {} unchanged",
+        paint.bold("bialign diff --source:"),
+        d.old.file,
+        d.new.file,
+        d.target.file,
+        count(Status::Changed),
+        count(Status::Added),
+        count(Status::Removed),
+        d.unchanged
+    )?;
+    for c in &d.changes {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {} → {}",
+            status(c.status, paint),
+            paint.cyan(&place(&c.old)),
+            paint.cyan(&place(&c.new))
+        )?;
+        writeln!(
+            out,
+            "    {} │ {}",
+            paint.dim(&d.new.lang),
+            marked(&c.words, paint)
+        )?;
+        let line = match c.status {
+            Status::Added => format!(
+                "{} no translation yet; it belongs at {}:{}:{}",
+                paint.red(&paint.bold("untranslated")),
+                c.target.location.file,
+                c.target.location.line,
+                c.target.location.column
+            ),
+            _ if c.target.text.is_empty() => paint.dim("(it had no translation)"),
+            _ => format!(
+                "{} {} │ {}",
+                paint.red(&paint.bold("stale")),
+                paint.cyan(&place(&c.target)),
+                one_line(&c.target.text)
+            ),
+        };
+        writeln!(out, "    {line}")?;
+    }
+    writeln!(out)?;
+    let verdict = if d.fails() {
+        paint.red("fail")
+    } else {
+        paint.green("pass")
+    };
+    writeln!(
+        out,
+        "{} {}, {} without a translation: {verdict}",
+        paint.bold("Summary:"),
+        count_noun(
+            d.stale.len(),
+            "stale target sentence",
+            "stale target sentences"
+        ),
+        count_noun(
+            d.untranslated,
+            "new source sentence",
+            "new source sentences"
+        ),
+    )
+}

@@ -1,0 +1,180 @@
+//! `bialign align` on the bundled corpus and on small inputs: what it writes and how it refuses
+//! bad input.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn bialign() -> Command {
+    Command::cargo_bin("bialign").unwrap()
+}
+
+const ZH: &str = "corpora/ilya-stanford/zh.txt";
+const EN: &str = "corpora/ilya-stanford/en.txt";
+
+#[test]
+fn csv_of_the_corpus_covers_every_sentence_once() {
+    let out = bialign()
+        .args(["align", ZH, EN, "--format", "csv"])
+        .assert()
+        .success();
+    let mut reader = csv::Reader::from_reader(out.get_output().stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    for column in ["bead", "src_ids", "tgt_ids", "kind", "score", "src", "tgt"] {
+        assert!(
+            headers.iter().any(|h| h == column),
+            "missing column {column}"
+        );
+    }
+    let (mut src_ids, mut tgt_ids) = (Vec::new(), Vec::new());
+    let mut kinds = HashSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        src_ids.extend(
+            row[1]
+                .split_whitespace()
+                .map(|x| x.parse::<usize>().unwrap()),
+        );
+        tgt_ids.extend(
+            row[2]
+                .split_whitespace()
+                .map(|x| x.parse::<usize>().unwrap()),
+        );
+        kinds.insert(row[3].to_string());
+        let score: f64 = row[4].parse().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+    }
+    assert_eq!(src_ids, (0..src_ids.len()).collect::<Vec<_>>());
+    assert_eq!(tgt_ids, (0..tgt_ids.len()).collect::<Vec<_>>());
+    // The corpus has untranslated furniture and free translation.
+    for kind in ["1-1", "1-0", "1-2", "2-1"] {
+        assert!(kinds.contains(kind), "no {kind} bead in {kinds:?}");
+    }
+}
+
+#[test]
+fn chinese_side_is_joined_without_spaces() {
+    let out = bialign()
+        .args([
+            "align",
+            "--split",
+            "lines",
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+            "--format",
+            "csv",
+            "-",
+        ])
+        .arg("tests/fixtures/two.en")
+        .write_stdin("他来了。我们走吧。\n")
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("他来了。我们走吧。"), "{text}");
+}
+
+#[test]
+fn beads_format_is_vecalign_style() {
+    let out = bialign()
+        .args(["align", "--split", "lines", "--format", "beads"])
+        .args([
+            "corpora/ilya-stanford/zh.sentences",
+            "corpora/ilya-stanford/en.sentences",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.starts_with("[0") && first.split(':').count() == 3,
+        "{first}"
+    );
+    let beads = bialign::eval::parse_beads(Path::new("out"), &text).unwrap();
+    let n_src = std::fs::read_to_string("corpora/ilya-stanford/zh.sentences")
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(beads.iter().map(|b| b.0.len()).sum::<usize>(), n_src);
+}
+
+#[test]
+fn glossary_rows_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("terms.csv");
+    std::fs::write(&glossary, "src,tgt\n伊利亚,Ilya\nOpenAI\n").unwrap();
+    let out = dir.path().join("out.csv");
+    bialign()
+        .args(["align", ZH, EN, "--glossary"])
+        .arg(&glossary)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "terms.csv:3: expected two non-empty fields",
+        ));
+    assert!(!out.exists(), "no output on error");
+}
+
+#[test]
+fn glossary_terms_anchor_and_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("terms.csv");
+    std::fs::write(
+        &glossary,
+        "杰弗里·辛茨,Geoffrey Hinton\n创业思想领袖研讨会,Entrepreneurial Thought Leaders\n",
+    )
+    .unwrap();
+    bialign()
+        .args(["align", ZH, EN, "--glossary"])
+        .arg(&glossary)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Geoffrey Hinton"));
+}
+
+#[test]
+fn empty_side_of_presplit_input_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.en");
+    std::fs::write(&empty, "\n\n").unwrap();
+    bialign()
+        .args([
+            "align",
+            "--split",
+            "lines",
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+        ])
+        .arg("corpora/ilya-stanford/zh.sentences")
+        .arg(&empty)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("empty.en: file is empty"));
+}
+
+#[test]
+fn written_file_appears_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("beads.txt");
+    bialign()
+        .args(["align", ZH, EN, "--format", "beads", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr("");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.lines().count() > 300);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}

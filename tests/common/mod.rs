@@ -1,0 +1,83 @@
+//! What the report tests share: the fixture pair with its hand-made alignment, and the binary.
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use std::path::{Path, PathBuf};
+
+use bialign::align::{Alignment, Bead};
+use bialign::anchor::glossary::Glossary;
+use bialign::report::{AlignedPair, Side};
+use bialign::{eval, segment, Document, Lang};
+
+pub const FIXTURE: &str = "tests/fixtures/reports";
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(FIXTURE).join(name)
+}
+
+pub fn bialign() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("bialign").unwrap();
+    // The environment of whoever runs the tests must not change what the tests see.
+    cmd.env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env("TERM", "xterm");
+    cmd
+}
+
+/// `bialign align` on the fixture, languages given, plus `args`.
+pub fn align_fixture(args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = bialign();
+    cmd.args(["align", "--src-lang", "zh", "--tgt-lang", "en"])
+        .arg(fixture("zh.txt"))
+        .arg(fixture("en.txt"))
+        .args(args);
+    cmd
+}
+
+/// The sentences of a file as the aligner sees them.
+pub fn sentences(path: &Path, lang: Lang) -> Vec<String> {
+    let doc = Document::read(path).unwrap();
+    segment::segment(&doc, lang)
+        .into_iter()
+        .map(|s| s.text)
+        .collect()
+}
+
+/// The fixture with its intended alignment (`gold.beads`, scores included) and glossary, so
+/// that what the formats print does not depend on the aligner.
+pub fn fixture_pair() -> AlignedPair {
+    let side = |file: &str, lang: Lang| {
+        let doc = Document::read(&fixture(file)).unwrap();
+        Side {
+            name: file.to_string(),
+            lang,
+            sentences: segment::segment(&doc, lang),
+        }
+    };
+    let src = side("zh.txt", Lang::ZH);
+    let tgt = side("en.txt", Lang::EN);
+    let gold_path = fixture("gold.beads");
+    let gold_text = std::fs::read_to_string(&gold_path).unwrap();
+    let ids = eval::parse_beads(&gold_path, &gold_text).unwrap();
+    // Consecutive ids as ranges; an empty side sits where the previous bead ended.
+    let (mut i, mut j) = (0, 0);
+    let mut beads = Vec::new();
+    for ((s, t), line) in ids.iter().zip(gold_text.lines()) {
+        let src = i..i + s.len();
+        let tgt = j..j + t.len();
+        assert!(s.iter().copied().eq(src.clone()) && t.iter().copied().eq(tgt.clone()));
+        (i, j) = (src.end, tgt.end);
+        let score = line.rsplit(':').next().unwrap().parse().unwrap();
+        beads.push(Bead { src, tgt, score });
+    }
+    let alignment = Alignment {
+        beads,
+        length_ratio: 1.9,
+    };
+    assert!(alignment.is_partition_of(src.sentences.len(), tgt.sentences.len()));
+    AlignedPair {
+        src,
+        tgt,
+        alignment,
+        glossary: Glossary::read(&fixture("glossary.csv")).unwrap(),
+    }
+}
