@@ -286,6 +286,113 @@ pub fn best_path(beads: &BeadCosts<'_>) -> Vec<Step> {
     forward(beads).path(&beads.grid)
 }
 
+/// The same path as `best_path(&bead_costs(band, init, cost))`, bit for bit, without holding
+/// the price of every bead of the band (13 `f32` a cell): the prices of a block of rows are
+/// computed in parallel while the forward pass walks the previous block, and the pass keeps one
+/// shape byte a cell and the costs of the last rows a bead can reach back to. For the searches
+/// that need neither confidences nor a backward pass.
+pub fn best_path_streaming<S>(
+    band: &Band,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
+) -> Vec<Step> {
+    let grid = Grid::new(band);
+    let rows = grid.rows();
+    // Rows are cut into blocks of about STREAM_BLOCK_CELLS cells.
+    let mut blocks = vec![0usize];
+    for i in 1..rows {
+        let first = *blocks.last().expect("starts with row 0");
+        if grid.offsets[i] - grid.offsets[first] >= STREAM_BLOCK_CELLS {
+            blocks.push(i);
+        }
+    }
+    blocks.push(rows);
+
+    // Prices of one block, laid out as in `BeadCosts` from the block's first cell on.
+    let block_costs = |block: usize| -> Vec<f32> {
+        let (r0, r1) = (blocks[block], blocks[block + 1]);
+        let mut out = vec![f32::INFINITY; (grid.offsets[r1] - grid.offsets[r0]) * SHAPES];
+        let mut parts: Vec<(usize, &mut [f32])> = Vec::with_capacity(r1 - r0);
+        let mut rest = out.as_mut_slice();
+        for i in r0..r1 {
+            let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
+            parts.push((i, row));
+            rest = tail;
+        }
+        parts
+            .into_par_iter()
+            .for_each_init(&init, |scratch, (i, row)| {
+                for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
+                    for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                        if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
+                            cell[k] = cost(scratch, i - a..i, j - b..j) as f32;
+                        }
+                    }
+                }
+            });
+        out
+    };
+
+    // As `forward`, with the costs of row r at ring[r % RING].
+    const RING: usize = MAX_BEAD_SIDE + 1;
+    let mut shape = vec![u8::MAX; grid.len()];
+    let mut ring: [Vec<f64>; RING] = Default::default();
+    let mut walk = |block: usize, costs: &[f32]| {
+        let (r0, r1) = (blocks[block], blocks[block + 1]);
+        let base = grid.offsets[r0];
+        for i in r0..r1 {
+            let columns = grid.columns(i);
+            let lo = *columns.start();
+            let mut row = std::mem::take(&mut ring[i % RING]);
+            row.clear();
+            row.resize(columns.clone().count(), f64::INFINITY);
+            for j in columns {
+                if i == 0 && j == 0 {
+                    row[0] = 0.0;
+                    continue;
+                }
+                let here = grid.offsets[i] + j - lo;
+                let cell = &costs[(here - base) * SHAPES..][..SHAPES];
+                let (mut best, mut best_shape) = (f64::INFINITY, u8::MAX);
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    if a > i || b > j || grid.at(i - a, j - b).is_none() {
+                        continue;
+                    }
+                    let before = if a == 0 {
+                        row[j - b - lo]
+                    } else {
+                        ring[(i - a) % RING][j - b - band.lo[i - a]]
+                    };
+                    let c = before + f64::from(cell[k]);
+                    if c < best {
+                        best = c;
+                        best_shape = k as u8;
+                    }
+                }
+                row[j - lo] = best;
+                shape[here] = best_shape;
+            }
+            ring[i % RING] = row;
+        }
+    };
+    let mut current = block_costs(0);
+    for block in 0..blocks.len() - 1 {
+        let (_, next) = rayon::join(
+            || walk(block, &current),
+            || (block + 2 < blocks.len()).then(|| block_costs(block + 1)),
+        );
+        current = next.unwrap_or_default();
+    }
+    Forward {
+        cost: Vec::new(),
+        shape,
+    }
+    .path(&grid)
+}
+
+/// About this many band cells have their beads priced together by [`best_path_streaming`].
+const STREAM_BLOCK_CELLS: usize = 16_384;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +424,32 @@ mod tests {
         );
         let path = best_path(&costs);
         assert_eq!(path, vec![(0..1, 0..1), (1..3, 1..2), (3..4, 2..3)]);
+    }
+
+    #[test]
+    fn streaming_path_is_the_stored_one() {
+        // Pseudo-random lengths and a band of several blocks, with ties (whole-number costs).
+        let mut x = 0x2545_f491_u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 50 + 1) as f64
+        };
+        let (n, m): (usize, usize) = (900, 870);
+        let src: Vec<f64> = (0..n).map(|_| next()).collect();
+        let tgt: Vec<f64> = (0..m).map(|_| next()).collect();
+        let lo: Vec<usize> = (0..=n).map(|i| (i * m / n).saturating_sub(20)).collect();
+        let hi: Vec<usize> = (0..=n).map(|i| i * m / n + 20).collect();
+        let band = Band::from_bounds(lo, hi, m);
+        assert!(band.cells() > 2 * STREAM_BLOCK_CELLS);
+        let cost = |_: &mut (), s: Range<usize>, t: Range<usize>| {
+            let ls: f64 = src[s.clone()].iter().sum();
+            let lt: f64 = tgt[t.clone()].iter().sum();
+            (ls - lt).abs().round() + (s.len() + t.len()) as f64
+        };
+        let stored = best_path(&bead_costs(&band, || (), cost));
+        assert_eq!(best_path_streaming(&band, || (), cost), stored);
+        assert_eq!(stored.last().map(|(s, t)| (s.end, t.end)), Some((n, m)));
     }
 }

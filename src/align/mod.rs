@@ -252,7 +252,11 @@ impl<'a> Pricing<'a> {
 }
 
 fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
-    dp::best_path(&Pricing::new(features, table, model).bead_costs(band))
+    // The same path as `dp::best_path` over `bead_costs`, without holding every bead's price.
+    let pricing = Pricing::new(features, table, model);
+    dp::best_path_streaming(band, Scratch::default, |scratch, s, t| {
+        pricing.cost(scratch, s, t)
+    })
 }
 
 /// The final search, with each bead's confidence.
