@@ -73,22 +73,8 @@ enum SegmentFormat {
 
 #[derive(clap::Args)]
 struct AlignArgs {
-    /// The source text.
-    src: PathBuf,
-    /// Its translation.
-    tgt: PathBuf,
-    /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
-    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
-    split: SplitArg,
-    /// Source language code, or `auto`.
-    #[arg(long, default_value = "auto")]
-    src_lang: LangChoice,
-    /// Target language code, or `auto`.
-    #[arg(long, default_value = "auto")]
-    tgt_lang: LangChoice,
-    /// CSV of `source term,target term` pairs the translation must respect.
-    #[arg(long)]
-    glossary: Option<PathBuf>,
+    #[command(flatten)]
+    pair: PairArgs,
     /// Output format. Default: from the -o extension (.csv .tsv .jsonl .tmx .html .htm
     /// .beads); on standard output `terminal` when it is a terminal, `csv` otherwise.
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES)
@@ -120,7 +106,7 @@ enum SplitArg {
     Lines,
 }
 
-/// A source file, its translation and how to align them (what `align` takes).
+/// A source file, its translation and how to align them.
 #[derive(clap::Args)]
 struct PairArgs {
     /// The source text.
@@ -323,18 +309,7 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
 }
 
 fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
-    let glossary = match &args.glossary {
-        Some(path) => Glossary::read(path)?,
-        None => Glossary::default(),
-    };
-    let options = AlignOptions {
-        glossary,
-        ..AlignOptions::default()
-    };
-    let split = match args.split {
-        SplitArg::Auto => Split::Auto,
-        SplitArg::Lines => Split::Lines,
-    };
+    let options = args.pair.how.options()?;
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let format = Format::resolve(args.format, args.output.as_deref(), stdout_is_terminal)?;
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
@@ -347,14 +322,10 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
     // A spinner would tear a pager's screen: show it only when the report goes to a file or to
     // the terminal itself (it is cleared before the report is written).
     let progress = progress::Progress::start(args.quiet || (to_stdout && !stdout_is_terminal));
-    let request = PairRequest {
-        src: &args.src,
-        tgt: &args.tgt,
-        src_lang: args.src_lang,
-        tgt_lang: args.tgt_lang,
-        split,
-        options: &options,
-    };
+    let request = args
+        .pair
+        .how
+        .request(&args.pair.src, &args.pair.tgt, &options);
     let result =
         pipeline::align_files_with(&request, &mut |stage| progress.stage(stage.describe()))?;
     if !args.quiet {
