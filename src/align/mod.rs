@@ -267,9 +267,9 @@ fn search_with_confidence(
     model: &Model,
 ) -> (Path, Vec<f64>) {
     let beads = Pricing::new(features, table, model).bead_costs(band);
-    let forward = dp::forward(&beads);
+    // Two independent passes over the same prices: side by side.
+    let (forward, backward) = rayon::join(|| dp::forward(&beads), || dp::backward(&beads));
     let path = forward.path(&beads.grid);
-    let backward = dp::backward(&beads);
     let confidence = confidence::confidences(&beads, &forward, &backward, &path);
     (path, confidence)
 }
