@@ -5,7 +5,6 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::lang::Lang;
 
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -90,13 +89,6 @@ impl Document {
 /// carry at its start and which is never part of a sentence.
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
-}
-
-/// A document together with the language it is in.
-#[derive(Debug, Clone)]
-pub struct LangDocument {
-    pub doc: Document,
-    pub lang: Lang,
 }
 
 #[cfg(test)]

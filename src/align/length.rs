@@ -100,12 +100,6 @@ impl LengthModel {
         }
     }
 
-    /// How far the target length of a candidate bead is from what the model expects, in
-    /// standard deviations.
-    pub fn deviation(&self, src_len: f64, tgt_len: f64) -> f64 {
-        (tgt_len - self.ratio * src_len) / (self.variance * src_len.max(1.0)).sqrt()
-    }
-
     /// -ln p(target lengths | source lengths) for a bead with both sides, in nats: the total
     /// target length, then how it splits into `tgt_sentences` sentences (uniformly, as every
     /// split is as likely). Without the split, beads with more sentences would be cheaper merely
@@ -126,11 +120,6 @@ impl LengthModel {
         let (mu, sigma) = self.background;
         let x = tgt_len.max(1.0).ln();
         x + (sigma * std::f64::consts::TAU.sqrt()).ln() + (x - mu).powi(2) / (2.0 * sigma * sigma)
-    }
-
-    /// P(a deviation at least this large), in 0..1: the length part of a bead's confidence.
-    pub fn fit(&self, src_len: f64, tgt_len: f64) -> f64 {
-        (-neg_ln_two_sided_tail(self.deviation(src_len, tgt_len).abs())).exp()
     }
 }
 
@@ -174,40 +163,9 @@ fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {
         .sum()
 }
 
-/// -ln(2·(1-Φ(x))) = -ln erfc(x/√2), accurate far into the tail, where a plain erfc underflows.
-pub fn neg_ln_two_sided_tail(x: f64) -> f64 {
-    -ln_erfc(x / std::f64::consts::SQRT_2)
-}
-
-/// ln erfc(z) for z ≥ 0 by the Chebyshev fit of Numerical Recipes (`erfcc`, relative error below
-/// 1.2e-7 everywhere), taken in log space.
-fn ln_erfc(z: f64) -> f64 {
-    let z = z.abs();
-    let t = 1.0 / (1.0 + 0.5 * z);
-    let poly = -z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
-    t.ln() + poly
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tail_matches_known_values() {
-        assert!(neg_ln_two_sided_tail(0.0).abs() < 1e-6);
-        // 2(1-Φ(1.96)) = 0.05
-        assert!((neg_ln_two_sided_tail(1.96) - (-(0.05f64).ln())).abs() < 1e-3);
-        // Far tail stays finite and grows like x²/2.
-        let far = neg_ln_two_sided_tail(40.0);
-        assert!(far.is_finite() && (far - 800.0).abs() < 10.0);
-    }
 
     #[test]
     fn refit_recovers_ratio() {
@@ -237,6 +195,5 @@ mod tests {
                 ln_compositions_uncached(total, parts).to_bits()
             );
         }
-        assert!(m.fit(100.0, 330.0) > 0.9 && m.fit(100.0, 200.0) < 0.01);
     }
 }

@@ -138,12 +138,6 @@ impl SideFeatures {
         }
         side
     }
-
-    /// How surprising a token is in a sentence of this side: ln(N / df).
-    pub fn rarity(&self, id: u32) -> f64 {
-        let n = self.len().max(1) as f64;
-        (n / f64::from(self.df[id as usize].max(1))).ln().max(0.0)
-    }
 }
 
 /// Sentences tokenized in parallel before their tokens are interned in order.
@@ -335,12 +329,6 @@ impl Features {
             translations,
             evidence,
         }
-    }
-
-    /// Evidence that query token `q` and other token `o` in a candidate bead are a translation
-    /// pair: the rarer of the two, in nats (a common word matching is weak evidence).
-    pub fn match_weight(&self, q: u32, o: u32) -> f64 {
-        self.query.rarity(q).min(self.other.rarity(o))
     }
 }
 
