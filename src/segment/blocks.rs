@@ -44,20 +44,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
 
 /// Each line of the file with surrounding whitespace trimmed, `None` for a blank line.
 fn content_lines(text: &str) -> Vec<Option<Line>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    while start < text.len() {
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let raw = &text[start..end];
-        let lead = raw.len() - raw.trim_start_matches(is_space).len();
-        let trimmed = raw.trim_matches(is_space);
-        lines.push((!trimmed.is_empty()).then(|| Line {
-            start: start + lead,
-            end: start + lead + trimmed.len(),
-        }));
-        start = end + 1;
-    }
-    lines
+    super::line_spans(text)
+        .map(|(_, content)| content.map(|(start, end)| Line { start, end }))
+        .collect()
 }
 
 fn flush_paragraph(

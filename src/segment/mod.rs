@@ -79,25 +79,33 @@ pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
 /// trailing newline at the end of the file does not make an extra empty sentence.
 pub fn lines(doc: &Document) -> Vec<Sentence> {
     let text = doc.text.as_str();
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    let mut number = 1;
-    while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        let (start, end) =
-            trim_span(text, line_start, line_end).unwrap_or((line_start, line_start));
-        out.push(Sentence {
-            text: text[start..end].to_owned(),
-            start,
-            end,
-            line: number,
-        });
-        line_start = line_end + 1;
-        number += 1;
-    }
-    out
+    line_spans(text)
+        .enumerate()
+        .map(|(k, (line_start, content))| {
+            let (start, end) = content.unwrap_or((line_start, line_start));
+            Sentence {
+                text: text[start..end].to_owned(),
+                start,
+                end,
+                line: k + 1,
+            }
+        })
+        .collect()
+}
+
+/// Each line of `text`: where it starts, and its content without surrounding whitespace (`None`
+/// for a blank line). A final newline does not start another line.
+pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = (usize, Option<(usize, usize)>)> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let line_start = start;
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        start = end + 1;
+        Some((line_start, trim_span(text, line_start, end)))
+    })
 }
 
 /// The span `from..to` of `text` without surrounding whitespace, or `None` when it is all space.
