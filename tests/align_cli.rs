@@ -1,15 +1,14 @@
 //! `bialign align` on the bundled corpus and on small inputs: what it writes and how it refuses
 //! bad input.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn bialign() -> Command {
-    Command::cargo_bin("bialign").unwrap()
-}
+use common::bialign;
 
 const ZH: &str = "corpora/ilya-stanford/zh.txt";
 const EN: &str = "corpora/ilya-stanford/en.txt";

@@ -1,23 +1,14 @@
 //! `bialign check` as a user and a CI job run it: on the bundled corpus and its edited fixtures,
 //! with baselines, in every format, and on bad input.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const CORPUS: &str = "corpora/ilya-stanford";
-
-fn corpus(name: &str) -> String {
-    format!("{CORPUS}/{name}")
-}
-
-fn bialign() -> Command {
-    let mut cmd = Command::cargo_bin("bialign").unwrap();
-    cmd.env_remove("GITHUB_STEP_SUMMARY").env_remove("NO_COLOR");
-    cmd
-}
+use common::{bialign, corpus};
 
 /// Run `check` with `--format json`; the parsed output and the exit status.
 fn check_json(args: &[&str]) -> (Value, i32) {

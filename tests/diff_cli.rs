@@ -1,20 +1,11 @@
 //! `bialign diff` on the bundled corpus and its edited fixtures: a new version of the
 //! translation, a new version of the source, every format, exit statuses, bad input.
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
 
-const CORPUS: &str = "corpora/ilya-stanford";
-
-fn corpus(name: &str) -> String {
-    format!("{CORPUS}/{name}")
-}
-
-fn bialign() -> Command {
-    let mut cmd = Command::cargo_bin("bialign").unwrap();
-    cmd.env_remove("GITHUB_STEP_SUMMARY").env_remove("NO_COLOR");
-    cmd
-}
+use common::{bialign, corpus};
 
 fn diff_json(args: &[&str]) -> (Value, i32) {
     let out = bialign()

@@ -1,15 +1,14 @@
 //! `bialign eval` scores the aligner against gold beads. The bundled corpus always runs; the
 //! copyrighted evaluation sets are read from ../shared/eval when present and skipped otherwise.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn bialign() -> Command {
-    Command::cargo_bin("bialign").unwrap()
-}
+use common::bialign;
 
 /// Strict and lax F1 of one evaluation folder, from `bialign eval --json`.
 fn f1(dir: &str) -> (f64, f64) {

@@ -1,18 +1,15 @@
 //! `bialign segment` as a user runs it: on the bundled corpus, on tricky input, and on bad input.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 use bialign::{eval, segment, Document, Lang};
 
-fn bialign() -> Command {
-    Command::cargo_bin("bialign").unwrap()
-}
-
-const CORPUS: &str = "corpora/ilya-stanford";
+use common::{bialign, CORPUS};
 
 /// Boundary precision and recall of the segmenter against the hand-checked reference.
 fn corpus_scores(lang: Lang, text_file: &str, reference_file: &str) -> eval::Prf {

@@ -1,4 +1,5 @@
-//! What the report tests share: the fixture pair with its hand-made alignment, and the binary.
+//! What the integration tests share: the binary, paths into the bundled corpus, and for the
+//! report tests the fixture pair with its hand-made alignment.
 #![allow(dead_code)] // Each test file uses its own part of this.
 
 use std::path::{Path, PathBuf};
@@ -9,6 +10,12 @@ use bialign::report::{AlignedPair, Side};
 use bialign::{eval, segment, Document, Lang};
 
 pub const FIXTURE: &str = "tests/fixtures/reports";
+pub const CORPUS: &str = "corpora/ilya-stanford";
+
+/// A file of the bundled corpus.
+pub fn corpus(name: &str) -> String {
+    format!("{CORPUS}/{name}")
+}
 
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURE).join(name)
@@ -18,6 +25,7 @@ pub fn bialign() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("bialign").unwrap();
     // The environment of whoever runs the tests must not change what the tests see.
     cmd.env_remove("NO_COLOR")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .env_remove("COLUMNS")
         .env("TERM", "xterm");
     cmd
