@@ -157,6 +157,17 @@ fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
                 end: n.end,
                 matched: false,
             };
+            // "four decades" is forty years (四十年).
+            if lang.code() == "en" && starts_with_word(&s[n.end..], &[" decades", " decade"]) {
+                anchor.key = number_key(n.value * 10.0);
+            }
+            // 民国三十八年 is 1949: years of the Republic of China, still official in Taiwan.
+            if s[..n.start].ends_with(ROC_ERA) || s[..n.start].ends_with(ROC_ERA_TRADITIONAL) {
+                if s[n.end..].starts_with('年') && n.value.fract() == 0.0 && n.value >= 1.0 {
+                    anchor.key = number_key(ROC_YEAR_ZERO + n.value);
+                    anchor.kind = AnchorKind::Number;
+                }
+            }
             // 20世纪40年代 is one quantity, the 1940s.
             if let Some(decade) = mentions.get(i + 1).filter(|d| {
                 s[n.end..].starts_with("世纪")
@@ -174,9 +185,55 @@ fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
             i += 1;
         }
         out.extend(month_names(s, k));
+        out.extend(roc_first_years(s, k));
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+const ROC_ERA: &str = "民国";
+const ROC_ERA_TRADITIONAL: &str = "民國";
+/// Year N of the Republic of China is year 1911 + N.
+const ROC_YEAR_ZERO: f64 = 1911.0;
+
+/// 民国元年, the Republic's first year, as the year 1912 (元年 holds no numeral to extract).
+fn roc_first_years(sentence: &str, k: usize) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    for era in [ROC_ERA, ROC_ERA_TRADITIONAL] {
+        let pattern = format!("{era}元年");
+        for (start, _) in sentence.match_indices(&pattern) {
+            out.push(Anchor {
+                kind: AnchorKind::Number,
+                key: number_key(ROC_YEAR_ZERO + 1.0),
+                sentence: k,
+                start,
+                end: start + pattern.len(),
+                matched: false,
+            });
+        }
+    }
+    out
+}
+
+/// The key a number of this value compares by.
+fn number_key(value: f64) -> String {
+    number::NumberMention {
+        value,
+        percent: false,
+        kind: NumberKind::Digits,
+        start: 0,
+        end: 0,
+    }
+    .key()
+}
+
+/// Does `text` start with one of `words` (in any case) followed by a word boundary?
+fn starts_with_word(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        text.get(..w.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
 }
 
 /// English month names as the numbers 1-12, so that 11月 meets "November" and a wrong month
@@ -377,6 +434,56 @@ mod tests {
         );
         let unmatched: Vec<&str> = b.unmatched().map(|(_, x)| x.key.as_str()).collect();
         assert_eq!(unmatched, ["11", "12"]);
+    }
+
+    fn unmatched_keys(src: &str, tgt: &str) -> Vec<String> {
+        let a = compare_bead(&[src], Lang::ZH, &[tgt], Lang::EN, &Glossary::default());
+        a.unmatched().map(|(_, x)| x.key.clone()).collect()
+    }
+
+    #[test]
+    fn decades_in_words_are_their_number() {
+        assert!(unmatched_keys(
+            "先是上世纪八十年代末的寻呼台。",
+            "There were the paging stations of the late eighties."
+        )
+        .is_empty());
+        assert!(unmatched_keys(
+            "四十年的故事都是从这一天开始的。",
+            "Four decades the story spans, and it began that day."
+        )
+        .is_empty());
+        assert_eq!(
+            unmatched_keys(
+                "先是八十年代末的寻呼台。",
+                "There were the paging stations of the late nineties."
+            ),
+            ["80", "90"]
+        );
+        assert_eq!(
+            unmatched_keys(
+                "三十年过去了。",
+                "Three decades and a year went by; three more followed."
+            ),
+            ["3"]
+        );
+    }
+
+    #[test]
+    fn years_of_the_republic_of_china_are_gregorian_years() {
+        assert!(unmatched_keys(
+            "民国元年，他们来学哭腔。",
+            "In 1912, year one of the Republic, they came."
+        )
+        .is_empty());
+        assert!(unmatched_keys("民國一一三年的預算。", "The budget for 2024.").is_empty());
+        assert!(
+            unmatched_keys("民国三十八年，他去了台湾。", "In 1949 he went to Taiwan.").is_empty()
+        );
+        assert_eq!(
+            unmatched_keys("民国三十八年，他去了台湾。", "In 1948 he went to Taiwan."),
+            ["1949", "1948"]
+        );
     }
 
     #[test]
