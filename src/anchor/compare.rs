@@ -162,11 +162,12 @@ fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
                 anchor.key = number_key(n.value * 10.0);
             }
             // 民国三十八年 is 1949: years of the Republic of China, still official in Taiwan.
-            if s[..n.start].ends_with(ROC_ERA) || s[..n.start].ends_with(ROC_ERA_TRADITIONAL) {
-                if s[n.end..].starts_with('年') && n.value.fract() == 0.0 && n.value >= 1.0 {
-                    anchor.key = number_key(ROC_YEAR_ZERO + n.value);
-                    anchor.kind = AnchorKind::Number;
-                }
+            let after_era =
+                s[..n.start].ends_with(ROC_ERA) || s[..n.start].ends_with(ROC_ERA_TRADITIONAL);
+            if after_era && s[n.end..].starts_with('年') && n.value.fract() == 0.0 && n.value >= 1.0
+            {
+                anchor.key = number_key(ROC_YEAR_ZERO + n.value);
+                anchor.kind = AnchorKind::Number;
             }
             // 20世纪40年代 is one quantity, the 1940s.
             if let Some(decade) = mentions.get(i + 1).filter(|d| {
