@@ -173,8 +173,9 @@ impl AlignHow {
 struct CheckArgs {
     #[command(flatten)]
     pair: PairArgs,
-    #[arg(long, value_enum, default_value_t = CheckFormatArg::Human)]
-    format: CheckFormatArg,
+    /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `human`.
+    #[arg(long, value_enum)]
+    format: Option<CheckFormatArg>,
     /// Exit with status 1 when a finding this severe or worse is reported.
     #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
     fail_on: FailOnArg,
@@ -218,8 +219,9 @@ struct DiffArgs {
     source: bool,
     #[command(flatten)]
     how: AlignHow,
-    #[arg(long, value_enum, default_value_t = DiffFormatArg::Terminal)]
-    format: DiffFormatArg,
+    /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
+    #[arg(long, value_enum)]
+    format: Option<DiffFormatArg>,
     /// Exit with status 1 when the edit introduced a finding this severe or worse.
     #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
     fail_on: FailOnArg,
@@ -370,10 +372,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         }
     }
     let format = match args.format {
-        CheckFormatArg::Human => CheckFormat::Human,
-        CheckFormatArg::Json => CheckFormat::Json,
-        CheckFormatArg::Github => CheckFormat::Github,
-        CheckFormatArg::Html => CheckFormat::Html,
+        Some(CheckFormatArg::Human) => CheckFormat::Human,
+        Some(CheckFormatArg::Json) => CheckFormat::Json,
+        Some(CheckFormatArg::Github) => CheckFormat::Github,
+        Some(CheckFormatArg::Html) => CheckFormat::Html,
+        None => args
+            .output
+            .as_deref()
+            .map_or(CheckFormat::Human, CheckFormat::for_output),
     };
     let fail_on = FailOn::from(args.fail_on);
     let paint = Paint {
@@ -405,10 +411,14 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         check: &check_options,
     };
     let format = match args.format {
-        DiffFormatArg::Terminal => DiffFormat::Terminal,
-        DiffFormatArg::Json => DiffFormat::Json,
-        DiffFormatArg::Github => DiffFormat::Github,
-        DiffFormatArg::Html => DiffFormat::Html,
+        Some(DiffFormatArg::Terminal) => DiffFormat::Terminal,
+        Some(DiffFormatArg::Json) => DiffFormat::Json,
+        Some(DiffFormatArg::Github) => DiffFormat::Github,
+        Some(DiffFormatArg::Html) => DiffFormat::Html,
+        None => args
+            .output
+            .as_deref()
+            .map_or(DiffFormat::Terminal, DiffFormat::for_output),
     };
     let paint = Paint {
         on: args.color.resolve(to_terminal(args.output.as_deref())),

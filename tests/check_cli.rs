@@ -594,3 +594,27 @@ fn html_keeps_markup_in_the_texts_as_text() {
     assert!(html_counts(&page).contains(&("finding-number-mismatch".to_owned(), 1)));
     assert!(page.contains("lang=\"zh-Hans\"") && page.contains("lang=\"en\""));
 }
+
+#[test]
+fn output_name_chooses_the_format_unless_format_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let (zh, en) = (corpus("zh.txt"), corpus("en.edited.txt"));
+    let run = |name: &str, format: Option<&str>| -> String {
+        let path = dir.path().join(name);
+        let mut cmd = bialign();
+        cmd.args(["check", &zh, &en, "-q", "-o", path.to_str().unwrap()]);
+        if let Some(f) = format {
+            cmd.args(["--format", f]);
+        }
+        cmd.assert().code(1);
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let json: Value = serde_json::from_str(&run("findings.JSON", None)).unwrap();
+    assert_eq!(json["version"], 1);
+    assert!(!of_kind(&json, "number-mismatch").is_empty());
+    assert!(run("findings.html", None).starts_with("<!DOCTYPE html>"));
+    let human = run("findings.txt", None);
+    assert!(human.contains("Number mismatches") && human.contains("Summary:"));
+    // An explicit format wins over the name.
+    assert!(run("annotations.json", Some("github")).starts_with("::"));
+}

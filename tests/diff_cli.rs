@@ -420,3 +420,21 @@ fn html_shows_old_and_new_side_by_side() {
     assert!(page.contains("<del>2014</del>") && page.contains("<ins>2013</ins>"));
     assert!(page.contains(">stale</span>") && page.contains(">untranslated</span>"));
 }
+
+#[test]
+fn output_name_chooses_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edit.json");
+    bialign()
+        .args([
+            "diff",
+            &corpus("zh.txt"),
+            &corpus("en.txt"),
+            &corpus("en.edited.txt"),
+        ])
+        .args(["-o", path.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(v, translation_edit().0);
+}

@@ -47,7 +47,7 @@ impl Format {
     /// The format a file name's extension asks for (`.csv`, `.tsv`, `.jsonl`, `.tmx`, `.html`,
     /// `.htm`, `.beads`), case-insensitively.
     pub fn from_extension(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let ext = crate::output::extension(path)?;
         Some(match ext.as_str() {
             "csv" => Format::Csv,
             "tsv" => Format::Tsv,

@@ -24,6 +24,18 @@ pub enum CheckFormat {
     Html,
 }
 
+impl CheckFormat {
+    /// The format an output file name asks for: `.json` and `.html`/`.htm` (in any case) name
+    /// theirs; any other name is written for people to read.
+    pub fn for_output(path: &std::path::Path) -> CheckFormat {
+        match crate::output::extension(path).as_deref() {
+            Some("json") => CheckFormat::Json,
+            Some("html" | "htm") => CheckFormat::Html,
+            _ => CheckFormat::Human,
+        }
+    }
+}
+
 /// Write `report`, the findings of a check of `pair` (the page shows the whole alignment).
 pub fn write(
     out: &mut dyn Write,

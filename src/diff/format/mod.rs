@@ -24,6 +24,18 @@ pub enum DiffFormat {
     Html,
 }
 
+impl DiffFormat {
+    /// The format an output file name asks for: `.json` and `.html`/`.htm` (in any case) name
+    /// theirs; any other name gets the terminal format (without colour, in a file).
+    pub fn for_output(path: &std::path::Path) -> DiffFormat {
+        match crate::output::extension(path).as_deref() {
+            Some("json") => DiffFormat::Json,
+            Some("html" | "htm") => DiffFormat::Html,
+            _ => DiffFormat::Terminal,
+        }
+    }
+}
+
 pub fn write_translation(
     out: &mut dyn Write,
     diff: &TranslationDiff,
