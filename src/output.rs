@@ -134,6 +134,15 @@ pub fn write_files_atomically(
     })
 }
 
+/// The extension of an output file name in lowercase, which says what format to write; `None`
+/// for standard output (`-`) and names without one.
+pub fn extension(path: &Path) -> Option<String> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    Some(path.extension()?.to_str()?.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,13 +195,4 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&paths[0]).unwrap(), "zh\n");
         assert_eq!(std::fs::read_to_string(&paths[1]).unwrap(), "en\n");
     }
-}
-
-/// The extension of an output file name in lowercase, which says what format to write; `None`
-/// for standard output (`-`) and names without one.
-pub fn extension(path: &Path) -> Option<String> {
-    if path.as_os_str() == "-" {
-        return None;
-    }
-    Some(path.extension()?.to_str()?.to_ascii_lowercase())
 }

@@ -34,7 +34,7 @@ pub(super) enum Tok {
 pub(super) struct Cjk {
     pub(super) value: f64,
     pub(super) end: usize,
-    arabic: bool,
+    pub(super) arabic: bool,
     /// A lone 一/两/零 or a bare 百/千/万/亿: too ambiguous to report.
     weak: bool,
     /// 三四个, 十七八岁, 十几: a range or estimate, not a quantity.
@@ -445,7 +445,7 @@ impl Scanner<'_> {
         if r.approx {
             return self.skip_numeral(r.end);
         }
-        if r.weak {
+        if r.weak || (!r.arabic && self.in_a_name(i, &r)) {
             return r.end;
         }
         let kind = if r.arabic {

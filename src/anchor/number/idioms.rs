@@ -1,7 +1,8 @@
 //! Words that contain a numeral character but are not quantities: idioms (三心二意), names
-//! (四川, 三明治), fixed expressions (十分 "very", 万一 "in case") and weekdays (星期三).
+//! (四川, 三明治, and people: 王二, 小四), fixed expressions (十分 "very", 万一 "in case") and weekdays (星期三).
 
-use super::Scanner;
+use super::chinese::{is_cjk_trigger, Cjk};
+use super::{Lang, Scanner};
 
 /// What may follow a trap word for it to count as the trap.
 #[derive(Clone, Copy)]
@@ -108,7 +109,6 @@ const TRAPS_3: &[Trap] = &[
     tp("不", "三不四"),
     tp("低", "三下四"),
     tp("朝", "三暮四"),
-    tp("张", "三"),
 ];
 const TRAPS_4: &[Trap] = &[
     t("四处"),
@@ -122,7 +122,6 @@ const TRAPS_4: &[Trap] = &[
     t("四平八稳"),
     t("四国"),
     t("四國"),
-    tp("李", "四"),
 ];
 const TRAPS_5: &[Trap] = &[
     t("五花八门"),
@@ -211,6 +210,21 @@ fn traps_for(c: char) -> &'static [Trap] {
 }
 
 impl Scanner<'_> {
+    /// 王二, 张三, 小四, 老三: a small numeral right after a common surname or a nickname prefix,
+    /// and not counting anything (no measure word follows), is part of a name. Chinese counts
+    /// nouns through measure words (三个人, 四十岁), so a bare numeral there names someone.
+    pub(super) fn in_a_name(&self, start: usize, r: &Cjk) -> bool {
+        if r.value >= 100.0 || self.lang != Lang::Zh {
+            return false;
+        }
+        let before = self.text[..start].chars().next_back();
+        if !before.is_some_and(|c| NAME_PREFIXES.contains(c) || SURNAMES.contains(c)) {
+            return false;
+        }
+        let after = self.text[r.end..].chars().next();
+        !after.is_some_and(|c| MEASURE_WORDS.contains(c) || is_cjk_trigger(c, self.lang))
+    }
+
     pub(super) fn trap_at(&self, i: usize, c: char) -> Option<usize> {
         let (before, rest) = self.text.split_at(i);
         if matches!(c, '二' | '三' | '四' | '五' | '六') {
@@ -239,3 +253,16 @@ impl Scanner<'_> {
         None
     }
 }
+
+/// Prefixes of familiar names (小四, 老三, 阿二).
+const NAME_PREFIXES: &str = "小老阿";
+/// The hundred most common Chinese surnames (simplified and traditional forms), less the ones
+/// that are numerals themselves (万).
+const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許\
+    韩韓冯馮邓鄧曹彭曾肖田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石\
+    廖贾賈夏韦韋傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔向汤湯";
+/// Measure words and units a counted numeral is followed by; after one of these a numeral
+/// counts something even after a surname-like character (马三匹 is rare, 周三天 is not).
+const MEASURE_WORDS: &str =
+    "个個岁歲年月日天号號次人名位只隻条條张張本件块塊元斤米里分点點倍层層辆輛匹头頭\
+    口家所座间間把双雙对對页頁篇首句遍回趟声聲步周小时時秒度克吨噸成多余餘来來";

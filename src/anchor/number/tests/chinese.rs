@@ -204,3 +204,14 @@ fn korean() {
     check("1,000원", "ko", &["1000"]);
     assert_eq!(spans("1억 2천만 원", "ko"), ["1억 2천만"]);
 }
+
+#[test]
+fn numerals_in_names_are_not_quantities() {
+    check("罗小四等人回到队里，就去问队长可见过王二。", "zh", &[]);
+    check("张三和李四是老三的朋友。", "zh", &[]);
+    // A measure word after the numeral makes it a count, even after a surname-like character.
+    check("张三个月没来，李四十岁了。", "zh", &["3", "40"]);
+    check("于三月出发，共王二十人。", "zh", &["3", "20"]);
+    // Elsewhere a bare numeral still counts.
+    check("他们选了三，我选了四。", "zh", &["3", "4"]);
+}
