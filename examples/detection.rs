@@ -3,7 +3,7 @@
 //! how many findings are right (precision).
 //!
 //! ```text
-//! cargo run --release --example detection [-- DIR [COPIES]]
+//! cargo run --release --example detection [-- DIR [COPIES [SEED]]]
 //! ```
 //!
 //! DIR defaults to `../shared/eval/mac-dev-zh-en` (an evaluation folder: `LANGS` and documents
@@ -55,7 +55,7 @@ use bialign::{Document, Lang, Split};
 const DEFAULT_COPIES: usize = 60;
 /// Injection sites in one copy are at least this many gold beads apart.
 const MIN_GAP: usize = 4;
-const SEED: u64 = 0x5eed_b1a1_9e00_0001;
+const DEFAULT_SEED: u64 = 0x5eed_b1a1_9e00_0001;
 /// With a single document, an "added" sentence is one from at least this many sentences away.
 const FAR: usize = 50;
 
@@ -164,6 +164,14 @@ fn main() {
         .get(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(DEFAULT_COPIES);
+    // Another seed places the injections elsewhere: how much the figures move with it.
+    let seed: u64 = args
+        .get(2)
+        .and_then(|s| match s.strip_prefix("0x") {
+            Some(hex) => u64::from_str_radix(hex, 16).ok(),
+            None => s.parse().ok(),
+        })
+        .unwrap_or(DEFAULT_SEED);
     if !dir.join("LANGS").is_file() {
         println!(
             "skipping the detection benchmark: {} is not there (it needs the gold-aligned \
@@ -192,7 +200,7 @@ fn main() {
         })
         .collect();
 
-    let mut rng = Rng(SEED);
+    let mut rng = Rng(seed);
     let mut tallies: HashMap<Injection, Tally> = HashMap::new();
     let mut unavailable: HashSet<(String, Injection)> = HashSet::new();
     let mut clean_counts: HashMap<Kind, usize> = HashMap::new();
@@ -275,7 +283,7 @@ fn main() {
     let elapsed = started.elapsed();
 
     println!(
-        "Detection benchmark: {} documents of {}, {copies} injected copies each, seed {SEED:#x} ({:.1} s)\n",
+        "Detection benchmark: {} documents of {}, {copies} injected copies each, seed {seed:#x} ({:.1} s)\n",
         docs.len(),
         dir.display(),
         elapsed.as_secs_f64()

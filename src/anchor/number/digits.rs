@@ -206,11 +206,37 @@ impl Scanner<'_> {
         }
     }
 
+    /// A fraction sign right after a whole number, or after one space: its value and end.
+    fn vulgar_fraction_after(&self, p: usize) -> Option<(f64, usize)> {
+        let q = if self.b.get(p) == Some(&b' ') {
+            p + 1
+        } else {
+            p
+        };
+        let c = self.text.get(q..)?.chars().next()?;
+        let value = match c {
+            '½' => 0.5,
+            '¼' => 0.25,
+            '¾' => 0.75,
+            '⅓' => 1.0 / 3.0,
+            '⅔' => 2.0 / 3.0,
+            '⅕' => 0.2,
+            '⅛' => 0.125,
+            _ => return None,
+        };
+        Some((value, q + c.len_utf8()))
+    }
+
     pub(super) fn digits(&mut self, i: usize) -> usize {
         let (mant, frac, end) = match self.scan_arabic(i) {
             Some(Arabic::Single { mant, frac, end }) => (mant, frac, end),
             Some(Arabic::Seq(sep)) => return self.emit_sequence(i, sep),
             None => return i + 1,
+        };
+        // 1 ½ m, 2¾: a whole number and a fraction sign are one quantity (1,50 m).
+        let (mant, frac, end) = match (frac, self.vulgar_fraction_after(end)) {
+            (0, Some((f, e))) => (mant + f, 0, e),
+            _ => (mant, frac, end),
         };
         let (value, end) = if self.unit_follows(end) {
             let r = self.parse_cjk(i, Some((mant / pow10(frac), end)));

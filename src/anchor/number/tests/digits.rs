@@ -83,3 +83,11 @@ fn ranges_signs_and_ordinal_suffixes() {
     check("10:30, 24/7", "en", &["10", "30", "24", "7"]);
     check("the 1990s", "en", &["1990"]);
 }
+
+#[test]
+fn whole_numbers_with_a_fraction_sign() {
+    check("Hier war das Wasser etwa 1 ½ m tief.", "de", &["1.5"]);
+    check("It took 2¾ hours and 3 ¼ more.", "en", &["2.75", "3.25"]);
+    // A decimal is not followed by a fraction: 1.5 ½ stays two numbers at most.
+    check("1.5 ½", "en", &["1.5"]);
+}

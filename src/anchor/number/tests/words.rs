@@ -112,3 +112,18 @@ fn russian_and_icelandic_magnitudes() {
     check("5 миллионов", "ru", &["5000000"]);
     check("árið 2012", "is", &["2012"]);
 }
+
+#[test]
+fn german_peaks_named_by_their_thousands() {
+    check(
+        "Obwohl noch kein Achttausender, ist er hart.",
+        "de",
+        &["8000"],
+    );
+    check("mit sechs kotierten Siebentausendern", "de", &["6", "7000"]);
+    check(
+        "zwei kleine Sechstausender und ein Viertausenders Gipfel",
+        "de",
+        &["2", "6000", "4000"],
+    );
+}

@@ -95,6 +95,15 @@ impl Scanner<'_> {
         if matches!(w, "ein" | "eine" | "einer" | "einen" | "einem" | "eines") {
             return self.article_scale(e);
         }
+        // Ein Achttausender, zwei Sechstausendern: a peak of so many thousand metres, written
+        // as the number (« 8000 ») in French and English.
+        let w = ["tausender", "tausendern", "tausenders"]
+            .iter()
+            .find_map(|s| {
+                w.strip_suffix(s)
+                    .map(|head| &w[..head.len() + "tausend".len()])
+            })
+            .unwrap_or(w);
         let v = de_value(w)?;
         if v == 1 {
             // "eins" alone is as ambiguous as English "one".
