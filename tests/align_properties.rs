@@ -105,3 +105,55 @@ fn empty_sides_are_all_omissions_or_additions() {
     let a = align(&[], &[], Lang::ZH, Lang::EN, &AlignOptions::default());
     assert!(a.beads.is_empty());
 }
+
+#[test]
+fn ocr_debris_is_no_text_but_short_sentences_are() {
+    for debris in [
+        "JfV", ",r", "m", "é » .", "â", "1Ê+ :", "**&gt;", "* , *^", "24 a !", "- _-", "1956",
+    ] {
+        assert!(bialign::anchor::is_noise(debris), "{debris:?}");
+    }
+    for text in ["No.", "Oh!", "Лес.", "好。", "はい。", "Lhotsé ( 8501 m )"] {
+        assert!(!bialign::anchor::is_noise(text), "{text:?}");
+    }
+}
+
+#[test]
+fn ocr_debris_in_a_translation_stands_alone() {
+    let de = [
+        "Im Frühjahr erreichte die Expedition das Basislager am Fuss des Berges.",
+        "Das Wetter blieb wochenlang schlecht, und der Schnee fiel fast jeden Tag.",
+        "Erst Ende Mai konnten die Träger die Lasten zum zweiten Lager bringen.",
+        "Am 18. Mai standen zwei Bergsteiger auf dem Gipfel des Lhotse.",
+        "Der Abstieg über den Südsattel dauerte zwei volle Tage.",
+        "Die Mannschaft kehrte ohne Unfall nach Kathmandu zurück.",
+        "Die Ergebnisse der Vermessung werden im nächsten Jahr veröffentlicht.",
+        "Man rechnet mit einer neuen Höhe von etwa 8510 Metern.",
+    ];
+    let fr = [
+        "Au printemps, l'expédition atteignit le camp de base au pied de la montagne.",
+        "Le temps resta mauvais pendant des semaines, et la neige tomba presque chaque jour.",
+        "Ce n'est qu'à la fin de mai que les porteurs purent monter les charges au deuxième camp.",
+        "Le 18 mai, deux alpinistes se tenaient au sommet du Lhotse.",
+        "JfV",
+        ",r",
+        "m",
+        "é » .",
+        "1Ê+ :",
+        "* , *^",
+        "La descente par le col Sud dura deux jours entiers.",
+        "L'équipe revint à Katmandou sans accident.",
+        "Les résultats des mesures seront publiés l'année prochaine.",
+        "On s'attend à une nouvelle altitude d'environ 8510 mètres.",
+    ];
+    let a = align(&de, &fr, Lang::DE, Lang::FR, &AlignOptions::default());
+    let shapes: Vec<(Vec<usize>, Vec<usize>)> = a
+        .beads
+        .iter()
+        .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+        .collect();
+    let mut expected: Vec<(Vec<usize>, Vec<usize>)> = (0..4).map(|k| (vec![k], vec![k])).collect();
+    expected.extend((4..10).map(|j| (vec![], vec![j])));
+    expected.extend((4..8).map(|k| (vec![k], vec![k + 6])));
+    assert_eq!(shapes, expected);
+}

@@ -618,3 +618,45 @@ fn output_name_chooses_the_format_unless_format_is_given() {
     // An explicit format wins over the name.
     assert!(run("annotations.json", Some("github")).starts_with("::"));
 }
+
+#[test]
+fn ocr_debris_is_not_reported_as_an_addition() {
+    let dir = tempfile::tempdir().unwrap();
+    let de = "Im Frühjahr erreichte die Expedition das Basislager am Fuss des Berges.
+Das Wetter blieb wochenlang schlecht, und der Schnee fiel fast jeden Tag.
+Erst Ende Mai konnten die Träger die Lasten zum zweiten Lager bringen.
+Am 18. Mai standen zwei Bergsteiger auf dem Gipfel des Lhotse.
+Der Abstieg über den Südsattel dauerte zwei volle Tage.
+Die Mannschaft kehrte ohne Unfall nach Kathmandu zurück.
+Die Ergebnisse der Vermessung werden im nächsten Jahr veröffentlicht.
+Man rechnet mit einer neuen Höhe von etwa 8510 Metern.
+";
+    let fr = "Au printemps, l'expédition atteignit le camp de base au pied de la montagne.
+Le temps resta mauvais pendant des semaines, et la neige tomba presque chaque jour.
+Ce n'est qu'à la fin de mai que les porteurs purent monter les charges au deuxième camp.
+Le 18 mai, deux alpinistes se tenaient au sommet du Lhotse.
+JfV
+1Ê+ :
+* , *^
+La descente par le col Sud dura deux jours entiers.
+L'équipe revint à Katmandou sans accident.
+Les résultats des mesures seront publiés l'année prochaine.
+On s'attend à une nouvelle altitude d'environ 8510 mètres.
+";
+    let (src, tgt) = (dir.path().join("de.txt"), dir.path().join("fr.txt"));
+    std::fs::write(&src, de).unwrap();
+    std::fs::write(&tgt, fr).unwrap();
+    let (v, _) = check_json(&[
+        src.to_str().unwrap(),
+        tgt.to_str().unwrap(),
+        "--split",
+        "lines",
+        "--src-lang",
+        "de",
+        "--tgt-lang",
+        "fr",
+    ]);
+    // The aligner leaves the three lines of debris alone, and they are not findings.
+    assert!(of_kind(&v, "addition").is_empty(), "{v:#}");
+    assert!(serious(&v).is_empty(), "{v:#}");
+}

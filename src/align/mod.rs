@@ -224,7 +224,14 @@ struct Pricing<'a> {
     table: &'a BeadEvidence,
     query_prefix: Vec<f64>,
     other_prefix: Vec<f64>,
+    /// How many noise sentences come before each position, on each side.
+    query_noise: Vec<usize>,
+    other_noise: Vec<usize>,
 }
+
+/// -ln P(a sentence that is no text stands alone): OCR debris and page furniture have no
+/// counterpart, so leaving one unpaired is as likely as not, and far likelier than for a sentence.
+const NOISE_LONE_COST: f64 = std::f64::consts::LN_2;
 
 impl<'a> Pricing<'a> {
     fn new(features: &Features, table: &'a BeadEvidence, model: &'a Model) -> Pricing<'a> {
@@ -233,10 +240,19 @@ impl<'a> Pricing<'a> {
             table,
             query_prefix: prefix_sums(&features.query.lengths),
             other_prefix: prefix_sums(&features.other.lengths),
+            query_noise: prefix_counts(&features.query.noise),
+            other_noise: prefix_counts(&features.other.noise),
         }
     }
 
     fn cost(&self, scratch: &mut Scratch, s: Range<usize>, t: Range<usize>) -> f64 {
+        let all_noise =
+            |prefix: &[usize], r: &Range<usize>| prefix[r.end] - prefix[r.start] == r.len();
+        if (t.is_empty() && all_noise(&self.query_noise, &s))
+            || (s.is_empty() && all_noise(&self.other_noise, &t))
+        {
+            return NOISE_LONE_COST * (s.len() + t.len()) as f64;
+        }
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
         let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
         let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
@@ -272,6 +288,15 @@ fn search_with_confidence(
     let path = forward.path(&beads.grid);
     let confidence = confidence::confidences(&beads, &forward, &backward, &path);
     (path, confidence)
+}
+
+fn prefix_counts(flags: &[bool]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(flags.len() + 1);
+    out.push(0);
+    for &f in flags {
+        out.push(out[out.len() - 1] + usize::from(f));
+    }
+    out
 }
 
 fn prefix_sums(lengths: &[u32]) -> Vec<f64> {

@@ -68,6 +68,8 @@ pub struct SideFeatures {
     pub vocab: Vocab,
     /// Number of sentences each token occurs in.
     pub df: Vec<u32>,
+    /// Sentences that are no text at all: OCR debris, rules, page furniture ("JfV", "* , *^").
+    pub noise: Vec<bool>,
 }
 
 impl SideFeatures {
@@ -78,21 +80,26 @@ impl SideFeatures {
         // Sentences are tokenized in parallel, a chunk at a time, and interned in order, so that
         // token ids are the same as a sequential pass would give.
         for chunk in sentences.chunks(TOKENIZE_CHUNK) {
-            let tokenized: Vec<(Vec<String>, u32)> = chunk
+            let tokenized: Vec<(Vec<String>, u32, bool)> = chunk
                 .par_iter()
                 .map(|s| {
                     let mut words = Vec::new();
                     tokenize(s, &mut words);
                     let length = s.chars().filter(|&c| !is_space(c)).count();
-                    (words, u32::try_from(length).unwrap_or(u32::MAX))
+                    (
+                        words,
+                        u32::try_from(length).unwrap_or(u32::MAX),
+                        is_noise(s),
+                    )
                 })
                 .collect();
-            for (words, length) in tokenized {
+            for (words, length, noise) in tokenized {
                 let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 side.lengths.push(length);
                 side.tokens.push(ids);
+                side.noise.push(noise);
             }
         }
         side.df = vec![0; side.vocab.len()];
@@ -128,6 +135,7 @@ impl SideFeatures {
         for start in (0..self.len()).step_by(size) {
             let end = (start + size).min(self.len());
             side.lengths.push(self.lengths[start..end].iter().sum());
+            side.noise.push(self.noise[start..end].iter().all(|&n| n));
             let mut ids: Vec<u32> = self.tokens[start..end].iter().flatten().copied().collect();
             ids.sort_unstable();
             ids.dedup();
@@ -330,6 +338,38 @@ impl Features {
             evidence,
         }
     }
+}
+
+/// Is this sentence no text at all? Text has a word: a letter of a script other than Latin (Han,
+/// kana, Cyrillic, …), or a run of two or more Latin letters with a vowel (OCR debris such as
+/// "JfV", "1Ê+ :" or "é » ." has none). A number alone (a page number) is no text either, though
+/// its digits still anchor.
+pub fn is_noise(sentence: &str) -> bool {
+    let mut run = 0usize;
+    let mut vowel = false;
+    for c in sentence.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            if !is_latin(c) {
+                return false;
+            }
+            run += 1;
+            vowel |= matches!(
+                fold_diacritic(c.to_lowercase().next().unwrap_or(c)),
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y'
+            );
+            continue;
+        }
+        if run >= 2 && vowel {
+            return false;
+        }
+        run = 0;
+        vowel = false;
+    }
+    true
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c)
 }
 
 /// Han words are kept apart from Latin tokens that happen to be spelled the same.

@@ -3,12 +3,14 @@
 //!
 //! A sentence the aligner left unpaired because the translation holds a verbatim copy of it
 //! nearby is not an omission and the copy is not an addition: the sentence was left
-//! untranslated, and is reported as that.
+//! untranslated, and is reported as that. A line that is no text (OCR debris such as "JfV",
+//! page furniture) is neither: there is nothing in it to translate.
 
 use std::ops::Range;
 
 use super::untranslated::same_text;
 use super::{count_noun, Context, Finding, Kind};
+use crate::anchor::is_noise;
 
 /// How many beads either side of a gap are searched for a verbatim copy.
 const COPY_REACH: usize = 3;
@@ -54,14 +56,25 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
 
-    // Runs of omitted source sentences and of added target sentences.
+    // Runs of omitted source sentences and of added target sentences. Lines that are no text
+    // (OCR debris, page furniture) have nothing to translate: they are left out, not reported.
+    let skip_src: Vec<bool> = src
+        .iter()
+        .zip(&copied_src)
+        .map(|(s, &copied)| copied || is_noise(&s.text))
+        .collect();
+    let skip_tgt: Vec<bool> = tgt
+        .iter()
+        .zip(&copied_tgt)
+        .map(|(t, &copied)| copied || is_noise(&t.text))
+        .collect();
     let mut omitted: Vec<(usize, Range<usize>)> = Vec::new();
     let mut added: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, bead) in beads.iter().enumerate() {
         if bead.tgt.is_empty() {
-            extend_runs(&mut omitted, k, bead.src.clone(), &copied_src);
+            extend_runs(&mut omitted, k, bead.src.clone(), &skip_src);
         } else if bead.src.is_empty() {
-            extend_runs(&mut added, k, bead.tgt.clone(), &copied_tgt);
+            extend_runs(&mut added, k, bead.tgt.clone(), &skip_tgt);
         }
     }
     for (k, run) in omitted {
