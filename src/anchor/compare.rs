@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::glossary::{find_term, Glossary};
 use super::latin;
 use super::number::{self, NumberKind};
+use super::units;
 use crate::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -82,6 +83,7 @@ pub fn compare_bead(
     let src_numbers = numbers(src, src_lang);
     let tgt_numbers = numbers(tgt, tgt_lang);
     match_by_key(src_numbers, tgt_numbers, &mut out);
+    units::match_conversions(&mut out.src, src, &mut out.tgt, tgt);
 
     let src_terms = terms(src);
     let tgt_terms = terms(tgt);

@@ -8,6 +8,7 @@ pub mod latin;
 pub mod lexicon;
 pub mod number;
 pub mod stem;
+pub mod units;
 
 use std::collections::HashMap;
 
