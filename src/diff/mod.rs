@@ -43,11 +43,47 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 3] = [Status::Changed, Status::Added, Status::Removed];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Changed => "changed",
             Status::Added => "added",
             Status::Removed => "removed",
+        }
+    }
+}
+
+/// How many changes have each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub changed: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl StatusCounts {
+    pub fn of(statuses: impl IntoIterator<Item = Status>) -> StatusCounts {
+        let mut counts = StatusCounts::default();
+        for s in statuses {
+            *counts.get_mut(s) += 1;
+        }
+        counts
+    }
+
+    pub fn get(&self, s: Status) -> usize {
+        match s {
+            Status::Changed => self.changed,
+            Status::Added => self.added,
+            Status::Removed => self.removed,
+        }
+    }
+
+    fn get_mut(&mut self, s: Status) -> &mut usize {
+        match s {
+            Status::Changed => &mut self.changed,
+            Status::Added => &mut self.added,
+            Status::Removed => &mut self.removed,
         }
     }
 }
@@ -85,6 +121,10 @@ impl TranslationDiff {
     /// Did the edit introduce findings at or above the threshold?
     pub fn fails(&self, fail_on: FailOn) -> bool {
         check::fails(&self.introduced, fail_on)
+    }
+
+    pub fn status_counts(&self) -> StatusCounts {
+        StatusCounts::of(self.changes.iter().map(|c| c.status))
     }
 }
 

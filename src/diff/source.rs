@@ -57,6 +57,10 @@ impl SourceDiff {
     pub fn fails(&self) -> bool {
         !self.stale.is_empty() || self.untranslated > 0
     }
+
+    pub fn status_counts(&self) -> super::StatusCounts {
+        super::StatusCounts::of(self.changes.iter().map(|c| c.status))
+    }
 }
 
 pub fn diff_sources(

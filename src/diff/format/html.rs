@@ -10,7 +10,7 @@ use crate::check::format::html::line as finding_line;
 use crate::check::{Excerpt, FailOn, Finding};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::{Op, Piece};
-use crate::diff::{Status, TranslationDiff};
+use crate::diff::{Status, StatusCounts, TranslationDiff};
 use crate::lang::Lang;
 use crate::report::html::{escape, filter_targets, page_end, page_start, Esc, Filter};
 
@@ -25,10 +25,10 @@ fn status_id(s: Status) -> String {
 }
 
 /// Row filters by status, for the statuses present.
-fn filters(statuses: &[Status]) -> Vec<Filter> {
-    [Status::Changed, Status::Added, Status::Removed]
+fn filters(counts: StatusCounts) -> Vec<Filter> {
+    Status::ALL
         .into_iter()
-        .map(|s| (s, statuses.iter().filter(|&&x| x == s).count()))
+        .map(|s| (s, counts.get(s)))
         .filter(|&(_, n)| n > 0)
         .map(|(s, n)| Filter {
             id: status_id(s),
@@ -72,11 +72,21 @@ fn place(e: &Excerpt) -> String {
     format!("{}:{}", e.location.file, e.location.line)
 }
 
-fn counts_nav(out: &mut dyn Write, items: &[(String, usize, &str)]) -> io::Result<()> {
+/// The count links: all changes (`all_label`), then each status, each a filter of the rows.
+fn counts_nav(
+    out: &mut dyn Write,
+    total: usize,
+    counts: StatusCounts,
+    all_label: &str,
+) -> io::Result<()> {
     writeln!(
         out,
         "<nav class=\"counts\" aria-label=\"Passages by status\">"
     )?;
+    let mut items = vec![("all".to_owned(), total, all_label)];
+    for s in Status::ALL {
+        items.push((status_id(s), counts.get(s), s.as_str()));
+    }
     for (id, n, label) in items {
         writeln!(
             out,
@@ -143,9 +153,8 @@ fn row_start(out: &mut dyn Write, k: usize, status: Status) -> io::Result<()> {
 }
 
 pub fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) -> io::Result<()> {
-    let statuses: Vec<Status> = d.changes.iter().map(|c| c.status).collect();
-    let count = |s: Status| statuses.iter().filter(|&&x| x == s).count();
-    let filters = filters(&statuses);
+    let counts = d.status_counts();
+    let filters = filters(counts);
     let verdict = if d.fails(fail_on) { "fail" } else { "pass" };
     head(
         out,
@@ -174,23 +183,7 @@ pub fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) ->
         ],
         &filters,
     )?;
-    counts_nav(
-        out,
-        &[
-            ("all".into(), d.changes.len(), "passages changed in all"),
-            (
-                status_id(Status::Changed),
-                count(Status::Changed),
-                "changed",
-            ),
-            (status_id(Status::Added), count(Status::Added), "added"),
-            (
-                status_id(Status::Removed),
-                count(Status::Removed),
-                "removed",
-            ),
-        ],
-    )?;
+    counts_nav(out, d.changes.len(), counts, "passages changed in all")?;
     writeln!(
         out,
         "<p class=\"legend\">{} passages unchanged. <a href=\"#introduced\">{} findings introduced</a> · \
@@ -294,9 +287,8 @@ fn findings(
 }
 
 pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
-    let statuses: Vec<Status> = d.changes.iter().map(|c| c.status).collect();
-    let count = |s: Status| statuses.iter().filter(|&&x| x == s).count();
-    let filters = filters(&statuses);
+    let counts = d.status_counts();
+    let filters = filters(counts);
     let verdict = if d.fails() { "fail" } else { "pass" };
     head(
         out,
@@ -318,23 +310,7 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
         ],
         &filters,
     )?;
-    counts_nav(
-        out,
-        &[
-            ("all".into(), d.changes.len(), "sentences changed in all"),
-            (
-                status_id(Status::Changed),
-                count(Status::Changed),
-                "changed",
-            ),
-            (status_id(Status::Added), count(Status::Added), "added"),
-            (
-                status_id(Status::Removed),
-                count(Status::Removed),
-                "removed",
-            ),
-        ],
-    )?;
+    counts_nav(out, d.changes.len(), counts, "sentences changed in all")?;
     writeln!(
         out,
         "<p class=\"legend\">{} sentences unchanged.</p>\n</header>\n<main>",

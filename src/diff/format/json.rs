@@ -36,7 +36,7 @@ struct TranslationSummary {
 }
 
 pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
-    let count = |s| d.changes.iter().filter(|c| c.status == s).count();
+    let counts = d.status_counts();
     let doc = TranslationOutput {
         version: SCHEMA_VERSION,
         tool: TOOL,
@@ -45,9 +45,9 @@ pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
         old: &d.old,
         new: &d.new,
         summary: TranslationSummary {
-            changed: count(crate::diff::Status::Changed),
-            added: count(crate::diff::Status::Added),
-            removed: count(crate::diff::Status::Removed),
+            changed: counts.changed,
+            added: counts.added,
+            removed: counts.removed,
             unchanged: d.unchanged,
             introduced: Counts::of(&d.introduced),
             fixed: Counts::of(&d.fixed),
@@ -84,7 +84,7 @@ struct SourceSummary<'a> {
 }
 
 pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
-    let count = |s| d.changes.iter().filter(|c| c.status == s).count();
+    let counts = d.status_counts();
     let doc = SourceOutput {
         version: SCHEMA_VERSION,
         tool: TOOL,
@@ -93,9 +93,9 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
         new: &d.new,
         target: &d.target,
         summary: SourceSummary {
-            changed: count(crate::diff::Status::Changed),
-            added: count(crate::diff::Status::Added),
-            removed: count(crate::diff::Status::Removed),
+            changed: counts.changed,
+            added: counts.added,
+            removed: counts.removed,
             unchanged: d.unchanged,
             stale: &d.stale,
             untranslated: d.untranslated,

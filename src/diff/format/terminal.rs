@@ -65,7 +65,7 @@ pub fn translation(
     fail_on: FailOn,
     paint: Paint,
 ) -> io::Result<()> {
-    let count = |s: Status| d.changes.iter().filter(|c| c.status == s).count();
+    let counts = d.status_counts();
     writeln!(
         out,
         "{} {} → {} (translations of {}): {} changed, {} added, {} removed, {} unchanged",
@@ -73,9 +73,9 @@ pub fn translation(
         d.old.file,
         d.new.file,
         d.source.file,
-        count(Status::Changed),
-        count(Status::Added),
-        count(Status::Removed),
+        counts.changed,
+        counts.added,
+        counts.removed,
         d.unchanged
     )?;
     for c in &d.changes {
@@ -142,7 +142,7 @@ fn findings(
 }
 
 pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<()> {
-    let count = |s: Status| d.changes.iter().filter(|c| c.status == s).count();
+    let counts = d.status_counts();
     writeln!(
         out,
         "{} {} → {} (translated in {}): {} changed, {} added, {} removed, {} unchanged",
@@ -150,9 +150,9 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<(
         d.old.file,
         d.new.file,
         d.target.file,
-        count(Status::Changed),
-        count(Status::Added),
-        count(Status::Removed),
+        counts.changed,
+        counts.added,
+        counts.removed,
         d.unchanged
     )?;
     for c in &d.changes {
