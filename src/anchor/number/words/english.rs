@@ -109,12 +109,6 @@ enum EnPrev {
 }
 
 impl Scanner<'_> {
-    fn en_next(&self, we: usize) -> Option<(usize, EnTok)> {
-        let (s, e) = self.next_word(we, true)?;
-        let mut buf = [0u8; 48];
-        Some((e, en_tok(self.lower(s, e, &mut buf)?)?))
-    }
-
     /// English numerals span several words ("two hundred and five"), so a small state machine
     /// decides which word may follow which; the number ends at the first word that may not.
     pub(super) fn en_number(&self, s: usize, e: usize) -> Option<(f64, usize)> {
@@ -213,7 +207,7 @@ impl Scanner<'_> {
                     if !matches!(prev, EnPrev::Hundred | EnPrev::Scale) {
                         break;
                     }
-                    match self.en_next(we) {
+                    match self.next_token(we, true, en_tok) {
                         Some((ne, t @ (EnTok::Num(_) | EnTok::Ord(_)))) => {
                             prev = EnPrev::And;
                             we = ne;
@@ -229,7 +223,7 @@ impl Scanner<'_> {
             if done {
                 break;
             }
-            match self.en_next(we) {
+            match self.next_token(we, true, en_tok) {
                 Some((ne, t)) => {
                     we = ne;
                     tok = t;

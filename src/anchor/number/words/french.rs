@@ -143,20 +143,14 @@ impl Scanner<'_> {
                     if !(20..=60).contains(&prev) {
                         break;
                     }
-                    match self.next_word(we, true) {
-                        Some((ns, ne)) => {
-                            let mut b2 = [0u8; 48];
-                            match self.lower(ns, ne, &mut b2).and_then(fr_tok) {
-                                Some(t @ (FrTok::Num(1 | 11) | FrTok::Ord(1))) => {
-                                    prev = -2;
-                                    we = ne;
-                                    tok = t;
-                                    continue;
-                                }
-                                _ => break,
-                            }
+                    match self.next_token(we, true, fr_tok) {
+                        Some((ne, t @ (FrTok::Num(1 | 11) | FrTok::Ord(1)))) => {
+                            prev = -2;
+                            we = ne;
+                            tok = t;
+                            continue;
                         }
-                        None => break,
+                        _ => break,
                     }
                 }
                 _ => break,
@@ -166,12 +160,8 @@ impl Scanner<'_> {
             if done {
                 break;
             }
-            let Some((ns, ne)) = self.next_word(we, true) else {
-                break;
-            };
-            let mut b2 = [0u8; 48];
-            match self.lower(ns, ne, &mut b2).and_then(fr_tok) {
-                Some(t) => {
+            match self.next_token(we, true, fr_tok) {
+                Some((ne, t)) => {
                     we = ne;
                     tok = t;
                 }

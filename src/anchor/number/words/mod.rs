@@ -114,6 +114,19 @@ impl Scanner<'_> {
         (e > s).then_some((s, e))
     }
 
+    /// The next word of a multi-word numeral ([`Self::next_word`]) as a token of the language:
+    /// its end and the token.
+    fn next_token<T>(
+        &self,
+        pos: usize,
+        hyphen: bool,
+        tok: impl Fn(&str) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        let (s, e) = self.next_word(pos, hyphen)?;
+        let mut buf = [0u8; 48];
+        Some((e, tok(self.lower(s, e, &mut buf)?)?))
+    }
+
     fn prev_word_is(&self, s: usize, words: &[&str]) -> bool {
         let (ps, pe) = self.prev_word;
         pe > ps

@@ -107,13 +107,7 @@ impl Scanner<'_> {
                     if !(30..100).contains(&prev) || prev % 10 != 0 {
                         break;
                     }
-                    let next = self.next_word(we, false).and_then(|(ns, ne)| {
-                        let mut b2 = [0u8; 48];
-                        self.lower(ns, ne, &mut b2)
-                            .and_then(es_tok)
-                            .map(|t| (ne, t))
-                    });
-                    match next {
+                    match self.next_token(we, false, es_tok) {
                         Some((ne, t @ EsTok::Num(1..=9))) => {
                             prev = -2;
                             we = ne;
@@ -126,12 +120,8 @@ impl Scanner<'_> {
             }
             end = we;
             n += 1;
-            let Some((ns, ne)) = self.next_word(we, false) else {
-                break;
-            };
-            let mut b2 = [0u8; 48];
-            match self.lower(ns, ne, &mut b2).and_then(es_tok) {
-                Some(t) => {
+            match self.next_token(we, false, es_tok) {
+                Some((ne, t)) => {
                     we = ne;
                     tok = t;
                 }
