@@ -58,29 +58,32 @@ fn de_lt100(w: &str) -> Option<u64> {
 }
 
 fn de_lt1000(w: &str) -> Option<u64> {
-    match w.find("hundert") {
-        Some(p) => {
-            let h = if p == 0 { 1 } else { de_unit(&w[..p])? };
-            let rest = &w[p + "hundert".len()..];
-            let r = if rest.is_empty() { 0 } else { de_lt100(rest)? };
-            Some(h * 100 + r)
-        }
-        None => de_lt100(w),
-    }
+    scaled(w, "hundert", 100, de_unit, de_lt100)
 }
 
 /// German writes numbers below a million as one compound word (dreihundertfünfundzwanzig),
 /// so they are parsed morphologically rather than token by token.
 fn de_value(w: &str) -> Option<u64> {
-    match w.find("tausend") {
-        Some(p) => {
-            let th = if p == 0 { 1 } else { de_lt1000(&w[..p])? };
-            let rest = &w[p + "tausend".len()..];
-            let r = if rest.is_empty() { 0 } else { de_lt1000(rest)? };
-            Some(th * 1000 + r)
-        }
-        None => de_lt1000(w),
-    }
+    scaled(w, "tausend", 1000, de_lt1000, de_lt1000)
+}
+
+/// `head` × `scale` + `rest` for a compound around the scale word (drei|hundert|fünf), the head
+/// being one when the word starts with the scale (hundertfünf); without the scale word, `rest`
+/// alone.
+fn scaled(
+    w: &str,
+    scale_word: &str,
+    scale: u64,
+    head: fn(&str) -> Option<u64>,
+    rest: fn(&str) -> Option<u64>,
+) -> Option<u64> {
+    let Some(p) = w.find(scale_word) else {
+        return rest(w);
+    };
+    let h = if p == 0 { 1 } else { head(&w[..p])? };
+    let tail = &w[p + scale_word.len()..];
+    let r = if tail.is_empty() { 0 } else { rest(tail)? };
+    Some(h * scale + r)
 }
 
 impl Scanner<'_> {
