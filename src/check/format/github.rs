@@ -52,23 +52,7 @@ pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         .iter()
         .find(|a| a.side == crate::check::SideName::Target)
         .map_or(&f.target.location, |a| &a.location);
-    let mut props = format!(
-        "file={},line={},col={}",
-        escape_property(&loc.file),
-        loc.line,
-        loc.column
-    );
-    if loc.end > loc.start {
-        props.push_str(&format!(
-            ",endLine={},endColumn={}",
-            loc.end_line,
-            last_column(loc)
-        ));
-    }
-    props.push_str(&format!(
-        ",title={}",
-        escape_property(&format!("bialign {}", f.kind))
-    ));
+    let props = properties(loc, &format!("bialign {}", f.kind));
     let mut message = f.message.clone();
     if !f.source.text.is_empty() {
         message.push_str(&format!(
@@ -87,6 +71,26 @@ pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
         level(f.severity),
         escape_data(&message)
     )
+}
+
+/// A workflow command's properties: where it points (`file`, `line`, `col`, and for a span
+/// `endLine`, `endColumn`) and its `title`, escaped.
+pub fn properties(loc: &crate::check::Location, title: &str) -> String {
+    let mut props = format!(
+        "file={},line={},col={}",
+        escape_property(&loc.file),
+        loc.line,
+        loc.column
+    );
+    if loc.end > loc.start {
+        props.push_str(&format!(
+            ",endLine={},endColumn={}",
+            loc.end_line,
+            last_column(loc)
+        ));
+    }
+    props.push_str(&format!(",title={}", escape_property(title)));
+    props
 }
 
 /// The column of the last character of a span (GitHub's `endColumn` is inclusive; ours is the

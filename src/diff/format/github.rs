@@ -4,9 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::check::format::github::{
-    annotation, escape_data, escape_property, last_column, markdown_cell,
-};
+use crate::check::format::github::{annotation, escape_data, markdown_cell, properties};
 use crate::check::format::one_line;
 use crate::check::{Counts, Excerpt};
 use crate::diff::source::SourceDiff;
@@ -32,21 +30,7 @@ pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
 }
 
 fn command(out: &mut dyn Write, at: &Excerpt, title: &str, message: &str) -> io::Result<()> {
-    let loc = &at.location;
-    let mut props = format!(
-        "file={},line={},col={}",
-        escape_property(&loc.file),
-        loc.line,
-        loc.column
-    );
-    if loc.end > loc.start {
-        props.push_str(&format!(
-            ",endLine={},endColumn={}",
-            loc.end_line,
-            last_column(loc)
-        ));
-    }
-    props.push_str(&format!(",title={}", escape_property(title)));
+    let props = properties(&at.location, title);
     writeln!(out, "::error {props}::{}", escape_data(message))
 }
 
