@@ -88,8 +88,7 @@ struct AlignArgs {
     keep_unpaired: bool,
     /// Colour the terminal view: auto (when a terminal, unless NO_COLOR is set or TERM=dumb),
     /// always, never. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
-    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
-        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
     /// Write here instead of standard output (atomically). For moses, the prefix of the two
     /// files PREFIX.<src-lang> and PREFIX.<tgt-lang>.
@@ -186,8 +185,7 @@ struct CheckArgs {
     #[arg(long)]
     baseline: Option<PathBuf>,
     /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
-        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -229,8 +227,7 @@ struct DiffArgs {
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
     /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto", value_parser = clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
-        .map(|s| s.parse::<ColorChoice>().expect("a listed name")))]
+    #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -276,6 +273,12 @@ struct EvalArgs {
     /// Do not learn a translation table from the documents (to measure what it adds).
     #[arg(long)]
     no_learning: bool,
+}
+
+/// `--color auto|always|never`, shared by every command that colours.
+fn color_parser() -> impl clap::builder::TypedValueParser<Value = ColorChoice> {
+    clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .map(|s| s.parse::<ColorChoice>().expect("a listed name"))
 }
 
 fn main() -> ExitCode {
