@@ -8,23 +8,12 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{bialign, corpus};
+use common::{bialign, corpus, json_verdict};
 
 /// Run `check` with `--format json`; the parsed output and the exit status.
 fn check_json(args: &[&str]) -> (Value, i32) {
-    let out = bialign()
-        .arg("check")
-        .args(args)
-        .args(["--format", "json", "--quiet"])
-        .output()
-        .unwrap();
-    let code = out.status.code().unwrap();
-    assert!(
-        code == 0 || code == 1,
-        "exit {code}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (serde_json::from_slice(&out.stdout).unwrap(), code)
+    let args: Vec<&str> = args.iter().copied().chain(["--quiet"]).collect();
+    json_verdict("check", &args)
 }
 
 fn findings(v: &Value) -> &Vec<Value> {

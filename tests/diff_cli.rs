@@ -5,22 +5,10 @@ mod common;
 
 use serde_json::Value;
 
-use common::{bialign, corpus};
+use common::{bialign, corpus, json_verdict};
 
 fn diff_json(args: &[&str]) -> (Value, i32) {
-    let out = bialign()
-        .arg("diff")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let code = out.status.code().unwrap();
-    assert!(
-        code == 0 || code == 1,
-        "exit {code}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (serde_json::from_slice(&out.stdout).unwrap(), code)
+    json_verdict("diff", args)
 }
 
 /// A change's word diff as `[-old-]{+new+}` text.

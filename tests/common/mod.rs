@@ -31,6 +31,24 @@ pub fn bialign() -> assert_cmd::Command {
     cmd
 }
 
+/// Run `bialign COMMAND ARGS… --format json`: the parsed output and the exit status, which
+/// must be 0 or 1 (a verdict, not an error).
+pub fn json_verdict(command: &str, args: &[&str]) -> (serde_json::Value, i32) {
+    let out = bialign()
+        .arg(command)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (serde_json::from_slice(&out.stdout).unwrap(), code)
+}
+
 /// `bialign align` on the fixture, languages given, plus `args`.
 pub fn align_fixture(args: &[&str]) -> assert_cmd::Command {
     let mut cmd = bialign();
