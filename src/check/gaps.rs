@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::untranslated::same_text;
 use super::{count_noun, Context, Finding, Kind};
 use crate::anchor::is_noise;
+use crate::segment::Sentence;
 
 /// How many beads either side of a gap are searched for a verbatim copy.
 const COPY_REACH: usize = 3;
@@ -58,16 +59,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
     // Runs of omitted source sentences and of added target sentences. Lines that are no text
     // (OCR debris, page furniture) have nothing to translate: they are left out, not reported.
-    let skip_src: Vec<bool> = src
-        .iter()
-        .zip(&copied_src)
-        .map(|(s, &copied)| copied || is_noise(&s.text))
-        .collect();
-    let skip_tgt: Vec<bool> = tgt
-        .iter()
-        .zip(&copied_tgt)
-        .map(|(t, &copied)| copied || is_noise(&t.text))
-        .collect();
+    let skipped = |sentences: &[Sentence], copied: &[bool]| -> Vec<bool> {
+        sentences
+            .iter()
+            .zip(copied)
+            .map(|(s, &copied)| copied || is_noise(&s.text))
+            .collect()
+    };
+    let skip_src = skipped(src, &copied_src);
+    let skip_tgt = skipped(tgt, &copied_tgt);
     let mut omitted: Vec<(usize, Range<usize>)> = Vec::new();
     let mut added: Vec<(usize, Range<usize>)> = Vec::new();
     for (k, bead) in beads.iter().enumerate() {
