@@ -161,14 +161,14 @@ fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
             };
             // "four decades" is forty years (四十年).
             if lang.code() == "en" && starts_with_word(&s[n.end..], &[" decades", " decade"]) {
-                anchor.key = number_key(n.value * 10.0);
+                anchor.key = number::key(n.value * 10.0, false);
             }
             // 民国三十八年 is 1949: years of the Republic of China, still official in Taiwan.
             let after_era =
                 s[..n.start].ends_with(ROC_ERA) || s[..n.start].ends_with(ROC_ERA_TRADITIONAL);
             if after_era && s[n.end..].starts_with('年') && n.value.fract() == 0.0 && n.value >= 1.0
             {
-                anchor.key = number_key(ROC_YEAR_ZERO + n.value);
+                anchor.key = number::key(ROC_YEAR_ZERO + n.value, false);
                 anchor.kind = AnchorKind::Number;
             }
             // 20世纪40年代 is one quantity, the 1940s.
@@ -207,7 +207,7 @@ fn roc_first_years(sentence: &str, k: usize) -> Vec<Anchor> {
         for (start, _) in sentence.match_indices(&pattern) {
             out.push(Anchor {
                 kind: AnchorKind::Number,
-                key: number_key(ROC_YEAR_ZERO + 1.0),
+                key: number::key(ROC_YEAR_ZERO + 1.0, false),
                 sentence: k,
                 start,
                 end: start + pattern.len(),
@@ -216,18 +216,6 @@ fn roc_first_years(sentence: &str, k: usize) -> Vec<Anchor> {
         }
     }
     out
-}
-
-/// The key a number of this value compares by.
-fn number_key(value: f64) -> String {
-    number::NumberMention {
-        value,
-        percent: false,
-        kind: NumberKind::Digits,
-        start: 0,
-        end: 0,
-    }
-    .key()
 }
 
 /// Does `text` start with one of `words` (in any case) followed by a word boundary?

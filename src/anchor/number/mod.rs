@@ -54,30 +54,35 @@ impl NumberMention {
     /// Canonical key for comparing quantities across languages: the value printed with at most 6
     /// decimals and no trailing zeros ("2012", "3.5", "100000000"), suffixed with "%" when percent.
     pub fn key(&self) -> String {
-        let mut v = self.value;
-        // Products such as 1.2 × 10⁹ may land one ulp off an integer; snap them back so both
-        // sides of a pair print the same key.
-        let r = v.round();
-        if (v - r).abs() <= 1e-9 * r.abs().max(1.0) {
-            v = r;
-        }
-        let mut s = format!("{v:.6}");
-        if s.contains('.') {
-            while s.ends_with('0') {
-                s.pop();
-            }
-            if s.ends_with('.') {
-                s.pop();
-            }
-        }
-        if s == "-0" {
-            s = "0".to_string();
-        }
-        if self.percent {
-            s.push('%');
-        }
-        s
+        key(self.value, self.percent)
     }
+}
+
+/// The canonical key of a quantity (see [`NumberMention::key`]).
+pub fn key(value: f64, percent: bool) -> String {
+    let mut v = value;
+    // Products such as 1.2 × 10⁹ may land one ulp off an integer; snap them back so both
+    // sides of a pair print the same key.
+    let r = v.round();
+    if (v - r).abs() <= 1e-9 * r.abs().max(1.0) {
+        v = r;
+    }
+    let mut s = format!("{v:.6}");
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".to_string();
+    }
+    if percent {
+        s.push('%');
+    }
+    s
 }
 
 /// `lang` is an ISO 639-1 code ("zh", "en", "de", …); unknown codes use the English conventions.
