@@ -143,88 +143,23 @@ pub fn compare_bead(
 fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
     let mut out = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
-        let mentions = number::extract_numbers(s, lang.code());
-        let mut i = 0;
-        while i < mentions.len() {
-            let n = &mentions[i];
-            let kind = match n.kind {
-                NumberKind::Digits => AnchorKind::Number,
-                NumberKind::Words => AnchorKind::NumberWord,
-            };
-            let mut anchor = Anchor {
-                kind,
+        for n in number::extract_numbers(s, lang.code()) {
+            out.push(Anchor {
+                kind: match n.kind {
+                    NumberKind::Digits => AnchorKind::Number,
+                    NumberKind::Words => AnchorKind::NumberWord,
+                },
                 key: n.key(),
                 sentence: k,
                 start: n.start,
                 end: n.end,
                 matched: false,
-            };
-            // "four decades" is forty years (四十年).
-            if lang.code() == "en" && starts_with_word(&s[n.end..], &[" decades", " decade"]) {
-                anchor.key = number::key(n.value * 10.0, false);
-            }
-            // 民国三十八年 is 1949: years of the Republic of China, still official in Taiwan.
-            let after_era =
-                s[..n.start].ends_with(ROC_ERA) || s[..n.start].ends_with(ROC_ERA_TRADITIONAL);
-            if after_era && s[n.end..].starts_with('年') && n.value.fract() == 0.0 && n.value >= 1.0
-            {
-                anchor.key = number::key(ROC_YEAR_ZERO + n.value, false);
-                anchor.kind = AnchorKind::Number;
-            }
-            // 20世纪40年代 is one quantity, the 1940s.
-            if let Some(decade) = mentions.get(i + 1).filter(|d| {
-                s[n.end..].starts_with("世纪")
-                    && d.start == n.end + "世纪".len()
-                    && s[d.end..].starts_with("年代")
-            }) {
-                let year = (n.value - 1.0) * 100.0 + decade.value;
-                if n.value.fract() == 0.0 && decade.value.fract() == 0.0 && year > 0.0 {
-                    anchor.key = format!("{year}");
-                    anchor.end = decade.end;
-                    i += 1;
-                }
-            }
-            out.push(anchor);
-            i += 1;
+            });
         }
         out.extend(month_names(s, k));
-        out.extend(roc_first_years(s, k));
     }
     out.sort_by_key(|a| a.start);
     out
-}
-
-const ROC_ERA: &str = "民国";
-const ROC_ERA_TRADITIONAL: &str = "民國";
-/// Year N of the Republic of China is year 1911 + N.
-const ROC_YEAR_ZERO: f64 = 1911.0;
-
-/// 民国元年, the Republic's first year, as the year 1912 (元年 holds no numeral to extract).
-fn roc_first_years(sentence: &str, k: usize) -> Vec<Anchor> {
-    let mut out = Vec::new();
-    for era in [ROC_ERA, ROC_ERA_TRADITIONAL] {
-        let pattern = format!("{era}元年");
-        for (start, _) in sentence.match_indices(&pattern) {
-            out.push(Anchor {
-                kind: AnchorKind::Number,
-                key: number::key(ROC_YEAR_ZERO + 1.0, false),
-                sentence: k,
-                start,
-                end: start + pattern.len(),
-                matched: false,
-            });
-        }
-    }
-    out
-}
-
-/// Does `text` start with one of `words` (in any case) followed by a word boundary?
-fn starts_with_word(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        text.get(..w.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(w))
-            && !text[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
 }
 
 /// English month names as the numbers 1-12, so that 11月 meets "November" and a wrong month

@@ -247,7 +247,8 @@ impl Scanner<'_> {
         } else {
             // Multiply before dividing so 1.2 billion is exactly 1 200 000 000.
             let (m, e) = self.scales_after(end, 0.0);
-            (mant * m / pow10(frac), e)
+            let (d, e) = self.decades_after(e);
+            (mant * m * d / pow10(frac), e)
         };
         if self.approx_suffix(end) {
             return self.skip_numeral(end);

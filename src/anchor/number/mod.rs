@@ -16,6 +16,7 @@
 //! idioms such as 三心二意, approximations such as 几十 or 三四个) are therefore dropped rather
 //! than guessed.
 
+mod calendar;
 mod chinese;
 mod digits;
 mod idioms;
@@ -98,6 +99,9 @@ pub fn extract_numbers(text: &str, lang: &str) -> Vec<NumberMention> {
         prev_word: (0, 0),
     };
     scanner.run();
+    if scanner.lang == Lang::Zh {
+        return calendar::gregorian(text, scanner.out);
+    }
     scanner.out
 }
 

@@ -32,6 +32,8 @@ const EN_SCALES: &[Scale] = &[
     ("trillion", 1e12, false),
     ("bn", 1e9, false),
 ];
+/// "four decades" is forty years (四十年), in English whether spelled out or in digits.
+const EN_DECADES: &[Scale] = &[("decades", 1e1, false), ("decade", 1e1, false)];
 // In German, French and Spanish "Billion"/"billion"/"billón" is the long-scale 10¹², which is
 // exactly the kind of slip a fidelity check should catch, so it must not be read as 10⁹.
 const DE_SCALES: &[Scale] = &[
@@ -108,7 +110,19 @@ impl Scanner<'_> {
     /// Magnitude words after a number ("3.5 billion", "2,5 Millionen", "dos mil millones"),
     /// chained while they grow. Returns the multiplier and the new end.
     pub(super) fn scales_after(&self, pos: usize, min: f64) -> (f64, usize) {
-        let table = scale_table(self.lang);
+        self.scales_in(scale_table(self.lang), pos, min)
+    }
+
+    /// "decades" after an English number: ten times it.
+    pub(super) fn decades_after(&self, pos: usize) -> (f64, usize) {
+        if self.lang.english_words() {
+            self.scales_in(EN_DECADES, pos, 0.0)
+        } else {
+            (1.0, pos)
+        }
+    }
+
+    fn scales_in(&self, table: &[Scale], pos: usize, min: f64) -> (f64, usize) {
         let (mut mult, mut end, mut last) = (1.0, pos, 0.0);
         'chain: loop {
             let p = self.skip_gap(end);

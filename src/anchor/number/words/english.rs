@@ -242,6 +242,7 @@ impl Scanner<'_> {
                 return None;
             }
         }
-        Some((total + cur, end))
+        let (decades, end) = self.decades_after(end);
+        Some(((total + cur) * decades, end))
     }
 }
