@@ -96,13 +96,24 @@ pub fn subtract(new: Vec<Finding>, old: &[FindingKey]) -> (Vec<Finding>, usize) 
     let keys: Vec<FindingKey> = new.iter().map(FindingKey::of).collect();
     let (matched, _) = pair_up(&keys, old);
     let known = matched.iter().filter(|&&m| m).count();
-    let fresh = new
+    (without_partner(new, &matched), known)
+}
+
+/// The findings of each list without a partner in the other, paired as [`pair_up`] pairs them:
+/// for two checks of versions of one document, what the second introduced and what it fixed.
+pub fn unpaired(a: Vec<Finding>, b: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
+    let keys = |fs: &[Finding]| fs.iter().map(FindingKey::of).collect::<Vec<_>>();
+    let (a_paired, b_paired) = pair_up(&keys(&a), &keys(&b));
+    (without_partner(a, &a_paired), without_partner(b, &b_paired))
+}
+
+fn without_partner(findings: Vec<Finding>, paired: &[bool]) -> Vec<Finding> {
+    findings
         .into_iter()
-        .zip(matched)
-        .filter(|(_, m)| !m)
+        .zip(paired)
+        .filter(|(_, &p)| !p)
         .map(|(f, _)| f)
-        .collect();
-    (fresh, known)
+        .collect()
 }
 
 #[derive(Deserialize)]

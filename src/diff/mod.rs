@@ -20,7 +20,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::align::{AlignOptions, Bead};
-use crate::check::baseline::{pair_up, FindingKey};
+use crate::check::baseline::unpaired;
 use crate::check::{
     self, CheckOptions, Context, Excerpt, FailOn, FileInfo, Finding, Severity, SideName,
 };
@@ -196,21 +196,7 @@ pub fn compare(before: &PairResult, after: &PairResult, options: &CheckOptions) 
     let mut new_findings = check::check(after, options);
     old_findings.retain(notes);
     new_findings.retain(notes);
-    let old_keys: Vec<FindingKey> = old_findings.iter().map(FindingKey::of).collect();
-    let new_keys: Vec<FindingKey> = new_findings.iter().map(FindingKey::of).collect();
-    let (new_known, old_kept) = pair_up(&new_keys, &old_keys);
-    let introduced = new_findings
-        .into_iter()
-        .zip(new_known)
-        .filter(|(_, known)| !known)
-        .map(|(f, _)| f)
-        .collect();
-    let fixed = old_findings
-        .into_iter()
-        .zip(old_kept)
-        .filter(|(_, kept)| !kept)
-        .map(|(f, _)| f)
-        .collect();
+    let (introduced, fixed) = unpaired(new_findings, old_findings);
     TranslationDiff {
         source: FileInfo::of(&before.pair.src),
         old: FileInfo::of(&before.pair.tgt),
