@@ -5,12 +5,17 @@
 use super::{NumberKind, NumberMention};
 
 const ROC_ERAS: [&str; 2] = ["民国", "民國"];
+const ROC_FIRST_YEARS: [&str; 2] = ["民国元年", "民國元年"];
 /// Year N of the Republic of China is year 1911 + N.
 const ROC_YEAR_ZERO: f64 = 1911.0;
 
 /// The mentions of a Chinese text with its centuries' decades joined into one year and its
 /// Republic years given as Gregorian years.
 pub(super) fn gregorian(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
+    // Tokenizing runs this on every Chinese sentence: most have neither marker.
+    if !text.contains("世纪") && !ROC_ERAS.iter().any(|era| text.contains(era)) {
+        return mentions;
+    }
     let mut out: Vec<NumberMention> = Vec::with_capacity(mentions.len());
     let mut it = mentions.into_iter().peekable();
     while let Some(mut n) = it.next() {
@@ -39,9 +44,8 @@ pub(super) fn gregorian(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberM
         }
         out.push(n);
     }
-    for era in ROC_ERAS {
-        let first_year = format!("{era}元年");
-        for (start, _) in text.match_indices(&first_year) {
+    for first_year in ROC_FIRST_YEARS {
+        for (start, _) in text.match_indices(first_year) {
             out.push(NumberMention {
                 value: ROC_YEAR_ZERO + 1.0,
                 percent: false,
