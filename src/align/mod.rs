@@ -64,7 +64,7 @@ fn align_from_query(
 ) -> Alignment {
     let glossary: Vec<(String, String)> = options
         .glossary
-        .entries
+        .entries()
         .iter()
         .map(|e| {
             if swapped {

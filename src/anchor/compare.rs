@@ -2,11 +2,12 @@
 //! side have their counterpart on the other. Reports highlight these; checks turn the unmatched
 //! ones into findings. One place decides what "matched" means for both.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::glossary::{find_term, Glossary};
+use super::caseless::{at_word_end, at_word_start, is_word_char, Folded, TermSet};
+use super::glossary::Glossary;
 use super::latin;
 use super::number::{self, NumberKind};
 use super::units;
@@ -85,55 +86,12 @@ pub fn compare_bead(
     match_by_key(src_numbers, tgt_numbers, &mut out);
     units::match_conversions(&mut out.src, src, &mut out.tgt, tgt);
 
-    let src_terms = terms(src);
-    let tgt_terms = terms(tgt);
     let src_joined = src.join(" ");
     let tgt_joined = tgt.join(" ");
-    for (side_terms, other_text, into_src) in [
-        (src_terms, &tgt_joined, true),
-        (tgt_terms, &src_joined, false),
-    ] {
-        for mut a in side_terms {
-            a.matched = term_present(other_text, &a.key);
-            if into_src {
-                out.src.push(a)
-            } else {
-                out.tgt.push(a)
-            }
-        }
-    }
-
-    for entry in &glossary.entries {
-        for (k, sentence) in src.iter().enumerate() {
-            if let Some((start, end)) = find_term(sentence, &entry.src) {
-                let matched = find_term(&tgt_joined, &entry.tgt).is_some();
-                out.src.push(Anchor {
-                    kind: AnchorKind::Glossary,
-                    key: entry.tgt.clone(),
-                    sentence: k,
-                    start,
-                    end,
-                    matched,
-                });
-                if matched {
-                    if let Some((j, (s, e))) = tgt
-                        .iter()
-                        .enumerate()
-                        .find_map(|(j, t)| find_term(t, &entry.tgt).map(|p| (j, p)))
-                    {
-                        out.tgt.push(Anchor {
-                            kind: AnchorKind::Glossary,
-                            key: entry.tgt.clone(),
-                            sentence: j,
-                            start: s,
-                            end: e,
-                            matched: true,
-                        });
-                    }
-                }
-                break;
-            }
-        }
+    out.src.extend(terms(src, &tgt_joined));
+    out.tgt.extend(terms(tgt, &src_joined));
+    if !glossary.is_empty() {
+        glossary_anchors(glossary, src, tgt, &tgt_joined, &mut out);
     }
     out.src.sort_by_key(|a| (a.sentence, a.start));
     out.tgt.sort_by_key(|a| (a.sentence, a.start));
@@ -210,51 +168,53 @@ fn month_names(sentence: &str, k: usize) -> Vec<Anchor> {
 /// Is the term `key` in `text`, allowing the forms a translation gives a kept name: a possessive
 /// (OpenAI's), a plural of an acronym (KPIs), an acronym starting a compound (DNNresearch)?
 pub fn term_present(text: &str, key: &str) -> bool {
-    let base = base_form(key);
-    // DNNresearch is found where DNN is.
-    let caps = base.chars().take_while(|c| c.is_ascii_uppercase()).count();
-    if caps >= 2 && base[caps..].starts_with(|c: char| c.is_ascii_lowercase()) {
-        let acronym = &base[..caps];
-        if term_present(text, acronym) {
-            return true;
+    terms_present(text, &[key])[0]
+}
+
+/// [`term_present`] for many keys, in one pass over `text`.
+pub fn terms_present(text: &str, keys: &[&str]) -> Vec<bool> {
+    // Each key is looked for as its base form and, for a compound led by an acronym
+    // (DNNresearch), as that acronym.
+    let mut needles: Vec<&str> = Vec::with_capacity(keys.len());
+    let mut owner: Vec<usize> = Vec::with_capacity(keys.len());
+    for (k, key) in keys.iter().enumerate() {
+        let base = base_form(key);
+        needles.push(base);
+        owner.push(k);
+        let caps = base.chars().take_while(|c| c.is_ascii_uppercase()).count();
+        if caps >= 2 && base[caps..].starts_with(|c: char| c.is_ascii_lowercase()) {
+            needles.push(&base[..caps]);
+            owner.push(k);
         }
     }
-    let hay = text.to_lowercase();
-    let needle = base.to_lowercase();
-    if needle.is_empty() || hay.len() != text.len() || needle.len() != base.len() {
-        return find_term(text, key).is_some();
+    let set = TermSet::new(needles.iter().copied());
+    let mut present = vec![false; keys.len()];
+    for (needle, _) in set.first_occurrences(&Folded::new(text), |n, o| {
+        is_name_occurrence(text, o.start, o.end, needles[n])
+    }) {
+        present[owner[needle]] = true;
     }
-    let word_char = |c: char| c.is_ascii_alphanumeric();
-    let acronym = base.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && base
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(&needle) {
-        let start = from + pos;
-        let end = start + needle.len();
-        from = start + needle.chars().next().map_or(1, char::len_utf8);
-        let edge_before = !text[..start].chars().next_back().is_some_and(word_char)
-            || !needle.starts_with(word_char);
-        if !edge_before {
-            continue;
-        }
-        let rest = &text[end..];
-        let word_end = |s: &str| !s.chars().next().is_some_and(word_char);
-        let ok = word_end(rest)
-            || !needle.ends_with(word_char)
-            || ["s", "es", "'s", "’s"]
-                .iter()
-                .any(|suffix| rest.starts_with(suffix) && word_end(&rest[suffix.len()..]))
-            || acronym
-                && text[start..end] == *base
-                && rest.starts_with(|c: char| c.is_ascii_lowercase());
-        if ok {
-            return true;
-        }
+    present
+}
+
+/// Is `text[start..end]`, which equals `name` but for case, that name as a word: at a word
+/// start, and at a word end or followed by a plural or possessive ending, or, for an acronym
+/// written as such, by a lowercase compound (DNNresearch)?
+fn is_name_occurrence(text: &str, start: usize, end: usize, name: &str) -> bool {
+    if name.starts_with(is_word_char) && !at_word_start(text, start) {
+        return false;
     }
-    false
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let acronym = letters().count() >= 2 && letters().all(char::is_uppercase);
+    let rest = &text[end..];
+    !name.ends_with(is_word_char)
+        || at_word_end(text, end)
+        || ["s", "es", "'s", "’s"]
+            .iter()
+            .any(|suffix| rest.starts_with(suffix) && at_word_end(rest, suffix.len()))
+        || acronym
+            && text[start..end] == *name
+            && rest.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// A term without a possessive or an acronym's plural: OpenAI's → OpenAI, KPIs → KPI.
@@ -277,7 +237,8 @@ fn base_form(term: &str) -> &str {
     }
 }
 
-fn terms(sentences: &[&str]) -> Vec<Anchor> {
+/// The name-like terms of `sentences`, each matched if `other_text` has it.
+fn terms(sentences: &[&str], other_text: &str) -> Vec<Anchor> {
     let mut out = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
         for t in latin::name_like_terms(s) {
@@ -291,20 +252,87 @@ fn terms(sentences: &[&str]) -> Vec<Anchor> {
             });
         }
     }
+    // A name repeated a thousand times is looked for once.
+    let mut keys: Vec<&str> = out.iter().map(|a| a.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let present = terms_present(other_text, &keys);
+    let present: HashMap<String, bool> = keys
+        .iter()
+        .zip(present)
+        .map(|(k, p)| (k.to_string(), p))
+        .collect();
+    for a in &mut out {
+        a.matched = present[&a.key];
+    }
     out
+}
+
+/// Glossary terms of the source, each matched if the target has the required translation, and
+/// the target's occurrence of each matched one.
+fn glossary_anchors(
+    glossary: &Glossary,
+    src: &[&str],
+    tgt: &[&str],
+    tgt_joined: &str,
+    out: &mut BeadAnchors,
+) {
+    let entries = glossary.entries();
+    let translated: HashSet<usize> = glossary
+        .find_tgt_terms(tgt_joined)
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect();
+    // Each entry once, where the source first has it.
+    let mut first_in_src: HashMap<usize, (usize, (usize, usize))> = HashMap::new();
+    for (k, sentence) in src.iter().enumerate() {
+        for (e, span) in glossary.find_src_terms(sentence) {
+            first_in_src.entry(e).or_insert((k, span));
+        }
+    }
+    let mut first_in_tgt: HashMap<usize, (usize, (usize, usize))> = HashMap::new();
+    if first_in_src.keys().any(|e| translated.contains(e)) {
+        for (j, sentence) in tgt.iter().enumerate() {
+            for (e, span) in glossary.find_tgt_terms(sentence) {
+                first_in_tgt.entry(e).or_insert((j, span));
+            }
+        }
+    }
+    let mut found: Vec<_> = first_in_src.into_iter().collect();
+    found.sort_unstable_by_key(|&(e, _)| e);
+    for (e, (k, (start, end))) in found {
+        let matched = translated.contains(&e);
+        out.src.push(Anchor {
+            kind: AnchorKind::Glossary,
+            key: entries[e].tgt.clone(),
+            sentence: k,
+            start,
+            end,
+            matched,
+        });
+        if let Some(&(j, (start, end))) = first_in_tgt.get(&e).filter(|_| matched) {
+            out.tgt.push(Anchor {
+                kind: AnchorKind::Glossary,
+                key: entries[e].tgt.clone(),
+                sentence: j,
+                start,
+                end,
+                matched: true,
+            });
+        }
+    }
 }
 
 /// Pair numbers with equal values, each used once, so that "35 … 35" needs two 35s.
 fn match_by_key(mut src: Vec<Anchor>, mut tgt: Vec<Anchor>, out: &mut BeadAnchors) {
+    // For each value, the target anchors still free, last first so that pairing takes the
+    // first from the end of the list.
     let mut available: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, a) in tgt.iter().enumerate() {
+    for (k, a) in tgt.iter().enumerate().rev() {
         available.entry(a.key.clone()).or_default().push(k);
     }
     for a in &mut src {
-        if let Some(k) = available
-            .get_mut(&a.key)
-            .and_then(|v| (!v.is_empty()).then(|| v.remove(0)))
-        {
+        if let Some(k) = available.get_mut(&a.key).and_then(Vec::pop) {
             a.matched = true;
             tgt[k].matched = true;
         }

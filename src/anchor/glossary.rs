@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::caseless::{Folded, Occurrence, TermSet};
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,10 +14,21 @@ pub struct GlossaryEntry {
     pub line: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Glossary {
-    pub entries: Vec<GlossaryEntry>,
+    entries: Vec<GlossaryEntry>,
+    /// The entries' source and target terms, each found in one pass over a text.
+    src_terms: TermSet,
+    tgt_terms: TermSet,
 }
+
+impl PartialEq for Glossary {
+    fn eq(&self, other: &Glossary) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for Glossary {}
 
 impl Glossary {
     pub fn read(path: &Path) -> Result<Glossary> {
@@ -74,12 +86,44 @@ impl Glossary {
                 });
             }
         }
-        Ok(Glossary { entries })
+        Ok(Glossary::new(entries))
+    }
+
+    pub fn new(entries: Vec<GlossaryEntry>) -> Glossary {
+        let src_terms = TermSet::new(entries.iter().map(|e| e.src.as_str()));
+        let tgt_terms = TermSet::new(entries.iter().map(|e| e.tgt.as_str()));
+        Glossary {
+            entries,
+            src_terms,
+            tgt_terms,
+        }
+    }
+
+    pub fn entries(&self) -> &[GlossaryEntry] {
+        &self.entries
     }
 
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+
+    /// The entries whose source term is in `text`, each with its first occurrence (see
+    /// [`find_term`]), in entry order.
+    pub fn find_src_terms(&self, text: &str) -> Vec<(usize, (usize, usize))> {
+        spans(self.src_terms.first_at_word_edges(&Folded::new(text)))
+    }
+
+    /// The entries whose target term is in `text`, each with its first occurrence.
+    pub fn find_tgt_terms(&self, text: &str) -> Vec<(usize, (usize, usize))> {
+        spans(self.tgt_terms.first_at_word_edges(&Folded::new(text)))
+    }
+}
+
+fn spans(found: Vec<(usize, Occurrence)>) -> Vec<(usize, (usize, usize))> {
+    found
+        .into_iter()
+        .map(|(k, o)| (k, (o.start, o.end)))
+        .collect()
 }
 
 /// Does `text` contain `term`? Case-insensitive, and for Latin-script terms only at word edges,
@@ -90,27 +134,8 @@ pub fn contains_term(text: &str, term: &str) -> bool {
 
 /// The byte span of the first occurrence of `term` in `text` (see [`contains_term`]).
 pub fn find_term(text: &str, term: &str) -> Option<(usize, usize)> {
-    let hay = text.to_lowercase();
-    let needle = term.to_lowercase();
-    if needle.is_empty() || hay.len() != text.len() {
-        // Lowercasing changed byte lengths (rare scripts): fall back to an exact search.
-        return text.find(term).map(|s| (s, s + term.len()));
-    }
-    let word_char = |c: char| c.is_alphanumeric() && c.is_ascii();
-    let mut from = 0;
-    while let Some(pos) = hay[from..].find(&needle) {
-        let start = from + pos;
-        let end = start + needle.len();
-        let before_ok = !hay[..start].chars().next_back().is_some_and(word_char)
-            || !needle.starts_with(word_char);
-        let after_ok =
-            !hay[end..].chars().next().is_some_and(word_char) || !needle.ends_with(word_char);
-        if before_ok && after_ok {
-            return Some((start, end));
-        }
-        from = start + needle.chars().next().map_or(1, char::len_utf8);
-    }
-    None
+    let found = TermSet::new([term]).first_at_word_edges(&Folded::new(text));
+    spans(found).pop().map(|(_, span)| span)
 }
 
 #[cfg(test)]
@@ -124,9 +149,9 @@ mod tests {
             "src,tgt\n# names\n伊利亚,Ilya\n\"深度学习\",\"deep learning\"\n",
         )
         .unwrap();
-        assert_eq!(g.entries.len(), 2);
-        assert_eq!(g.entries[1].tgt, "deep learning");
-        assert_eq!(g.entries[1].line, 4);
+        assert_eq!(g.entries().len(), 2);
+        assert_eq!(g.entries()[1].tgt, "deep learning");
+        assert_eq!(g.entries()[1].line, 4);
     }
 
     #[test]

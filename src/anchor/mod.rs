@@ -2,6 +2,7 @@
 //! scripts, Latin-script names, sentence-final `?`/`!`), words with their dictionary translations,
 //! glossary terms — as interned token ids, with how many sentences of each side carry each token.
 
+pub mod caseless;
 pub mod compare;
 pub mod glossary;
 pub mod latin;
@@ -16,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::document::is_space;
 use crate::lang::Lang;
+use caseless::{Folded, TermSet};
 use lexicon::Lexicon;
 
 /// Token strings of one side, interned as dense ids.
@@ -287,17 +289,19 @@ impl Features {
             u32::try_from(query.len()).is_ok() && u32::try_from(other.len()).is_ok(),
             "a side has 2^32 sentences or more"
         );
+        let query_terms = TermSet::new(glossary.iter().map(|(q, _)| q.as_str()));
+        let other_terms = TermSet::new(glossary.iter().map(|(_, o)| o.as_str()));
         let (query_side, other_side) = rayon::join(
             || {
                 SideFeatures::build(query, |s, out| {
                     tokenize(s, query_lang, other_lang, out);
-                    glossary_tokens(s, glossary.iter().map(|(q, _)| q.as_str()), out);
+                    glossary_tokens(s, &query_terms, out);
                 })
             },
             || {
                 SideFeatures::build(other, |s, out| {
                     tokenize(s, other_lang, query_lang, out);
-                    glossary_tokens(s, glossary.iter().map(|(_, o)| o.as_str()), out);
+                    glossary_tokens(s, &other_terms, out);
                 })
             },
         );
@@ -407,15 +411,10 @@ fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
         || word.chars().count() >= 4
 }
 
-fn glossary_tokens<'g>(
-    sentence: &str,
-    terms: impl Iterator<Item = &'g str>,
-    out: &mut Vec<String>,
-) {
-    for (k, term) in terms.enumerate() {
-        if glossary::contains_term(sentence, term) {
-            out.push(format!("{GLOSSARY_PREFIX}{k}"));
-        }
+fn glossary_tokens(sentence: &str, terms: &TermSet, out: &mut Vec<String>) {
+    let text = Folded::new(sentence);
+    for (k, _) in terms.first_at_word_edges(&text) {
+        out.push(format!("{GLOSSARY_PREFIX}{k}"));
     }
 }
 
