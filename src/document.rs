@@ -13,7 +13,12 @@ pub struct Document {
     /// The file's bytes, BOM and CRLF included, so spans are offsets into the original file.
     pub text: String,
     line_starts: Vec<usize>,
+    /// Every [`CHAR_MARK_SPACING`] bytes, a character boundary and the characters before it, so
+    /// that a column on a line of a megabyte is counted from near it, not from the line's start.
+    char_marks: Vec<(usize, usize)>,
 }
+
+const CHAR_MARK_SPACING: usize = 4096;
 
 impl Document {
     /// Read a file (`-` reads standard input) and refuse what is not text.
@@ -61,11 +66,25 @@ impl Document {
         let text = text.into();
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut char_marks = vec![(0, 0)];
+        for (chars, (i, _)) in text.char_indices().enumerate() {
+            if i >= char_marks.len() * CHAR_MARK_SPACING {
+                char_marks.push((i, chars));
+            }
+        }
         Document {
             path: path.into(),
             text,
             line_starts,
+            char_marks,
         }
+    }
+
+    /// How many characters the text has before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = self.char_marks.partition_point(|&(at, _)| at <= offset) - 1;
+        let (at, chars) = self.char_marks[k];
+        chars + self.text[at..offset].chars().count()
     }
 
     /// 1-based line of a byte offset.
@@ -76,7 +95,7 @@ impl Document {
     /// 1-based column of a byte offset, counted in characters as editors and CI annotations do.
     pub fn column_of(&self, offset: usize) -> usize {
         let line_start = self.line_starts[self.line_of(offset) - 1];
-        self.text[line_start..offset].chars().count() + 1
+        self.chars_before(offset) - self.chars_before(line_start) + 1
     }
 
     /// The file name for messages and report headers.
@@ -103,6 +122,18 @@ mod tests {
         assert_eq!(doc.line_of(3), 2);
         assert_eq!(doc.column_of(6), 2); // 好
         assert_eq!(doc.line_of(doc.text.len() - 1), 3);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        // Past several char marks, with characters of 1, 2, 3 and 4 bytes.
+        let line = "aé中😀".repeat(3000);
+        let text = format!("x\n{line}\n");
+        let doc = Document::from_text("t", text.as_str());
+        for (chars, (i, _)) in line.char_indices().enumerate().step_by(997) {
+            assert_eq!(doc.column_of(2 + i), chars + 1);
+        }
+        assert_eq!(doc.column_of(2 + line.len()), line.chars().count() + 1);
     }
 
     #[test]

@@ -16,13 +16,22 @@ const MAX_TRANSLATIONS: usize = 3;
 /// Training uses at most this many beads, evenly spread, to bound time on very long documents.
 pub const MAX_TRAINING_BEADS: usize = 30_000;
 
+/// A bead whose sides' token counts multiply to more than this is left out of training: its
+/// co-occurrences cost the product of its lengths and teach little (GIZA++ likewise skips
+/// sentences past 100 words).
+const MAX_PAIR_PRODUCT: usize = 150 * 150;
+
 /// Train on bead pairs of token-id bags (query side, other side) and return, for each query
 /// token below `n_query`, its learned translations.
 pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
+    let pairs: Vec<&(Vec<u32>, Vec<u32>)> = pairs
+        .iter()
+        .filter(|(q, o)| q.len() * o.len() <= MAX_PAIR_PRODUCT)
+        .collect();
     // The co-occurrence structure in compressed rows: for each query token the other-side tokens
     // it appeared with, sorted, and how often.
     let mut cooc: Vec<(u32, u32)> = Vec::new();
-    for (q, o) in pairs {
+    for &(q, o) in &pairs {
         for &a in q {
             for &b in o {
                 cooc.push((a, b));
@@ -60,7 +69,7 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
     let mut expected: Vec<f32> = vec![0.0; cols.len()];
     for _ in 0..ITERATIONS {
         expected.iter_mut().for_each(|e| *e = 0.0);
-        for (q, o) in pairs {
+        for &(q, o) in &pairs {
             for &b in o {
                 // Normalise over the query tokens that could have produced b (plus NULL, as a
                 // constant that lets unexplained words stay unexplained).
@@ -85,7 +94,7 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
     // How many training beads each token occurs in, for the association test below.
     let mut query_freq = vec![0u32; n_query];
     let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    for (q, o) in pairs {
+    for &(q, o) in &pairs {
         q.iter().for_each(|&a| query_freq[a as usize] += 1);
         o.iter()
             .for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);

@@ -12,6 +12,8 @@
 //!   spelling in their place (OpenAI → OpenAl). A term the CJK side kept in Latin letters, and
 //!   any term between two alphabetic languages, is reported when missing.
 
+use std::collections::HashSet;
+
 use crate::align::Bead;
 use crate::anchor::compare::{Anchor, AnchorKind, BeadAnchors};
 
@@ -58,13 +60,10 @@ struct Unmatched {
 
 /// The distinct values of `side` without a counterpart.
 fn unmatched_values(side: &[Anchor]) -> Vec<&Anchor> {
-    let mut out: Vec<&Anchor> = Vec::new();
-    for x in side.iter().filter(|x| is_number(x) && !x.matched) {
-        if !out.iter().any(|o| o.key == x.key) {
-            out.push(x);
-        }
-    }
-    out
+    let mut seen = HashSet::new();
+    side.iter()
+        .filter(|x| is_number(x) && !x.matched && seen.insert(x.key.as_str()))
+        .collect()
 }
 
 fn anchor_ref(cx: &Context<'_>, bead: &Bead, side: SideName, a: &Anchor) -> AnchorRef {
@@ -90,12 +89,17 @@ fn list(refs: &[AnchorRef]) -> String {
 
 fn numbers(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec<Finding>) {
     let refs = |side: SideName, mine: &[Anchor], other: &[Anchor]| -> Vec<Unmatched> {
+        let other_values: HashSet<&str> = other
+            .iter()
+            .filter(|o| is_number(o))
+            .map(|o| o.key.as_str())
+            .collect();
         unmatched_values(mine)
             .into_iter()
             .map(|x| Unmatched {
                 strong: strong(x),
                 // The value is nowhere on the other side (not just said fewer times there).
-                foreign: !other.iter().any(|o| is_number(o) && o.key == x.key),
+                foreign: !other_values.contains(x.key.as_str()),
                 anchor: anchor_ref(cx, bead, side, x),
             })
             .collect()
@@ -189,13 +193,17 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
     let src_alone_counts = |t: &str| alone_counts(src_cjk, t);
     let tgt_alone_counts = |t: &str| alone_counts(tgt_cjk, t);
 
+    let mut items = Vec::new();
     let mut used_tgt = vec![false; tgt.len()];
+    let tgt_spellings: Vec<Vec<char>> = tgt.iter().map(|t| spelling(&t.key)).collect();
     for s in &src {
+        let s_spelling = spelling(&s.key);
         let partner = tgt
             .iter()
             .enumerate()
-            .filter(|(j, _)| !used_tgt[*j])
-            .find(|(_, t)| similar_spelling(&s.key, &t.key));
+            .filter(|(j, _)| !used_tgt[*j] && tgt_spellings[*j].first() == s_spelling.first())
+            .take(MAX_SPELLING_CANDIDATES)
+            .find(|(j, _)| similar_spellings(&s_spelling, &tgt_spellings[*j]));
         let sref = anchor_ref(cx, bead, SideName::Source, s);
         let (message, anchors) = match partner {
             Some((j, t)) => {
@@ -218,31 +226,62 @@ fn terms(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec
             ),
             None => continue,
         };
-        let mut f = cx.finding(
-            Kind::TermMismatch,
-            message,
-            k,
-            bead.src.clone(),
-            bead.tgt.clone(),
-        );
-        f.anchors = anchors;
-        out.push(f);
+        items.push((message, anchors));
     }
     for (j, t) in tgt.iter().enumerate() {
         if used_tgt[j] || !tgt_alone_counts(&t.key) {
             continue;
         }
         let tref = anchor_ref(cx, bead, SideName::Target, t);
-        let mut f = cx.finding(
-            Kind::TermMismatch,
+        items.push((
             format!("“{}” in the translation is not in the source", tref.text),
-            k,
-            bead.src.clone(),
-            bead.tgt.clone(),
-        );
-        f.anchors = vec![tref];
-        out.push(f);
+            vec![tref],
+        ));
     }
+    push_for_bead(cx, k, bead, Kind::TermMismatch, items, out);
+}
+
+/// A term's other spelling is looked for among this many terms of the other side with its first
+/// letter: a bead with thousands of one-sided names is misaligned, not misspelled, and comparing
+/// all with all would cost the square of its length.
+const MAX_SPELLING_CANDIDATES: usize = 32;
+
+/// Findings of one bead beyond this many are given as one finding that lists them all, so that
+/// a bead full of names costs the report its text once, not once for every name.
+const MAX_SEPARATE_FINDINGS: usize = 3;
+
+/// One finding per item (message and anchors), or one for all of them when there are more than
+/// [`MAX_SEPARATE_FINDINGS`].
+fn push_for_bead(
+    cx: &Context<'_>,
+    k: usize,
+    bead: &Bead,
+    kind: Kind,
+    items: Vec<(String, Vec<AnchorRef>)>,
+    out: &mut Vec<Finding>,
+) {
+    if items.len() <= MAX_SEPARATE_FINDINGS {
+        for (message, anchors) in items {
+            let mut f = cx.finding(kind, message, k, bead.src.clone(), bead.tgt.clone());
+            f.anchors = anchors;
+            out.push(f);
+        }
+        return;
+    }
+    let n = items.len();
+    let shown: Vec<&str> = items
+        .iter()
+        .take(MAX_SEPARATE_FINDINGS)
+        .map(|(m, _)| m.as_str())
+        .collect();
+    let message = format!(
+        "{n} differences in one bead: {}; and {} more",
+        shown.join("; "),
+        n - shown.len()
+    );
+    let mut f = cx.finding(kind, message, k, bead.src.clone(), bead.tgt.clone());
+    f.anchors = items.into_iter().flat_map(|(_, a)| a).collect();
+    out.push(f);
 }
 
 /// A name written like a code, which no translation between alphabetic languages changes: a
@@ -267,8 +306,19 @@ fn code_like(term: &str) -> bool {
 /// Two spellings of one name: equal ignoring case, or at most two edits apart (one for short
 /// words) with the same first letter.
 pub fn similar_spelling(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
+    similar_spellings(&spelling(a), &spelling(b))
+}
+
+/// A name's letters as [`similar_spellings`] compares them.
+fn spelling(name: &str) -> Vec<char> {
+    name.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// [`similar_spelling`] of two names already made [`spelling`]s.
+fn similar_spellings(a: &[char], b: &[char]) -> bool {
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
+    }
     if a == b {
         return true;
     }
@@ -277,7 +327,7 @@ pub fn similar_spelling(a: &str, b: &str) -> bool {
     }
     let shorter = a.len().min(b.len());
     let allowed = if shorter >= 8 { 2 } else { 1 };
-    shorter >= 3 && edit_distance(&a, &b) <= allowed
+    shorter >= 3 && edit_distance(a, b) <= allowed
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
@@ -307,25 +357,22 @@ pub fn edit_distance(a: &[char], b: &[char]) -> usize {
 }
 
 fn glossary(cx: &Context<'_>, k: usize, bead: &Bead, a: &BeadAnchors, out: &mut Vec<Finding>) {
+    let mut items = Vec::new();
     for g in a
         .src
         .iter()
         .filter(|x| x.kind == AnchorKind::Glossary && !x.matched)
     {
         let r = anchor_ref(cx, bead, SideName::Source, g);
-        let mut f = cx.finding(
-            Kind::Glossary,
+        items.push((
             format!(
                 "glossary: “{}” is to be translated as “{}”, which the translation does not have",
                 r.text, r.value
             ),
-            k,
-            bead.src.clone(),
-            bead.tgt.clone(),
-        );
-        f.anchors = vec![r];
-        out.push(f);
+            vec![r],
+        ));
     }
+    push_for_bead(cx, k, bead, Kind::Glossary, items, out);
 }
 
 #[cfg(test)]

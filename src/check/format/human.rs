@@ -2,8 +2,11 @@
 //! excerpt of both sides with the numbers or terms concerned marked; coloured on a terminal.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
-use crate::check::{CheckReport, Counts, Excerpt, FailOn, Finding, Kind, Severity, SideName};
+use crate::check::{
+    AnchorRef, CheckReport, Counts, Excerpt, FailOn, Finding, Kind, Severity, SideName,
+};
 use crate::report::color::Paint;
 
 /// Excerpts longer than this many characters are cut around what the finding is about.
@@ -107,35 +110,55 @@ fn place(f: &Finding, side: SideName) -> String {
 
 /// The excerpt on one line, cut around its first anchor when long, anchors marked.
 fn marked_excerpt(f: &Finding, side: SideName, excerpt: &Excerpt, paint: Paint) -> String {
-    let text: Vec<char> = excerpt
+    let joined: String = excerpt
         .text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    let joined: String = text.iter().collect();
-    // Anchor spans in characters of the excerpt text: the occurrence nearest to where the
-    // anchor is relative to the excerpt's start.
-    let mut marks: Vec<(usize, usize)> = Vec::new();
-    for a in f.anchors.iter().filter(|a| a.side == side) {
+    let mut anchors: Vec<_> = f.anchors.iter().filter(|a| a.side == side).collect();
+    anchors.sort_by_key(|a| a.location.start);
+    // Where an anchor is in the excerpt text: the occurrence nearest to where it is relative to
+    // the excerpt's start (the text joins sentences, so offsets can differ a little), looked
+    // for within `within` (a byte range of the text).
+    let locate = |a: &AnchorRef, within: Range<usize>| -> Option<usize> {
         let expected = a.location.start.saturating_sub(excerpt.location.start);
-        let best = joined
+        joined[within.clone()]
             .match_indices(a.text.as_str())
-            .map(|(i, _)| i)
-            .min_by_key(|&i| i.abs_diff(expected));
-        if let Some(i) = best {
-            let start = joined[..i].chars().count();
-            marks.push((start, start + a.text.chars().count()));
-        }
-    }
-    marks.sort_unstable();
-    let (from, to) = if text.len() <= EXCERPT_CHARS {
-        (0, text.len())
+            .map(|(i, _)| within.start + i)
+            .min_by_key(|&i| i.abs_diff(expected))
+    };
+    let total = joined.chars().count();
+    let first = anchors
+        .first()
+        .and_then(|a| locate(a, 0..joined.len()))
+        .map(|i| joined[..i].chars().count());
+    let (from, to) = if total <= EXCERPT_CHARS {
+        (0, total)
     } else {
-        let focus = marks.first().map_or(0, |m| m.0);
+        let focus = first.unwrap_or(0);
         let from = focus.saturating_sub(EXCERPT_CHARS / 3);
-        let to = (from + EXCERPT_CHARS).min(text.len());
+        let to = (from + EXCERPT_CHARS).min(total);
         (to.saturating_sub(EXCERPT_CHARS), to)
     };
+    // Byte offsets of the window's characters, so that only the window is searched: a bead
+    // with thousands of anchors costs its length once, not once per anchor.
+    let byte_of: Vec<usize> = joined
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([joined.len()])
+        .skip(from)
+        .take(to - from + 1)
+        .collect();
+    let char_at = |byte: usize| from + byte_of.partition_point(|&b| b < byte);
+    let mut marks: Vec<(usize, usize)> = anchors
+        .iter()
+        .filter_map(|a| {
+            let i = locate(a, byte_of[0]..byte_of[to - from])?;
+            Some((char_at(i), char_at(i + a.text.len())))
+        })
+        .collect();
+    marks.sort_unstable();
+    let text: Vec<char> = joined.chars().skip(from).take(to - from).collect();
     let mut s = String::new();
     if from > 0 {
         s.push('…');
@@ -145,12 +168,12 @@ fn marked_excerpt(f: &Finding, side: SideName, excerpt: &Excerpt, paint: Paint) 
         if a < i || b > to {
             continue;
         }
-        s.extend(&text[i..a]);
-        s.push_str(&paint.marked(&text[a..b].iter().collect::<String>()));
+        s.extend(&text[i - from..a - from]);
+        s.push_str(&paint.marked(&text[a - from..b - from].iter().collect::<String>()));
         i = b;
     }
-    s.extend(&text[i..to]);
-    if to < text.len() {
+    s.extend(&text[i - from..]);
+    if to < total {
         s.push('…');
     }
     s
