@@ -131,7 +131,9 @@ pub fn align_documents_with(
     let alignment = {
         let s: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
         let t: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();
-        align::align(&s, &t, src_lang, tgt_lang, options)
+        let sp: Vec<usize> = src.iter().map(|s| s.paragraph).collect();
+        let tp: Vec<usize> = tgt.iter().map(|s| s.paragraph).collect();
+        align::align_with_paragraphs(&s, &t, &sp, &tp, src_lang, tgt_lang, options)
     };
     let pair = AlignedPair {
         src: Side {

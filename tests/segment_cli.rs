@@ -101,10 +101,10 @@ fn stdin_with_bom_and_crlf() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            r#"{"index":0,"text":"Mr. Smith arrived.","start":3,"end":21,"line":1}"#,
+            r#"{"index":0,"text":"Mr. Smith arrived.","start":3,"end":21,"line":1,"paragraph":0}"#,
         ))
         .stdout(predicate::str::contains(
-            r#"{"index":1,"text":"He sat down.","start":23,"end":35,"line":2}"#,
+            r#"{"index":1,"text":"He sat down.","start":23,"end":35,"line":2,"paragraph":1}"#,
         ));
 }
 

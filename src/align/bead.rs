@@ -47,6 +47,20 @@ pub struct Alignment {
     pub beads: Vec<Bead>,
     /// Target characters per source character, estimated from this document pair.
     pub length_ratio: f64,
+    /// For each source sentence, the probability that it has no counterpart: the share of all
+    /// alignments, weighted by how likely the model finds them, that leave it unpaired.
+    #[serde(skip)]
+    pub src_unpaired: Vec<f64>,
+    /// The same for each target sentence.
+    #[serde(skip)]
+    pub tgt_unpaired: Vec<f64>,
+    /// For each source sentence in a pair bead, how many nats more its stretch costs with the
+    /// sentence standing alone instead (infinite where there is no such local alternative).
+    #[serde(skip)]
+    pub src_alone_margin: Vec<f64>,
+    /// The same for each target sentence.
+    #[serde(skip)]
+    pub tgt_alone_margin: Vec<f64>,
 }
 
 impl Alignment {

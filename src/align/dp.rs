@@ -281,6 +281,86 @@ pub fn backward(beads: &BeadCosts<'_>) -> Vec<f64> {
     best
 }
 
+/// -ln of the sum of e^-cost over all paths, in a numerically safe way.
+fn log_add(a: f64, b: f64) -> f64 {
+    if a == f64::INFINITY {
+        return b;
+    }
+    if b == f64::INFINITY {
+        return a;
+    }
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    lo - (-(hi - lo)).exp().ln_1p()
+}
+
+/// For every sentence of each side, the probability that it is in a bead with an empty other
+/// side, summed over all paths of the band with each path weighted by e^-cost (the bead costs
+/// are -ln probabilities): the forward-backward algorithm over the same lattice the search uses.
+pub fn unpaired_posteriors(beads: &BeadCosts<'_>) -> (Vec<f64>, Vec<f64>) {
+    let grid = &beads.grid;
+    let n = grid.rows() - 1;
+    let m = *grid.columns(n).end();
+    let mut forward = vec![f64::INFINITY; grid.len()];
+    if let Some(first) = forward.first_mut() {
+        *first = 0.0;
+    }
+    for i in 0..grid.rows() {
+        for j in grid.columns(i) {
+            let here = grid.at(i, j).expect("cell of its own row");
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if a > i || b > j || (a, b) == (0, 0) {
+                    continue;
+                }
+                if let Some(from) = grid.at(i - a, j - b) {
+                    forward[here] = log_add(forward[here], forward[from] + beads.get(here, k));
+                }
+            }
+        }
+    }
+    let mut backward = vec![f64::INFINITY; grid.len()];
+    if let Some(last) = backward.last_mut() {
+        *last = 0.0;
+    }
+    for i in (0..grid.rows()).rev() {
+        for j in grid.columns(i).rev() {
+            let here = grid.at(i, j).expect("cell of its own row");
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if let Some(to) = grid.at(i + a, j + b).filter(|_| (a, b) != (0, 0)) {
+                    backward[here] = log_add(backward[here], backward[to] + beads.get(to, k));
+                }
+            }
+        }
+    }
+    let total = forward[grid.len() - 1];
+    let mut src = vec![0.0; n];
+    let mut tgt = vec![0.0; m];
+    if !total.is_finite() {
+        return (src, tgt);
+    }
+    let lone_src = BEAD_SHAPES.iter().position(|&s| s == (1, 0));
+    let lone_tgt = BEAD_SHAPES.iter().position(|&s| s == (0, 1));
+    for i in 0..grid.rows() {
+        for j in grid.columns(i) {
+            let here = grid.at(i, j).expect("cell of its own row");
+            let posterior = |k: usize, from: Option<usize>| -> f64 {
+                from.map_or(0.0, |from| {
+                    (-(forward[from] + beads.get(here, k) + backward[here] - total)).exp()
+                })
+            };
+            if let Some(k) = lone_src.filter(|_| i > 0) {
+                src[i - 1] += posterior(k, grid.at(i - 1, j));
+            }
+            if let Some(k) = lone_tgt.filter(|_| j > 0) {
+                tgt[j - 1] += posterior(k, grid.at(i, j - 1));
+            }
+        }
+    }
+    for p in src.iter_mut().chain(tgt.iter_mut()) {
+        *p = p.clamp(0.0, 1.0);
+    }
+    (src, tgt)
+}
+
 /// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`.
 pub fn best_path(beads: &BeadCosts<'_>) -> Vec<Step> {
     forward(beads).path(&beads.grid)

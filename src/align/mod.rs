@@ -13,10 +13,12 @@ pub mod dp;
 pub mod length;
 pub mod lexical;
 pub mod model1;
+mod structure;
 
 use std::ops::Range;
 
 pub use bead::{Alignment, Bead, BeadKind};
+pub use structure::Structure;
 
 use crate::anchor::glossary::Glossary;
 use crate::anchor::Features;
@@ -42,16 +44,76 @@ pub fn align(
     tgt_lang: Lang,
     options: &AlignOptions,
 ) -> Alignment {
-    // The lexicon translates from the CJK side; align from it and swap back.
+    oriented(
+        src,
+        tgt,
+        src_lang,
+        tgt_lang,
+        |query, other, ql, ol, swapped| {
+            align_from_query(query, other, ql, ol, options, swapped, None)
+        },
+    )
+}
+
+/// [`align`] with each sentence's paragraph (non-decreasing indices, as
+/// [`crate::segment::Sentence::paragraph`]): paragraphs are aligned first, and no bead crosses
+/// a paragraph boundary the paragraph alignment is sure of (see [`Structure`]).
+pub fn align_with_paragraphs(
+    src: &[&str],
+    tgt: &[&str],
+    src_paragraphs: &[usize],
+    tgt_paragraphs: &[usize],
+    src_lang: Lang,
+    tgt_lang: Lang,
+    options: &AlignOptions,
+) -> Alignment {
+    assert_eq!(
+        src.len(),
+        src_paragraphs.len(),
+        "a paragraph for every sentence"
+    );
+    assert_eq!(
+        tgt.len(),
+        tgt_paragraphs.len(),
+        "a paragraph for every sentence"
+    );
+    oriented(
+        src,
+        tgt,
+        src_lang,
+        tgt_lang,
+        |query, other, ql, ol, swapped| {
+            let (qp, op) = if swapped {
+                (tgt_paragraphs, src_paragraphs)
+            } else {
+                (src_paragraphs, tgt_paragraphs)
+            };
+            let structure =
+                Structure::from_paragraphs(query, other, qp, op, ql, ol, options, swapped);
+            align_from_query(query, other, ql, ol, options, swapped, structure.as_ref())
+        },
+    )
+}
+
+/// Run `align` from the side the lexicon translates from (the CJK side) and swap back.
+fn oriented(
+    src: &[&str],
+    tgt: &[&str],
+    src_lang: Lang,
+    tgt_lang: Lang,
+    align: impl FnOnce(&[&str], &[&str], Lang, Lang, bool) -> Alignment,
+) -> Alignment {
     if tgt_lang.is_cjk_sentence_style() && !src_lang.is_cjk_sentence_style() {
-        let mut swapped = align_from_query(tgt, src, tgt_lang, src_lang, options, true);
+        let mut swapped = align(tgt, src, tgt_lang, src_lang, true);
         for b in &mut swapped.beads {
             std::mem::swap(&mut b.src, &mut b.tgt);
         }
+        std::mem::swap(&mut swapped.src_unpaired, &mut swapped.tgt_unpaired);
+        std::mem::swap(&mut swapped.src_alone_margin, &mut swapped.tgt_alone_margin);
         swapped.length_ratio = 1.0 / swapped.length_ratio;
         return swapped;
     }
-    align_from_query(src, tgt, src_lang, tgt_lang, options, false)
+    align(src, tgt, src_lang, tgt_lang, false)
 }
 
 fn align_from_query(
@@ -61,6 +123,7 @@ fn align_from_query(
     other_lang: Lang,
     options: &AlignOptions,
     swapped: bool,
+    structure: Option<&Structure>,
 ) -> Alignment {
     let glossary: Vec<(String, String)> = options
         .glossary
@@ -92,10 +155,11 @@ fn align_from_query(
             b,
             MAX_CHANCE_COARSE,
         );
-        search(b, f, &table, &model)
+        search(b, f, &table, &model, None)
     });
+    let band = constrain(band, structure);
     let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    let first = search(&band, &features, &table, &model);
+    let first = search(&band, &features, &table, &model, structure);
 
     // Re-estimate from the first pass, learn a translation table, search again nearby. Each
     // evidence table is dropped before the next is built: on long documents they are the bulk of
@@ -103,7 +167,7 @@ fn align_from_query(
     let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
     drop(table);
-    let band = Band::around(&first, n, m, SECOND_PASS_MARGIN);
+    let band = constrain(Band::around(&first, n, m, SECOND_PASS_MARGIN), structure);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
         features.add_translations(learned);
@@ -113,15 +177,27 @@ fn align_from_query(
         model.recall = estimate_recall(&scored, &provisional, &model.recall);
     }
     let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    let (second, confidence) = search_with_confidence(&band, &features, &table, &model);
-    let beads = second
+    let searched = search_with_confidence(&band, &features, &table, &model, structure);
+    let beads = searched
+        .path
         .into_iter()
-        .zip(confidence)
+        .zip(searched.confidence)
         .map(|((src, tgt), score)| Bead { src, tgt, score })
         .collect();
     Alignment {
         beads,
         length_ratio: model.length.ratio,
+        src_unpaired: searched.query_unpaired,
+        tgt_unpaired: searched.other_unpaired,
+        src_alone_margin: searched.query_margin,
+        tgt_alone_margin: searched.other_margin,
+    }
+}
+
+fn constrain(band: Band, structure: Option<&Structure>) -> Band {
+    match structure {
+        Some(s) => s.constrain(&band),
+        None => band,
     }
 }
 
@@ -227,6 +303,8 @@ struct Pricing<'a> {
     /// How many noise sentences come before each position, on each side.
     query_noise: Vec<usize>,
     other_noise: Vec<usize>,
+    /// Groups of paragraphs no bead may cross.
+    structure: Option<&'a Structure>,
 }
 
 /// -ln P(a sentence that is no text stands alone): OCR debris and page furniture have no
@@ -234,8 +312,14 @@ struct Pricing<'a> {
 const NOISE_LONE_COST: f64 = std::f64::consts::LN_2;
 
 impl<'a> Pricing<'a> {
-    fn new(features: &Features, table: &'a BeadEvidence, model: &'a Model) -> Pricing<'a> {
+    fn new(
+        features: &Features,
+        table: &'a BeadEvidence,
+        model: &'a Model,
+        structure: Option<&'a Structure>,
+    ) -> Pricing<'a> {
         Pricing {
+            structure,
             model,
             table,
             query_prefix: prefix_sums(&features.query.lengths),
@@ -246,6 +330,9 @@ impl<'a> Pricing<'a> {
     }
 
     fn cost(&self, scratch: &mut Scratch, s: Range<usize>, t: Range<usize>) -> f64 {
+        if self.structure.is_some_and(|st| st.crosses(&s, &t)) {
+            return f64::INFINITY;
+        }
         let all_noise =
             |prefix: &[usize], r: &Range<usize>| prefix[r.end] - prefix[r.start] == r.len();
         if (t.is_empty() && all_noise(&self.query_noise, &s))
@@ -267,9 +354,15 @@ impl<'a> Pricing<'a> {
     }
 }
 
-fn search(band: &Band, features: &Features, table: &BeadEvidence, model: &Model) -> Path {
+fn search(
+    band: &Band,
+    features: &Features,
+    table: &BeadEvidence,
+    model: &Model,
+    structure: Option<&Structure>,
+) -> Path {
     // The same path as `dp::best_path` over `bead_costs`, without holding every bead's price.
-    let pricing = Pricing::new(features, table, model);
+    let pricing = Pricing::new(features, table, model, structure);
     dp::best_path_streaming(band, Scratch::default, |scratch, s, t| {
         pricing.cost(scratch, s, t)
     })
@@ -281,13 +374,88 @@ fn search_with_confidence(
     features: &Features,
     table: &BeadEvidence,
     model: &Model,
-) -> (Path, Vec<f64>) {
-    let beads = Pricing::new(features, table, model).bead_costs(band);
-    // Two independent passes over the same prices: side by side.
-    let (forward, backward) = rayon::join(|| dp::forward(&beads), || dp::backward(&beads));
+    structure: Option<&Structure>,
+) -> Searched {
+    let pricing = Pricing::new(features, table, model, structure);
+    let beads = pricing.bead_costs(band);
+    // Independent passes over the same prices: side by side.
+    let ((forward, backward), (query_unpaired, other_unpaired)) = rayon::join(
+        || rayon::join(|| dp::forward(&beads), || dp::backward(&beads)),
+        || dp::unpaired_posteriors(&beads),
+    );
     let path = forward.path(&beads.grid);
     let confidence = confidence::confidences(&beads, &forward, &backward, &path);
-    (path, confidence)
+    let (query_margin, other_margin) =
+        alone_margins(&pricing, &path, query_unpaired.len(), other_unpaired.len());
+    Searched {
+        path,
+        confidence,
+        query_unpaired,
+        other_unpaired,
+        query_margin,
+        other_margin,
+    }
+}
+
+/// For each sentence in a pair bead of `path`: how many nats more the same stretch costs with
+/// that sentence standing alone and the rest of its bead kept (or, for the only sentence of its
+/// side, with the other side's sentences standing alone too). Small or negative: the bead holds
+/// the sentence without the evidence to show for it, as a dropped sentence absorbed into a
+/// neighbour's bead is held. Infinite where there is no such alternative (a sentence in the
+/// middle of its side of the bead) and for sentences already alone.
+fn alone_margins(pricing: &Pricing, path: &Path, n: usize, m: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut scratch = Scratch::default();
+    let mut query = vec![f64::INFINITY; n];
+    let mut other = vec![f64::INFINITY; m];
+    let mut cost = |s: Range<usize>, t: Range<usize>| -> f64 {
+        if s.is_empty() && t.len() > 1 || t.is_empty() && s.len() > 1 {
+            // A run of lone sentences: each its own bead.
+            let mut lone = 0.0;
+            for i in s.clone() {
+                lone += pricing.cost(&mut scratch, i..i + 1, t.start..t.start);
+            }
+            for j in t.clone() {
+                lone += pricing.cost(&mut scratch, s.start..s.start, j..j + 1);
+            }
+            return lone;
+        }
+        if shape_index(s.len(), t.len()).is_none() {
+            return f64::INFINITY;
+        }
+        pricing.cost(&mut scratch, s, t)
+    };
+    for (s, t) in path.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()) {
+        let kept = cost(s.clone(), t.clone());
+        for i in [s.start, s.end - 1] {
+            let rest = if i == s.start {
+                i + 1..s.end
+            } else {
+                s.start..i
+            };
+            let alone = cost(i..i + 1, t.end..t.end) + cost(rest, t.clone());
+            query[i] = alone - kept;
+        }
+        for j in [t.start, t.end - 1] {
+            let rest = if j == t.start {
+                j + 1..t.end
+            } else {
+                t.start..j
+            };
+            let alone = cost(s.end..s.end, j..j + 1) + cost(s.clone(), rest);
+            other[j] = alone - kept;
+        }
+    }
+    (query, other)
+}
+
+/// The final search's path, each bead's confidence and each sentence's chance to be unpaired.
+struct Searched {
+    path: Path,
+    confidence: Vec<f64>,
+    query_unpaired: Vec<f64>,
+    other_unpaired: Vec<f64>,
+    query_margin: Vec<f64>,
+    other_margin: Vec<f64>,
 }
 
 fn prefix_counts(flags: &[bool]) -> Vec<usize> {

@@ -23,6 +23,13 @@ pub struct Sentence {
     pub end: usize,
     /// 1-based line where the sentence starts.
     pub line: usize,
+    /// 0-based index of the paragraph the sentence is in: a unit of the document's structure (a
+    /// line or wrapped paragraph that ends a sentence, a heading, a list item, a speaker label, the
+    /// turn after it; with `--split lines`, the lines between blank lines). A speaker label is a
+    /// unit of its own because one side may write it on a line of its own (Ravi) and the other
+    /// inline (Ravi: So, …). The aligner keeps
+    /// sentences of paragraphs that correspond on both sides together.
+    pub paragraph: usize,
 }
 
 /// How the input is cut into sentences.
@@ -46,6 +53,7 @@ pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
 pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
     let text = doc.text.as_str();
     let mut spans = Vec::new();
+    let mut paragraph = 0;
     for block in blocks::blocks(text) {
         let body = &text[block.start..block.end];
         let mut cuts = Vec::new();
@@ -59,35 +67,60 @@ pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
         let mut from = 0;
         for cut in cuts.into_iter().chain(std::iter::once(body.len())) {
             if let Some((s, e)) = trim_span(body, from, cut) {
-                spans.push((block.start + s, block.start + e));
+                spans.push((block.start + s, block.start + e, paragraph));
             }
             from = cut;
         }
+        paragraph += 1;
     }
-    spans
+    let mut sentences: Vec<Sentence> = spans
         .into_iter()
-        .map(|(start, end)| Sentence {
+        .map(|(start, end, paragraph)| Sentence {
             text: text[start..end].to_owned(),
             start,
             end,
             line: doc.line_of(start),
+            paragraph,
         })
-        .collect()
+        .collect();
+    number_paragraphs_densely(&mut sentences);
+    sentences
+}
+
+/// Paragraph numbers 0, 1, 2, … in order, whatever blocks without a sentence left out.
+fn number_paragraphs_densely(sentences: &mut [Sentence]) {
+    let mut last = None;
+    let mut next = 0;
+    for s in sentences {
+        if last != Some(s.paragraph) {
+            last = Some(s.paragraph);
+            next += 1;
+        }
+        s.paragraph = next - 1;
+    }
 }
 
 /// Every line is a sentence (its text without the line ending and surrounding whitespace). A
 /// trailing newline at the end of the file does not make an extra empty sentence.
+/// Blank lines separate paragraphs; a blank line belongs to the paragraph before it.
 pub fn lines(doc: &Document) -> Vec<Sentence> {
     let text = doc.text.as_str();
+    let mut paragraph = 0;
+    let mut after_blank = false;
     line_spans(text)
         .enumerate()
         .map(|(k, (line_start, content))| {
             let (start, end) = content.unwrap_or((line_start, line_start));
+            if content.is_some() && after_blank {
+                paragraph += 1;
+            }
+            after_blank = content.is_none() && k > 0;
             Sentence {
                 text: text[start..end].to_owned(),
                 start,
                 end,
                 line: k + 1,
+                paragraph,
             }
         })
         .collect()

@@ -142,6 +142,45 @@ fn inline_speaker_labels_become_sentences() {
 }
 
 #[test]
+fn paragraphs_are_lines_and_turns() {
+    let text = "Title\n\nRavi: Welcome. It is an honour.\nIlya: Thank you.\nRavi: So.\n\nA wrapped paragraph that goes on for a while and\nends on the next line. Then more.\n";
+    let doc = Document::from_text("t", text);
+    let got: Vec<(&str, usize)> = segment(&doc, Lang::EN)
+        .iter()
+        .map(|s| (&text[s.start..s.end], s.paragraph))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Title", 0),
+            ("Ravi:", 1),
+            ("Welcome.", 2),
+            ("It is an honour.", 2),
+            ("Ilya:", 3),
+            ("Thank you.", 4),
+            ("Ravi:", 5),
+            ("So.", 6),
+            (
+                "A wrapped paragraph that goes on for a while and\nends on the next line.",
+                7
+            ),
+            ("Then more.", 7),
+        ]
+    );
+}
+
+#[test]
+fn pre_split_paragraphs_are_separated_by_blank_lines() {
+    let doc = Document::from_text("t", "\na\nb\n\n\nc\n");
+    let got: Vec<(String, usize)> = lines(&doc)
+        .into_iter()
+        .map(|s| (s.text, s.paragraph))
+        .collect();
+    let expected = [("", 0), ("a", 0), ("b", 0), ("", 0), ("", 0), ("c", 1)];
+    assert_eq!(got, expected.map(|(t, p)| (t.to_owned(), p)));
+}
+
+#[test]
 fn spans_point_into_original_bytes_with_bom_and_crlf() {
     let text = "\u{feff}First one.  Second one.\r\n\r\n  Third\r\n";
     let doc = Document::from_text("t", text);

@@ -98,6 +98,10 @@ pub fn fixture_pair() -> AlignedPair {
     let alignment = Alignment {
         beads,
         length_ratio: 1.9,
+        src_unpaired: vec![0.0; src.sentences.len()],
+        tgt_unpaired: vec![0.0; tgt.sentences.len()],
+        src_alone_margin: vec![f64::INFINITY; src.sentences.len()],
+        tgt_alone_margin: vec![f64::INFINITY; tgt.sentences.len()],
     };
     assert!(alignment.is_partition_of(src.sentences.len(), tgt.sentences.len()));
     AlignedPair {
