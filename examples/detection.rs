@@ -3,7 +3,9 @@
 //! how many findings are right (precision).
 //!
 //! ```text
-//! cargo run --release --example detection [-- DIR [COPIES [SEED]]]
+//! cargo run --release --example detection [-- DIR [COPIES [SEED [SENSITIVITY]]]]
+//! DETECTION_FEATURES=f.tsv cargo run --release --example detection -- DIR   # calibration data
+//! cargo run --release --example detection -- --fit f.tsv…                  # fit the coefficients
 //! ```
 //!
 //! DIR defaults to `../shared/eval/mac-dev-zh-en` (an evaluation folder: `LANGS` and documents
@@ -47,7 +49,7 @@ use bialign::anchor::compare::{self, AnchorKind};
 use bialign::anchor::glossary::Glossary;
 use bialign::anchor::{latin, number};
 use bialign::check::baseline::{pair_up, FindingKey};
-use bialign::check::{self, CheckOptions, Finding, Kind};
+use bialign::check::{self, unpaired, CheckOptions, Finding, Kind};
 use bialign::eval::{read_beads, EvalSet, IndexBead};
 use bialign::pipeline::{align_documents, LangChoice};
 use bialign::{Document, Lang, Split};
@@ -119,6 +121,7 @@ impl Injection {
     }
 }
 
+#[derive(Clone)]
 struct Doc {
     name: String,
     src: Vec<String>,
@@ -157,6 +160,10 @@ struct Tally {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--fit") {
+        fit(&args[1..]);
+        return;
+    }
     let dir = args.first().map(PathBuf::from).unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/mac-dev-zh-en")
     });
@@ -172,6 +179,10 @@ fn main() {
             None => s.parse().ok(),
         })
         .unwrap_or(DEFAULT_SEED);
+    let sensitivity: unpaired::Sensitivity = args
+        .get(3)
+        .map(|s| s.parse().expect("strict, normal or review"))
+        .unwrap_or_default();
     if !dir.join("LANGS").is_file() {
         println!(
             "skipping the detection benchmark: {} is not there (it needs the gold-aligned \
@@ -199,14 +210,45 @@ fn main() {
             tgt_lang: set.tgt_lang,
         })
         .collect();
+    // Documents the way translators check them: cut into pieces of so many gold beads, and
+    // given paragraphs (a blank line on both sides after every so many gold beads).
+    let env_number = |name: &str| {
+        std::env::var(name)
+            .ok()
+            .map(|v| v.parse::<usize>().expect("a whole number"))
+    };
+    let piece = env_number("DETECTION_PIECE");
+    let paragraph = env_number("DETECTION_PARAGRAPH");
+    let docs: Vec<Doc> = docs
+        .iter()
+        .flat_map(|d| match piece {
+            Some(size) => pieces(d, size),
+            None => vec![d.clone()],
+        })
+        .map(|d| match paragraph {
+            Some(size) => with_paragraphs(&d, size),
+            None => d,
+        })
+        .collect();
 
+    // Calibration data for the omission and addition evidence (see `fit`).
+    let mut features_out = std::env::var_os("DETECTION_FEATURES").map(|path| {
+        std::io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .expect("a writable features file"),
+        )
+    });
     let mut rng = Rng(seed);
     let mut tallies: HashMap<Injection, Tally> = HashMap::new();
     let mut unavailable: HashSet<(String, Injection)> = HashSet::new();
     let mut clean_counts: HashMap<Kind, usize> = HashMap::new();
     let started = std::time::Instant::now();
+    let mut dropped_paragraphs = Tally::default();
     for (d, doc) in docs.iter().enumerate() {
-        let clean = run_check(doc, &doc.tgt);
+        let clean = run_check(doc, &doc.tgt, sensitivity);
         for f in &clean {
             *clean_counts.entry(f.kind).or_insert(0usize) += 1;
         }
@@ -247,7 +289,22 @@ fn main() {
                 Kind::Addition => f.target.sentences.iter().any(|j| natural_tgt.contains(j)),
                 _ => false,
             };
-            let (result, findings) = run_check_full(doc, &tgt);
+            let (result, findings) = run_check_full(doc, &tgt, sensitivity);
+            if let Some(w) = features_out.as_mut().filter(|_| c % 2 == 0) {
+                let dropped: Vec<usize> = placed
+                    .iter()
+                    .filter(|p| p.what == Injection::Drop)
+                    .flat_map(|p| p.src.iter().copied())
+                    .collect();
+                let added: Vec<usize> = placed
+                    .iter()
+                    .filter(|p| p.what == Injection::Add)
+                    .filter_map(|p| p.tgt)
+                    .collect();
+                let src_label = |i: usize| dropped.contains(&i) || natural_src.contains(&i);
+                let tgt_label = |j: usize| added.contains(&j) || natural_tgt.contains(&j);
+                write_features(w, &result, &src_label, &tgt_label);
+            }
             let keys: Vec<FindingKey> = findings.iter().map(FindingKey::of).collect();
             let (pre_existing, _) = pair_up(&keys, &clean_keys);
             if std::env::var_os("DETECTION_DEBUG").is_some() {
@@ -279,11 +336,22 @@ fn main() {
                 }
             }
         }
+        if paragraph.is_some() {
+            let t = paragraph_drops(doc, sensitivity, &clean_keys);
+            let total = &mut dropped_paragraphs;
+            total.injected += t.injected;
+            total.found += t.found;
+            total.findings += t.findings;
+            total.hits += t.hits;
+            total.right += t.right;
+            total.new_findings += t.new_findings;
+            total.new_hits += t.new_hits;
+        }
     }
     let elapsed = started.elapsed();
 
     println!(
-        "Detection benchmark: {} documents of {}, {copies} injected copies each, seed {seed:#x} ({:.1} s)\n",
+        "Detection benchmark: {} documents of {}, {copies} injected copies each, seed {seed:#x}, sensitivity {sensitivity} ({:.1} s)\n",
         docs.len(),
         dir.display(),
         elapsed.as_secs_f64()
@@ -311,6 +379,16 @@ fn main() {
             ratio(t.new_hits, t.new_findings),
         );
     }
+    if paragraph.is_some() {
+        let t = dropped_paragraphs;
+        println!(
+            "| drop a paragraph (found: half its sentences reported) | `omission` | {} | {} | {} | {} |",
+            t.injected,
+            ratio(t.found, t.injected),
+            ratio(t.right, t.findings),
+            ratio(t.new_hits, t.new_findings),
+        );
+    }
     println!("\nFindings on the unmodified documents:");
     for kind in Kind::ALL {
         println!(
@@ -325,16 +403,312 @@ fn main() {
     }
 }
 
+/// One line per sentence of both sides: side, label (1: it has no counterpart), whether the
+/// alignment leaves it alone, and the features of [`unpaired::features`].
+fn write_features(
+    w: &mut impl std::io::Write,
+    result: &bialign::pipeline::PairResult,
+    src_label: &dyn Fn(usize) -> bool,
+    tgt_label: &dyn Fn(usize) -> bool,
+) {
+    let cx = check::Context {
+        pair: &result.pair,
+        src_doc: &result.src_doc,
+        tgt_doc: &result.tgt_doc,
+    };
+    for (side, label, name) in [
+        (check::SideName::Source, src_label, "src"),
+        (check::SideName::Target, tgt_label, "tgt"),
+    ] {
+        for (i, e) in unpaired::evidence(&cx, side).iter().enumerate() {
+            let x = unpaired::features(e);
+            let x: Vec<String> = x.iter().map(|v| format!("{v:.4}")).collect();
+            writeln!(
+                w,
+                "{name}\t{}\t{}\t{}",
+                u8::from(label(i)),
+                u8::from(e.alone),
+                x.join("\t")
+            )
+            .expect("features written");
+        }
+    }
+}
+
+/// Fit the logistic coefficients of [`unpaired::PAIRED`] and [`unpaired::ALONE`] on feature
+/// files written with `DETECTION_FEATURES`, by Newton's method with a little L2 shrinkage, and
+/// print them with the log-loss and calibration by decile.
+fn fit(files: &[String]) {
+    let mut rows: Vec<(bool, bool, Vec<f64>)> = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("a readable features file");
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let x: Vec<f64> = std::iter::once(1.0)
+                .chain(
+                    cols[3..]
+                        .iter()
+                        .map(|v| v.parse::<f64>().expect("a number")),
+                )
+                .collect();
+            rows.push((cols[1] == "1", cols[2] == "1", x));
+        }
+    }
+    for (name, alone) in [("PAIRED", false), ("ALONE", true)] {
+        let data: Vec<(bool, &Vec<f64>)> = rows
+            .iter()
+            .filter(|r| r.1 == alone)
+            .map(|r| (r.0, &r.2))
+            .collect();
+        let w = logistic(&data);
+        let positives = data.iter().filter(|d| d.0).count();
+        println!(
+            "{name}: {} sentences, {positives} without a counterpart\npub const {name}: [f64; FEATURES + 1] = {:?};",
+            data.len(),
+            w.iter().map(|v| (v * 1000.0).round() / 1000.0).collect::<Vec<_>>()
+        );
+        let mut deciles = vec![(0usize, 0usize, 0.0f64); 10];
+        for (y, x) in &data {
+            let p = sigmoid(dot(&w, x));
+            let d = ((p * 10.0) as usize).min(9);
+            deciles[d].0 += 1;
+            deciles[d].1 += usize::from(*y);
+            deciles[d].2 += p;
+        }
+        for (d, (n, pos, sum)) in deciles.iter().enumerate() {
+            if *n > 0 {
+                println!(
+                    "  predicted {:.1}-{:.1}: {n} sentences, mean prediction {:.3}, observed {:.3}",
+                    d as f64 / 10.0,
+                    (d + 1) as f64 / 10.0,
+                    sum / *n as f64,
+                    *pos as f64 / *n as f64
+                );
+            }
+        }
+    }
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Logistic regression by Newton's method (ridge 1e-3 keeps constant features finite).
+fn logistic(data: &[(bool, &Vec<f64>)]) -> Vec<f64> {
+    let k = data.first().map_or(0, |d| d.1.len());
+    let mut w = vec![0.0; k];
+    for _ in 0..50 {
+        let mut grad = vec![0.0; k];
+        let mut hess = vec![vec![0.0; k]; k];
+        for (y, x) in data {
+            let p = sigmoid(dot(&w, x));
+            let r = p - f64::from(u8::from(*y));
+            for a in 0..k {
+                grad[a] += r * x[a];
+                for b in 0..k {
+                    hess[a][b] += p * (1.0 - p) * x[a] * x[b];
+                }
+            }
+        }
+        for a in 0..k {
+            grad[a] += 1e-3 * w[a];
+            hess[a][a] += 1e-3;
+        }
+        let step = solve(hess, grad);
+        for a in 0..k {
+            w[a] -= step[a];
+        }
+        if step.iter().map(|s| s.abs()).fold(0.0, f64::max) < 1e-8 {
+            break;
+        }
+    }
+    w
+}
+
+/// Gaussian elimination with partial pivoting.
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for c in 0..n {
+        let p = (c..n)
+            .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
+            .expect("a row");
+        a.swap(c, p);
+        b.swap(c, p);
+        let pivot = a[c].clone();
+        for r in c + 1..n {
+            let f = a[r][c] / pivot[c];
+            for (x, p) in a[r].iter_mut().zip(&pivot).skip(c) {
+                *x -= f * p;
+            }
+            b[r] -= f * b[c];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for r in (0..n).rev() {
+        let s: f64 = (r + 1..n).map(|k| a[r][k] * x[k]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    x
+}
+
+/// Each paragraph of the document (gold beads between blank lines) dropped from the target in
+/// turn, one copy each: found when omission findings cover at least half its source sentences.
+fn paragraph_drops(
+    doc: &Doc,
+    sensitivity: unpaired::Sensitivity,
+    clean_keys: &[FindingKey],
+) -> Tally {
+    let blank = |b: &IndexBead| {
+        b.0.iter().all(|&i| doc.src[i].trim().is_empty())
+            && b.1.iter().all(|&j| doc.tgt[j].trim().is_empty())
+    };
+    let mut paragraphs: Vec<Vec<&IndexBead>> = vec![Vec::new()];
+    for b in &doc.gold {
+        if blank(b) {
+            paragraphs.push(Vec::new());
+        } else if let Some(last) = paragraphs.last_mut() {
+            last.push(b);
+        }
+    }
+    let natural: Vec<usize> = doc
+        .gold
+        .iter()
+        .filter(|b| b.1.is_empty())
+        .flat_map(|b| b.0.iter().copied())
+        .collect();
+    let mut t = Tally::default();
+    for beads in paragraphs
+        .iter()
+        .filter(|p| p.iter().any(|b| !b.1.is_empty()))
+    {
+        let src: Vec<usize> = beads.iter().flat_map(|b| b.0.iter().copied()).collect();
+        let dropped: Vec<usize> = beads.iter().flat_map(|b| b.1.iter().copied()).collect();
+        if src.is_empty() {
+            continue;
+        }
+        let tgt: Vec<String> = doc
+            .tgt
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !dropped.contains(j))
+            .map(|(_, l)| l.clone())
+            .collect();
+        let findings = run_check(doc, &tgt, sensitivity);
+        let keys: Vec<FindingKey> = findings.iter().map(FindingKey::of).collect();
+        let (pre_existing, _) = pair_up(&keys, clean_keys);
+        let reported: HashSet<usize> = findings
+            .iter()
+            .filter(|f| f.kind == Kind::Omission)
+            .flat_map(|f| f.source.sentences.iter().copied())
+            .collect();
+        t.injected += 1;
+        t.found +=
+            usize::from(2 * src.iter().filter(|i| reported.contains(i)).count() >= src.len());
+        for (f, old) in findings.iter().zip(&pre_existing) {
+            if f.kind != Kind::Omission {
+                continue;
+            }
+            let hit = f.source.sentences.iter().any(|i| src.contains(i));
+            t.findings += 1;
+            t.hits += usize::from(hit);
+            t.right += usize::from(hit || f.source.sentences.iter().any(|i| natural.contains(i)));
+            if !old {
+                t.new_findings += 1;
+                t.new_hits += usize::from(hit);
+            }
+        }
+    }
+    t
+}
+
+/// The document cut into consecutive pieces of `size` gold beads (the last may be shorter),
+/// each a document of its own; pieces with fewer than three pair beads are left out.
+fn pieces(doc: &Doc, size: usize) -> Vec<Doc> {
+    doc.gold
+        .chunks(size.max(1))
+        .enumerate()
+        .filter(|(_, beads)| {
+            beads
+                .iter()
+                .filter(|b| !b.0.is_empty() && !b.1.is_empty())
+                .count()
+                >= 3
+        })
+        .map(|(k, beads)| {
+            let first = |side: fn(&IndexBead) -> &Vec<usize>| {
+                beads.iter().flat_map(side).copied().min().unwrap_or(0)
+            };
+            let last = |side: fn(&IndexBead) -> &Vec<usize>| {
+                beads
+                    .iter()
+                    .flat_map(side)
+                    .copied()
+                    .max()
+                    .map_or(0, |x| x + 1)
+            };
+            let (s0, s1) = (first(|b| &b.0), last(|b| &b.0));
+            let (t0, t1) = (first(|b| &b.1), last(|b| &b.1));
+            Doc {
+                name: format!("{}#{k}", doc.name),
+                src: doc.src[s0..s1.max(s0)].to_vec(),
+                tgt: doc.tgt[t0..t1.max(t0)].to_vec(),
+                gold: beads
+                    .iter()
+                    .map(|b| {
+                        (
+                            b.0.iter().map(|i| i - s0).collect(),
+                            b.1.iter().map(|j| j - t0).collect(),
+                        )
+                    })
+                    .collect(),
+                ..doc.clone()
+            }
+        })
+        .collect()
+}
+
+/// The document with a blank line on both sides after every `size` gold beads: paragraphs, as
+/// `--split lines` reads them. The two blank lines are a gold bead of their own.
+fn with_paragraphs(doc: &Doc, size: usize) -> Doc {
+    let mut out = Doc {
+        src: Vec::new(),
+        tgt: Vec::new(),
+        gold: Vec::new(),
+        ..doc.clone()
+    };
+    for (k, b) in doc.gold.iter().enumerate() {
+        if k > 0 && k % size.max(1) == 0 {
+            out.gold.push((vec![out.src.len()], vec![out.tgt.len()]));
+            out.src.push(String::new());
+            out.tgt.push(String::new());
+        }
+        let src: Vec<usize> = b.0.iter().map(|&i| out.src.len() + i - b.0[0]).collect();
+        let tgt: Vec<usize> = b.1.iter().map(|&j| out.tgt.len() + j - b.1[0]).collect();
+        out.src.extend(b.0.iter().map(|&i| doc.src[i].clone()));
+        out.tgt.extend(b.1.iter().map(|&j| doc.tgt[j].clone()));
+        out.gold.push((src, tgt));
+    }
+    out
+}
+
 fn lines(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).expect("readable document");
     text.lines().map(str::to_owned).collect()
 }
 
-fn run_check(doc: &Doc, tgt: &[String]) -> Vec<Finding> {
-    run_check_full(doc, tgt).1
+fn run_check(doc: &Doc, tgt: &[String], sensitivity: unpaired::Sensitivity) -> Vec<Finding> {
+    run_check_full(doc, tgt, sensitivity).1
 }
 
-fn run_check_full(doc: &Doc, tgt: &[String]) -> (bialign::pipeline::PairResult, Vec<Finding>) {
+fn run_check_full(
+    doc: &Doc,
+    tgt: &[String],
+    sensitivity: unpaired::Sensitivity,
+) -> (bialign::pipeline::PairResult, Vec<Finding>) {
     let src_doc = Document::from_text(format!("{}.src", doc.name), doc.src.join("\n"));
     let tgt_doc = Document::from_text(format!("{}.tgt", doc.name), tgt.join("\n"));
     let result = align_documents(
@@ -347,7 +721,11 @@ fn run_check_full(doc: &Doc, tgt: &[String]) -> (bialign::pipeline::PairResult, 
         Split::Lines,
         &AlignOptions::default(),
     );
-    let findings = check::check(&result, &CheckOptions::default());
+    let options = CheckOptions {
+        sensitivity,
+        ..CheckOptions::default()
+    };
+    let findings = check::check(&result, &options);
     (result, findings)
 }
 

@@ -181,6 +181,10 @@ struct CheckArgs {
     /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
+    /// Report sentences without a counterpart when they are at least `strict` very likely
+    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.15).
+    #[arg(long, default_value = "normal")]
+    sensitivity: check::unpaired::Sensitivity,
     /// An earlier `--format json` output: report and fail only on findings not in it.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -226,6 +230,10 @@ struct DiffArgs {
     /// Kinds of findings not to report, comma-separated.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
+    /// Report sentences without a counterpart when they are at least `strict` very likely
+    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.15).
+    #[arg(long, default_value = "normal")]
+    sensitivity: check::unpaired::Sensitivity,
     /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
     #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
@@ -361,6 +369,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         .request(&args.pair.src, &args.pair.tgt, &options);
     let check_options = CheckOptions {
         ignore: args.ignore.clone(),
+        sensitivity: args.sensitivity,
         ..CheckOptions::default()
     };
     let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
@@ -405,6 +414,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     let align = args.how.options()?;
     let check_options = CheckOptions {
         ignore: args.ignore.clone(),
+        sensitivity: args.sensitivity,
         ..CheckOptions::default()
     };
     let options = DiffOptions {

@@ -1,5 +1,8 @@
-//! `omission` and `addition`: beads with one empty side. A run of consecutive such beads is one
-//! finding (a dropped paragraph is one problem, not five).
+//! `omission` and `addition`: sentences without a counterpart, as likely as the sensitivity asks
+//! by the evidence of [`super::unpaired`]: those the alignment leaves alone, and those it holds
+//! in a pair bead without the evidence to show for it (a dropped sentence absorbed into its
+//! neighbour's bead). A run of consecutive unpaired sentences is one finding (a dropped
+//! paragraph is one problem, not five).
 //!
 //! A sentence the aligner left unpaired because the translation holds a verbatim copy of it
 //! nearby is not an omission and the copy is not an addition: the sentence was left
@@ -8,15 +11,16 @@
 
 use std::ops::Range;
 
+use super::unpaired::{self, Sensitivity};
 use super::untranslated::same_text;
-use super::{count_noun, Context, Finding, Kind};
+use super::{count_noun, Context, Finding, Kind, SideName};
 use crate::anchor::is_noise;
 use crate::segment::Sentence;
 
 /// How many beads either side of a gap are searched for a verbatim copy.
 const COPY_REACH: usize = 3;
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, sensitivity: Sensitivity, out: &mut Vec<Finding>) {
     let beads = &cx.pair.alignment.beads;
     let src = &cx.pair.src.sentences;
     let tgt = &cx.pair.tgt.sentences;
@@ -68,47 +72,92 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     let skip_src = skipped(src, &copied_src);
     let skip_tgt = skipped(tgt, &copied_tgt);
-    let mut omitted: Vec<(usize, Range<usize>)> = Vec::new();
-    let mut added: Vec<(usize, Range<usize>)> = Vec::new();
-    for (k, bead) in beads.iter().enumerate() {
-        if bead.tgt.is_empty() {
-            extend_runs(&mut omitted, k, bead.src.clone(), &skip_src);
-        } else if bead.src.is_empty() {
-            extend_runs(&mut added, k, bead.tgt.clone(), &skip_tgt);
+    let threshold = sensitivity.threshold();
+    for side in [SideName::Source, SideName::Target] {
+        let skip = match side {
+            SideName::Source => &skip_src,
+            SideName::Target => &skip_tgt,
+        };
+        let evidence = unpaired::evidence(cx, side);
+        let mut runs: Vec<Run> = Vec::new();
+        for (k, bead) in beads.iter().enumerate() {
+            let ids = match side {
+                SideName::Source => bead.src.clone(),
+                SideName::Target => bead.tgt.clone(),
+            };
+            for i in ids.filter(|&i| !skip[i]) {
+                let p = unpaired::probability(&evidence[i]);
+                if p < threshold {
+                    continue;
+                }
+                match runs.last_mut() {
+                    // Unpaired sentences that follow on are one problem (a dropped paragraph);
+                    // a sentence held in a pair bead is one of its own.
+                    Some(run) if run.ids.end == i && run.alone && !bead.is_pair() => {
+                        run.ids.end = i + 1;
+                        run.confidence = run.confidence.max(p);
+                    }
+                    _ => runs.push(Run {
+                        bead: k,
+                        ids: i..i + 1,
+                        alone: !bead.is_pair(),
+                        confidence: p,
+                    }),
+                }
+            }
         }
-    }
-    for (k, run) in omitted {
-        let message = format!(
-            "{} without a translation",
-            count_noun(run.len(), "source sentence", "source sentences")
-        );
-        let tgt_at = beads[k].tgt.start..beads[k].tgt.start;
-        out.push(cx.finding(Kind::Omission, message, k, run, tgt_at));
-    }
-    for (k, run) in added {
-        let message = format!(
-            "{} of the translation without a source",
-            count_noun(run.len(), "sentence", "sentences")
-        );
-        let src_at = beads[k].src.start..beads[k].src.start;
-        out.push(cx.finding(Kind::Addition, message, k, src_at, run));
+        for run in runs {
+            out.push(finding(cx, side, run));
+        }
     }
 }
 
-/// Add the sentences of `ids` not marked `skip` to the runs, continuing the last run when the
-/// sentences follow on.
-fn extend_runs(
-    runs: &mut Vec<(usize, Range<usize>)>,
+/// Consecutive sentences of one side without a counterpart.
+struct Run {
     bead: usize,
     ids: Range<usize>,
-    skip: &[bool],
-) {
-    for i in ids.filter(|&i| !skip[i]) {
-        match runs.last_mut() {
-            Some((_, run)) if run.end == i => run.end = i + 1,
-            _ => runs.push((bead, i..i + 1)),
-        }
+    /// The best alignment leaves them alone (else: one sentence held in a pair bead).
+    alone: bool,
+    confidence: f64,
+}
+
+fn finding(cx: &Context<'_>, side: SideName, run: Run) -> Finding {
+    let bead = &cx.pair.alignment.beads[run.bead];
+    let n = run.ids.len();
+    let (kind, what, other_side) = match side {
+        SideName::Source => (
+            Kind::Omission,
+            count_noun(n, "source sentence", "source sentences") + " without a translation",
+            "translation",
+        ),
+        SideName::Target => (
+            Kind::Addition,
+            count_noun(n, "sentence", "sentences") + " of the translation without a source",
+            "source",
+        ),
+    };
+    let message = if run.alone {
+        what
+    } else {
+        format!("{what}: its bead's {other_side} covers only the sentences beside it")
+    };
+    // Where the other side would have it: nowhere for a lone run, the bead that holds it else.
+    let other = match (side, run.alone) {
+        (SideName::Source, true) => bead.tgt.start..bead.tgt.start,
+        (SideName::Target, true) => bead.src.start..bead.src.start,
+        (SideName::Source, false) => bead.tgt.clone(),
+        (SideName::Target, false) => bead.src.clone(),
+    };
+    let (src, tgt) = match side {
+        SideName::Source => (run.ids, other),
+        SideName::Target => (other, run.ids),
+    };
+    let mut f = cx.finding(kind, message, run.bead, src, tgt);
+    f.confidence = Some((run.confidence * 1000.0).round() / 1000.0);
+    if run.confidence < unpaired::LIKELY {
+        f.severity = f.severity.lower();
     }
+    f
 }
 
 fn untranslated(cx: &Context<'_>, bead: usize, i: usize, j: usize) -> Finding {

@@ -19,6 +19,7 @@ pub mod format;
 pub mod gaps;
 pub mod length;
 pub mod names;
+pub mod unpaired;
 pub mod untranslated;
 
 use std::fmt;
@@ -141,6 +142,14 @@ impl Severity {
         }
     }
 
+    /// One level less serious (a note stays a note).
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        }
+    }
+
     /// The word reports use for it: `error`, `warning`, `note`.
     pub fn word(self) -> &'static str {
         match self {
@@ -246,6 +255,10 @@ pub struct Finding {
     pub target: Excerpt,
     #[serde(default)]
     pub anchors: Vec<AnchorRef>,
+    /// For omissions and additions: the probability, in 0..1, that the sentences have no
+    /// counterpart (see [`unpaired`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
 }
 
 /// Tunable thresholds; the defaults are what the detection benchmark was measured with.
@@ -258,6 +271,8 @@ pub struct CheckOptions {
     /// How many robust standard deviations from the document's median length ratio make a
     /// `length-outlier`.
     pub length_outlier_sigmas: f64,
+    /// How likely a sentence without a counterpart must be to be reported.
+    pub sensitivity: unpaired::Sensitivity,
 }
 
 impl Default for CheckOptions {
@@ -266,6 +281,7 @@ impl Default for CheckOptions {
             ignore: Vec::new(),
             low_confidence: confidence::DEFAULT_THRESHOLD,
             length_outlier_sigmas: length::DEFAULT_SIGMAS,
+            sensitivity: unpaired::Sensitivity::default(),
         }
     }
 }
@@ -278,7 +294,7 @@ pub fn check(result: &PairResult, options: &CheckOptions) -> Vec<Finding> {
         tgt_doc: &result.tgt_doc,
     };
     let mut findings = Vec::new();
-    gaps::check(&cx, &mut findings);
+    gaps::check(&cx, options.sensitivity, &mut findings);
     anchors::check(&cx, &mut findings);
     names::check(&cx, &mut findings);
     untranslated::check(&cx, &mut findings);
@@ -481,6 +497,7 @@ impl Context<'_> {
             source: self.excerpt(SideName::Source, src, bead),
             target: self.excerpt(SideName::Target, tgt, bead),
             anchors: Vec::new(),
+            confidence: None,
         }
     }
 
