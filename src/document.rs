@@ -46,6 +46,20 @@ impl Document {
         Document::from_bytes(path, bytes)
     }
 
+    /// Read several files that are used together. Standard input can be only one of them: that
+    /// is refused before anything is read (the second `-` would find it used up and empty).
+    pub fn read_each<const N: usize>(paths: [&Path; N]) -> Result<[Document; N]> {
+        if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+            return Err(Error::Usage(
+                "`-` is given for more than one file: only one of them can come from standard \
+                 input"
+                    .into(),
+            ));
+        }
+        let docs: Vec<Document> = paths.iter().map(|p| Document::read(p)).collect::<Result<_>>()?;
+        Ok(docs.try_into().expect("one document a path"))
+    }
+
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Document> {
         let path = path.into();
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {

@@ -3,7 +3,10 @@
 
 mod common;
 
-use common::{bialign, json_verdict};
+use std::os::unix::fs::FileTypeExt;
+use std::path::Path;
+
+use common::{align_fixture, bialign, fixture, json_verdict};
 
 /// Ten İ (2 bytes, lowercase 3) and ten ẞ (3 bytes, lowercase 2): the lowercased copy has the
 /// length of the original, but every offset between them is shifted.
@@ -127,3 +130,207 @@ fn a_few_missing_names_are_a_finding_each() {
         .count();
     assert_eq!(terms, 3);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Where output goes: symlinks, special files, inputs, interrupted runs.
+
+/// The one line a refused run prints, checked to be one line naming `name`.
+fn one_line_error(out: &std::process::Output, name: &str) -> String {
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(name), "{err}");
+    err
+}
+
+#[test]
+fn output_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.csv");
+    std::fs::write(&real, "old\n").unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink("real.csv", &link).unwrap();
+    align_fixture(&["-o", link.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.starts_with("bead,src_ids"), "{written}");
+    // Nothing else was left in the folder.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn output_to_a_device_node_writes_into_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    // A null device of our own (only root may make one), so that the test never touches /dev.
+    let null = dir.path().join("null");
+    let made = std::process::Command::new("mknod")
+        .arg(&null)
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        println!("skipping: cannot make a device node here (not root)");
+        return;
+    }
+    align_fixture(&["--format", "csv", "-o", null.to_str().unwrap()])
+        .assert()
+        .success();
+    let kind = null.symlink_metadata().unwrap().file_type();
+    assert!(kind.is_char_device(), "the device was replaced: {kind:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn output_to_a_fifo_writes_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = align_fixture(&["--format", "tsv", "-o", fifo.to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let kind = fifo.symlink_metadata().unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
+    let read = reader.join().unwrap();
+    assert!(read.contains("Ilya's Story"), "{read}");
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = dir.path().join("c.zh");
+    let en = dir.path().join("c.en");
+    let zh_text = std::fs::read_to_string(fixture("zh.txt")).unwrap();
+    let en_text = std::fs::read_to_string(fixture("en.txt")).unwrap();
+    std::fs::write(&zh, &zh_text).unwrap();
+    std::fs::write(&en, &en_text).unwrap();
+    let alias = dir.path().join("alias.txt");
+    std::os::unix::fs::symlink(&en, &alias).unwrap();
+    let (z, e, a) = (
+        zh.to_str().unwrap(),
+        en.to_str().unwrap(),
+        alias.to_str().unwrap(),
+    );
+    let langs = ["--src-lang", "zh", "--tgt-lang", "en"];
+    let prefix = dir.path().join("c");
+    let runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", z, e, "-o", e, "--format", "json"], "c.en"),
+        (vec!["check", z, e, "-o", a, "--format", "json"], "alias.txt"),
+        (vec!["align", z, e, "-o", z, "--format", "csv"], "c.zh"),
+        (
+            vec!["align", z, e, "--format", "moses", "-o", prefix.to_str().unwrap()],
+            "c.zh",
+        ),
+        (vec!["diff", z, e, a, "-o", e, "--format", "json"], "c.en"),
+        (vec!["segment", e, "--lang", "en", "-o", e], "c.en"),
+    ];
+    for (args, name) in runs {
+        let (command, rest) = args.split_first().unwrap();
+        let mut cmd = bialign();
+        cmd.arg(command);
+        if *command != "segment" {
+            cmd.args(langs);
+        }
+        let out = cmd.args(rest).output().unwrap();
+        let err = one_line_error(&out, name);
+        assert!(err.contains("input"), "{args:?}: {err}");
+        assert_eq!(std::fs::read_to_string(&zh).unwrap(), zh_text, "{args:?}");
+        assert_eq!(std::fs::read_to_string(&en).unwrap(), en_text, "{args:?}");
+        assert!(alias.symlink_metadata().unwrap().file_type().is_symlink());
+    }
+    // Nothing was left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+}
+
+/// A pair big enough that writing its report takes a while: the corpus, `copies` times over.
+fn big_pair(dir: &Path, copies: usize) -> (String, String) {
+    let mut paths = Vec::new();
+    for lang in ["zh", "en"] {
+        let text = std::fs::read_to_string(common::corpus(&format!("{lang}.txt"))).unwrap();
+        let path = dir.join(format!("big.{lang}"));
+        std::fs::write(&path, text.repeat(copies)).unwrap();
+        paths.push(path.to_str().unwrap().to_owned());
+    }
+    (paths[0].clone(), paths[1].clone())
+}
+
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn a_run_stopped_by_a_signal_while_writing_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let inputs = tempfile::tempdir().unwrap();
+    let (zh, en) = big_pair(inputs.path(), 20);
+    for (signal, number) in [("TERM", 15), ("INT", 2)] {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("out.html");
+        std::fs::write(&out_path, "old").unwrap();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("bialign"))
+            .args(["align", "--src-lang", "zh", "--tgt-lang", "en", "-q"])
+            .args([&zh, &en, "-o", out_path.to_str().unwrap()])
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file, then stop the run while it is being written.
+        let started = std::time::Instant::now();
+        while temporaries(dir.path()).is_empty() {
+            if let Some(status) = child.try_wait().unwrap() {
+                panic!("finished ({status}) before the temporary file was seen");
+            }
+            assert!(started.elapsed().as_secs() < 120, "no temporary file");
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let killed = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert!(
+            status.signal() == Some(number) || status.code() == Some(128 + number),
+            "{signal}: {status}"
+        );
+        assert_eq!(temporaries(dir.path()), Vec::<String>::new(), "{signal}");
+        assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "old");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard input can be only one of the files.
+
+#[test]
+fn standard_input_for_two_files_is_refused_before_reading() {
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["align", "-", "-"],
+        vec!["check", "-", "-"],
+        vec!["diff", "-", "x", "-"],
+        vec!["diff", "--source", "x", "-", "-"],
+    ];
+    for args in runs {
+        let out = bialign()
+            .args(&args)
+            .write_stdin("伊利亚于2015年参与创立了OpenAI。\n")
+            .output()
+            .unwrap();
+        let err = one_line_error(&out, "standard input");
+        assert!(!err.contains("empty"), "{args:?}: {err}");
+    }
+}
+
