@@ -313,6 +313,97 @@ fn a_run_stopped_by_a_signal_while_writing_leaves_no_temporary_file() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Control characters from the documents (and their names) never reach a terminal raw.
+
+/// A pair whose texts are full of terminal control: ESC sequences, BEL, DEL, a C1 CSI.
+fn controlled_pair(dir: &tempfile::TempDir) -> (String, String, String) {
+    let s = write(
+        &dir,
+        "s.txt",
+        "伊利亚于2015年参与创立了\u{1b}[2J\u{1b}]0;pwned\u{7}OpenAI。\n他说\u{7f}研究需要耐心\u{9b}31m。\n",
+    );
+    let t = write(
+        &dir,
+        "t.txt",
+        "Ilya co-founded \u{1b}[31mOpenAI\u{8} in 2016\u{7}.\nHe said research takes patience.\n",
+    );
+    let t2 = write(
+        &dir,
+        "t2.txt",
+        "Ilya co-founded \u{1b}[32mOpenAI\u{8} in 2017\u{7}.\nHe said\u{1b}[5m research takes time.\n",
+    );
+    (s, t, t2)
+}
+
+fn assert_no_controls(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n')
+        .collect();
+    assert!(bad.is_empty(), "{what}: {bad:?} in\n{text}");
+}
+
+#[test]
+fn check_diff_and_github_output_show_no_raw_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s, t, t2) = controlled_pair(&dir);
+    let langs = ["--src-lang", "zh", "--tgt-lang", "en", "--color", "never"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &s, &t, "--format", "human"],
+        vec!["check", &s, &t, "--format", "github"],
+        vec!["diff", &s, &t, &t2, "--format", "terminal"],
+        vec!["diff", &s, &t, &t2, "--format", "github"],
+        vec!["diff", "--source", &s, &s, &t, "--format", "terminal"],
+        vec!["align", &s, &t, "--format", "terminal"],
+    ];
+    for args in runs {
+        let (command, rest) = args.split_first().unwrap();
+        let out = bialign()
+            .arg(command)
+            .args(langs)
+            .args(rest)
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some_and(|c| c < 2), "{args:?}: {out:?}");
+        assert_no_controls(&format!("{args:?}"), &out.stdout);
+        assert_no_controls(&format!("{args:?} stderr"), &out.stderr);
+    }
+}
+
+#[test]
+fn file_names_with_control_characters_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "a\u{1b}]0;pwned\u{7}\u{1b}[2J.txt";
+    let s = write(&dir, evil, "伊利亚于2015年参与创立了OpenAI。\n");
+    let t = write(&dir, "t.txt", "Ilya co-founded OpenAI in 2016.\n");
+    let missing = dir.path().join(format!("missing{evil}"));
+    let langs = ["--src-lang", "zh", "--tgt-lang", "en", "--color", "never"];
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", &s, &t, "--format", "human"],
+        vec!["check", &s, &t, "--format", "github"],
+        vec!["diff", &s, &t, &t, "--format", "terminal"],
+        vec!["diff", &s, &t, &t, "--format", "github"],
+        vec!["align", &s, &t, "--format", "terminal"],
+        vec!["align", missing.to_str().unwrap(), &t],
+    ];
+    for args in runs {
+        let (command, rest) = args.split_first().unwrap();
+        let out = bialign()
+            .arg(command)
+            .args(langs)
+            .args(rest)
+            .output()
+            .unwrap();
+        assert_no_controls(&format!("{args:?}"), &out.stdout);
+        assert_no_controls(&format!("{args:?} stderr"), &out.stderr);
+    }
+    // Detection messages name the file too.
+    let out = bialign().args(["segment", &s]).output().unwrap();
+    assert_no_controls("segment stderr", &out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Standard input can be only one of the files.
 
 #[test]
