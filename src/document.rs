@@ -78,8 +78,13 @@ impl Document {
     /// A document from text already in memory (tests, library users).
     pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Document {
         let text = text.into();
+        // LF, CRLF and a lone CR (old Mac files) all end a line.
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut at = 0;
+        while let Some((_, next)) = crate::text::next_line_break(&text, at) {
+            line_starts.push(next);
+            at = next;
+        }
         let mut char_marks = vec![(0, 0)];
         for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= char_marks.len() * CHAR_MARK_SPACING {
@@ -136,6 +141,15 @@ mod tests {
         assert_eq!(doc.line_of(3), 2);
         assert_eq!(doc.column_of(6), 2); // 好
         assert_eq!(doc.line_of(doc.text.len() - 1), 3);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let doc = Document::from_text("t", "a\rb\r\nc\n\rd");
+        assert_eq!(doc.line_of(2), 2); // b
+        assert_eq!(doc.line_of(5), 3); // c
+        assert_eq!(doc.line_of(8), 5); // d
+        assert_eq!(doc.column_of(8), 1);
     }
 
     #[test]

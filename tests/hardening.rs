@@ -404,6 +404,64 @@ fn file_names_with_control_characters_are_shown_escaped() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A lone CR (old Mac files) is a line break.
+
+#[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "First heading\rThe first sentence is here.\rThe second one is here.\r\rLast line\r";
+    let f = write(&dir, "mac.txt", text);
+    let out = bialign()
+        .args(["segment", "--lang", "en", "--format", "jsonl", &f])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let got: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let texts: Vec<&str> = got.iter().map(|v| v["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        [
+            "First heading",
+            "The first sentence is here.",
+            "The second one is here.",
+            "Last line"
+        ]
+    );
+    let lines: Vec<u64> = got.iter().map(|v| v["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [1, 2, 3, 5]);
+    for v in &got {
+        let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+        assert_eq!(&text[start as usize..end as usize], v["text"].as_str().unwrap());
+    }
+
+    // Pre-split input: one sentence a line, whichever line ending.
+    let s = write(&dir, "s.txt", "第一句。\r第二句。\r\n第三句。\n");
+    let t = write(&dir, "t.txt", "One.\rTwo.\rThree.\r");
+    let out = bialign()
+        .args(["align", "--split", "lines", "--src-lang", "zh", "--tgt-lang", "en"])
+        .args([&s, &t, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let beads: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(beads.len(), 3, "{beads:?}");
+    for (k, b) in beads.iter().enumerate() {
+        assert_eq!(b["tgt_line"], k + 1);
+        assert_eq!(b["src_line"], k + 1);
+    }
+    assert_eq!(beads[1]["tgt"], "Two.");
+    assert_eq!(beads[1]["tgt_start"], 5);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Standard input can be only one of the files.
 
 #[test]
