@@ -123,6 +123,19 @@ impl Document {
     }
 }
 
+/// Read a small text input (a glossary, gold beads, a `LANGS` file): invalid UTF-8 is refused
+/// with its byte offset.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.into(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.into(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Whitespace for segmentation: Unicode white space plus the byte-order mark, which a file may
 /// carry at its start and which is never part of a sentence.
 pub fn is_space(c: char) -> bool {

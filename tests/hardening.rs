@@ -483,3 +483,71 @@ fn standard_input_for_two_files_is_refused_before_reading() {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Glossaries and gold files are checked.
+
+#[test]
+fn a_glossary_with_an_unterminated_quote_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = write(&dir, "g.csv", "伊利亚,Ilya\n\"深度学习,deep learning\n谷歌,Google\n");
+    let g2 = write(&dir, "g2.csv", "伊利亚,\"Ilya\nSutskever\"\n");
+    let (s, t) = (fixture("zh.txt"), fixture("en.txt"));
+    for (glossary, line) in [(&g, 2), (&g2, 1)] {
+        let out = bialign()
+            .args(["check", "--src-lang", "zh", "--tgt-lang", "en", "--glossary"])
+            .arg(glossary)
+            .arg(&s)
+            .arg(&t)
+            .output()
+            .unwrap();
+        let err = one_line_error(&out, &format!("{glossary}:{line}: unterminated quote"));
+        assert!(err.starts_with("bialign: "), "{err}");
+    }
+}
+
+/// An evaluation folder with one three-sentence document and the given gold and LANGS.
+fn eval_dir(gold: &[u8], langs: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("LANGS"), langs).unwrap();
+    std::fs::write(dir.path().join("d.src"), "第一句。\n第二句。\n第三句。\n").unwrap();
+    std::fs::write(dir.path().join("d.tgt"), "One.\nTwo.\nThree.\n").unwrap();
+    std::fs::write(dir.path().join("d.gold"), gold).unwrap();
+    dir
+}
+
+#[test]
+fn gold_beads_are_checked_against_the_documents() {
+    let good = eval_dir(b"[0]:[0]\n[1]:[1]:0.9\n[2]:[2]\n", "zh en\n");
+    bialign()
+        .args(["eval", good.path().to_str().unwrap()])
+        .assert()
+        .success();
+    let bad: [(&[u8], &str); 5] = [
+        (b"[0]:[0]\n[100]:[1]\n[2]:[2]\n", "d.gold:2: "),
+        (b"[0]:[0]:junk\n[1]:[1]\n[2]:[2]\n", "d.gold:1: "),
+        (b"[0]:[0]\n[1]:[1]:0.5:x\n", "d.gold:2: "),
+        (b"[0]:[0]\n[0,1]:[1]\n[2]:[2]\n", "d.gold:2: "),
+        (b"[0]:[0]\n[1]:[1,2,3]\n", "d.gold:2: "),
+    ];
+    for (gold, place) in bad {
+        let dir = eval_dir(gold, "zh en\n");
+        let out = bialign()
+            .args(["eval", dir.path().to_str().unwrap()])
+            .output()
+            .unwrap();
+        one_line_error(&out, place);
+    }
+    let dir = eval_dir(b"[0]:[0]\n[1]:[1]\n[2]:\xff[2]\n", "zh en\n");
+    let out = bialign()
+        .args(["eval", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    one_line_error(&out, "d.gold: not valid UTF-8 at byte 20");
+    let dir = eval_dir(b"[0]:[0]\n", "zh\nchinese-english\n");
+    let out = bialign()
+        .args(["eval", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    one_line_error(&out, "LANGS:2: ");
+}
+

@@ -32,15 +32,7 @@ impl Eq for Glossary {}
 
 impl Glossary {
     pub fn read(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.into(),
-            source,
-        })?;
-        let text = String::from_utf8(text).map_err(|e| Error::InvalidUtf8 {
-            path: path.into(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        Glossary::parse(path, &text)
+        Glossary::parse(path, &crate::document::read_text(path)?)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
