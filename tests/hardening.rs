@@ -551,3 +551,76 @@ fn gold_beads_are_checked_against_the_documents() {
     one_line_error(&out, "LANGS:2: ");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Line-based formats keep one record a line for every reader.
+
+/// The lines of `text` as Python's `str.splitlines` finds them.
+fn splitlines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Some(i) = rest.find([
+            '\n', '\r', '\u{b}', '\u{c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+            '\u{2029}',
+        ]) else {
+            lines.push(rest);
+            break;
+        };
+        lines.push(&rest[..i]);
+        let skip = if rest[i..].starts_with("\r\n") {
+            2
+        } else {
+            rest[i..].chars().next().unwrap().len_utf8()
+        };
+        rest = &rest[i + skip..];
+    }
+    lines
+}
+
+#[test]
+fn line_based_formats_keep_one_record_a_line_for_python() {
+    let dir = tempfile::tempdir().unwrap();
+    let breaks = "a\u{b}b\u{c}c\u{1c}d\u{1d}e\u{1e}f\u{85}g\u{2028}h\u{2029}i";
+    let s = write(&dir, "s.txt", &format!("第一句{breaks}。\n第二句{breaks}。\n"));
+    let t = write(&dir, "t.txt", &format!("One {breaks}.\nTwo {breaks}.\n"));
+    let pair = ["--split", "lines", "--src-lang", "zh", "--tgt-lang", "en"];
+    for format in ["tsv", "jsonl", "beads"] {
+        let out = bialign()
+            .arg("align")
+            .args(pair)
+            .args([&s, &t, "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(splitlines(&text).len(), 2, "{format}: {text:?}");
+        if format == "tsv" {
+            let fields: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+            assert_eq!(
+                bialign::report::tsv::unescape(fields[1]),
+                format!("One {breaks}.")
+            );
+        }
+    }
+    let prefix = dir.path().join("corpus");
+    bialign()
+        .arg("align")
+        .args(pair)
+        .args([&s, &t, "--format", "moses", "-o", prefix.to_str().unwrap()])
+        .assert()
+        .success();
+    for side in ["zh", "en"] {
+        let text = std::fs::read_to_string(dir.path().join(format!("corpus.{side}"))).unwrap();
+        assert_eq!(splitlines(&text).len(), 2, "moses {side}: {text:?}");
+    }
+    for format in ["lines", "jsonl"] {
+        let out = bialign()
+            .args(["segment", "--lang", "en", "--format", format, &t])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let records = text.matches('\n').count();
+        assert_eq!(splitlines(&text).len(), records, "segment {format}: {text:?}");
+    }
+}
+
