@@ -227,10 +227,21 @@ fn an_output_that_is_an_input_is_refused_by_every_command() {
     let prefix = dir.path().join("c");
     let runs: Vec<(Vec<&str>, &str)> = vec![
         (vec!["check", z, e, "-o", e, "--format", "json"], "c.en"),
-        (vec!["check", z, e, "-o", a, "--format", "json"], "alias.txt"),
+        (
+            vec!["check", z, e, "-o", a, "--format", "json"],
+            "alias.txt",
+        ),
         (vec!["align", z, e, "-o", z, "--format", "csv"], "c.zh"),
         (
-            vec!["align", z, e, "--format", "moses", "-o", prefix.to_str().unwrap()],
+            vec![
+                "align",
+                z,
+                e,
+                "--format",
+                "moses",
+                "-o",
+                prefix.to_str().unwrap(),
+            ],
             "c.zh",
         ),
         (vec!["diff", z, e, a, "-o", e, "--format", "json"], "c.en"),
@@ -318,17 +329,17 @@ fn a_run_stopped_by_a_signal_while_writing_leaves_no_temporary_file() {
 /// A pair whose texts are full of terminal control: ESC sequences, BEL, DEL, a C1 CSI.
 fn controlled_pair(dir: &tempfile::TempDir) -> (String, String, String) {
     let s = write(
-        &dir,
+        dir,
         "s.txt",
         "伊利亚于2015年参与创立了\u{1b}[2J\u{1b}]0;pwned\u{7}OpenAI。\n他说\u{7f}研究需要耐心\u{9b}31m。\n",
     );
     let t = write(
-        &dir,
+        dir,
         "t.txt",
         "Ilya co-founded \u{1b}[31mOpenAI\u{8} in 2016\u{7}.\nHe said research takes patience.\n",
     );
     let t2 = write(
-        &dir,
+        dir,
         "t2.txt",
         "Ilya co-founded \u{1b}[32mOpenAI\u{8} in 2017\u{7}.\nHe said\u{1b}[5m research takes time.\n",
     );
@@ -365,7 +376,10 @@ fn check_diff_and_github_output_show_no_raw_control_characters() {
             .args(rest)
             .output()
             .unwrap();
-        assert!(out.status.code().is_some_and(|c| c < 2), "{args:?}: {out:?}");
+        assert!(
+            out.status.code().is_some_and(|c| c < 2),
+            "{args:?}: {out:?}"
+        );
         assert_no_controls(&format!("{args:?}"), &out.stdout);
         assert_no_controls(&format!("{args:?} stderr"), &out.stderr);
     }
@@ -435,14 +449,25 @@ fn a_lone_carriage_return_ends_a_line() {
     assert_eq!(lines, [1, 2, 3, 5]);
     for v in &got {
         let (start, end) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
-        assert_eq!(&text[start as usize..end as usize], v["text"].as_str().unwrap());
+        assert_eq!(
+            &text[start as usize..end as usize],
+            v["text"].as_str().unwrap()
+        );
     }
 
     // Pre-split input: one sentence a line, whichever line ending.
     let s = write(&dir, "s.txt", "第一句。\r第二句。\r\n第三句。\n");
     let t = write(&dir, "t.txt", "One.\rTwo.\rThree.\r");
     let out = bialign()
-        .args(["align", "--split", "lines", "--src-lang", "zh", "--tgt-lang", "en"])
+        .args([
+            "align",
+            "--split",
+            "lines",
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+        ])
         .args([&s, &t, "--format", "jsonl"])
         .output()
         .unwrap();
@@ -489,12 +514,23 @@ fn standard_input_for_two_files_is_refused_before_reading() {
 #[test]
 fn a_glossary_with_an_unterminated_quote_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let g = write(&dir, "g.csv", "伊利亚,Ilya\n\"深度学习,deep learning\n谷歌,Google\n");
+    let g = write(
+        &dir,
+        "g.csv",
+        "伊利亚,Ilya\n\"深度学习,deep learning\n谷歌,Google\n",
+    );
     let g2 = write(&dir, "g2.csv", "伊利亚,\"Ilya\nSutskever\"\n");
     let (s, t) = (fixture("zh.txt"), fixture("en.txt"));
     for (glossary, line) in [(&g, 2), (&g2, 1)] {
         let out = bialign()
-            .args(["check", "--src-lang", "zh", "--tgt-lang", "en", "--glossary"])
+            .args([
+                "check",
+                "--src-lang",
+                "zh",
+                "--tgt-lang",
+                "en",
+                "--glossary",
+            ])
             .arg(glossary)
             .arg(&s)
             .arg(&t)
@@ -581,7 +617,11 @@ fn splitlines(text: &str) -> Vec<&str> {
 fn line_based_formats_keep_one_record_a_line_for_python() {
     let dir = tempfile::tempdir().unwrap();
     let breaks = "a\u{b}b\u{c}c\u{1c}d\u{1d}e\u{1e}f\u{85}g\u{2028}h\u{2029}i";
-    let s = write(&dir, "s.txt", &format!("第一句{breaks}。\n第二句{breaks}。\n"));
+    let s = write(
+        &dir,
+        "s.txt",
+        &format!("第一句{breaks}。\n第二句{breaks}。\n"),
+    );
     let t = write(&dir, "t.txt", &format!("One {breaks}.\nTwo {breaks}.\n"));
     let pair = ["--split", "lines", "--src-lang", "zh", "--tgt-lang", "en"];
     for format in ["tsv", "jsonl", "beads"] {
@@ -620,7 +660,62 @@ fn line_based_formats_keep_one_record_a_line_for_python() {
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         let records = text.matches('\n').count();
-        assert_eq!(splitlines(&text).len(), records, "segment {format}: {text:?}");
+        assert_eq!(
+            splitlines(&text).len(),
+            records,
+            "segment {format}: {text:?}"
+        );
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// A CSV cell of a bead of several sentences is what the README says it is.
+
+#[test]
+fn csv_cells_of_a_bead_across_a_blank_line_are_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = "伊利亚于2015年参与创立了OpenAI，\n\n并担任首席科学家。\n";
+    let en = "Ilya co-founded OpenAI in 2015 and served as its chief scientist.\n";
+    let s = write(&dir, "s.txt", zh);
+    let t = write(&dir, "t.txt", en);
+    let out = bialign()
+        .args([
+            "align",
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+            "--format",
+            "csv",
+        ])
+        .args([&s, &t])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = &rows[0];
+    assert_eq!(&row[3], "2-1", "{rows:?}");
+    let (start, end): (usize, usize) = (row[7].parse().unwrap(), row[8].parse().unwrap());
+    // The span runs from the first sentence's start to the last one's end, blank line included;
+    // the cell is the sentences themselves, joined without a separator in Chinese.
+    assert_eq!(
+        &zh[start..end],
+        "伊利亚于2015年参与创立了OpenAI，\n\n并担任首席科学家。"
+    );
+    assert_eq!(
+        &row[5],
+        "伊利亚于2015年参与创立了OpenAI，并担任首席科学家。"
+    );
+    // And the README says so.
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let csv_section = readme[readme.find("#### csv").unwrap()..readme.find("#### tsv").unwrap()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        csv_section.contains("joined with one space")
+            && csv_section.contains("what lies between them"),
+        "{csv_section}"
+    );
+}
