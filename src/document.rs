@@ -56,7 +56,10 @@ impl Document {
                     .into(),
             ));
         }
-        let docs: Vec<Document> = paths.iter().map(|p| Document::read(p)).collect::<Result<_>>()?;
+        let docs: Vec<Document> = paths
+            .iter()
+            .map(|p| Document::read(p))
+            .collect::<Result<_>>()?;
         Ok(docs.try_into().expect("one document a path"))
     }
 

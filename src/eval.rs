@@ -441,7 +441,10 @@ mod tests {
             "{e}"
         );
         let e = parse_beads(Path::new("g.gold"), "[0]:[0]:junk\n").unwrap_err();
-        assert!(e.to_string().starts_with("g.gold:1: after the two sides"), "{e}");
+        assert!(
+            e.to_string().starts_with("g.gold:1: after the two sides"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -455,8 +458,16 @@ mod tests {
         // Gaps and crossings are allowed.
         assert_eq!(gold("[0]:[1]\n[2]:[0]\n").unwrap().len(), 2);
         let e = gold("[0]:[0]\n[100]:[1]\n").unwrap_err();
-        assert!(e.ends_with("d.gold:2: source sentence 100 is out of range: the source has 3 sentences"), "{e}");
+        assert!(
+            e.ends_with(
+                "d.gold:2: source sentence 100 is out of range: the source has 3 sentences"
+            ),
+            "{e}"
+        );
         let e = gold("[0]:[0]\n[1]:[0,1]\n").unwrap_err();
-        assert!(e.ends_with("d.gold:2: target sentence 0 is already in the bead on line 1"), "{e}");
+        assert!(
+            e.ends_with("d.gold:2: target sentence 0 is already in the bead on line 1"),
+            "{e}"
+        );
     }
 }

@@ -322,9 +322,11 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
         eprintln!("{line}");
     }
     let sentences = segment::segment(&doc, lang);
-    output::write_to(args.output.as_deref(), &[&args.file], |out| match args.format {
-        SegmentFormat::Lines => segments::write_lines(out, &sentences),
-        SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
+    output::write_to(args.output.as_deref(), &[&args.file], |out| {
+        match args.format {
+            SegmentFormat::Lines => segments::write_lines(out, &sentences),
+            SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
+        }
     })?;
     Ok(exit_codes::OK)
 }

@@ -49,9 +49,10 @@ pub fn flatten_lines(text: &str) -> String {
 /// where the next line starts, or `None` on the last line (without a line break). A line break
 /// for a document is LF, CRLF or a lone CR (old Mac files).
 pub fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
-    let at = from + text.as_bytes()[from..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')?;
+    let at = from
+        + text.as_bytes()[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')?;
     let next = if text.as_bytes()[at..].starts_with(b"\r\n") {
         at + 2
     } else {
@@ -67,8 +68,14 @@ mod tests {
     #[test]
     fn control_characters_cannot_reach_the_terminal() {
         assert_eq!(visible("a\u{1b}[2Jb\nc"), "a\u{fffd}[2Jb c");
-        assert_eq!(visible("\u{7}\u{7f}\u{9b}x\t"), "\u{fffd}\u{fffd}\u{fffd}x ");
-        assert_eq!(shown_path(Path::new("a\u{1b}]0;t\u{7}.txt")), "a\u{fffd}]0;t\u{fffd}.txt");
+        assert_eq!(
+            visible("\u{7}\u{7f}\u{9b}x\t"),
+            "\u{fffd}\u{fffd}\u{fffd}x "
+        );
+        assert_eq!(
+            shown_path(Path::new("a\u{1b}]0;t\u{7}.txt")),
+            "a\u{fffd}]0;t\u{fffd}.txt"
+        );
     }
 
     #[test]

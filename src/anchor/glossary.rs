@@ -213,7 +213,11 @@ mod tests {
             );
         }
         // Quotes that close, doubled quotes and a quote inside an unquoted field are fine.
-        let g = Glossary::parse(Path::new("g.csv"), "\"a \"\"b\"\"\",x\n5\" screen,5寸屏幕\n").unwrap();
+        let g = Glossary::parse(
+            Path::new("g.csv"),
+            "\"a \"\"b\"\"\",x\n5\" screen,5寸屏幕\n",
+        )
+        .unwrap();
         assert_eq!(g.entries()[0].src, "a \"b\"");
         assert_eq!(g.entries()[1].src, "5\" screen");
     }
