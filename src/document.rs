@@ -46,6 +46,23 @@ impl Document {
         Document::from_bytes(path, bytes)
     }
 
+    /// Read several files that are used together. Standard input can be only one of them: that
+    /// is refused before anything is read (the second `-` would find it used up and empty).
+    pub fn read_each<const N: usize>(paths: [&Path; N]) -> Result<[Document; N]> {
+        if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+            return Err(Error::Usage(
+                "`-` is given for more than one file: only one of them can come from standard \
+                 input"
+                    .into(),
+            ));
+        }
+        let docs: Vec<Document> = paths
+            .iter()
+            .map(|p| Document::read(p))
+            .collect::<Result<_>>()?;
+        Ok(docs.try_into().expect("one document a path"))
+    }
+
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Document> {
         let path = path.into();
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
@@ -64,8 +81,13 @@ impl Document {
     /// A document from text already in memory (tests, library users).
     pub fn from_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Document {
         let text = text.into();
+        // LF, CRLF and a lone CR (old Mac files) all end a line.
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let mut at = 0;
+        while let Some((_, next)) = crate::text::next_line_break(&text, at) {
+            line_starts.push(next);
+            at = next;
+        }
         let mut char_marks = vec![(0, 0)];
         for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= char_marks.len() * CHAR_MARK_SPACING {
@@ -104,6 +126,19 @@ impl Document {
     }
 }
 
+/// Read a small text input (a glossary, gold beads, a `LANGS` file): invalid UTF-8 is refused
+/// with its byte offset.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.into(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        path: path.into(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Whitespace for segmentation: Unicode white space plus the byte-order mark, which a file may
 /// carry at its start and which is never part of a sentence.
 pub fn is_space(c: char) -> bool {
@@ -122,6 +157,15 @@ mod tests {
         assert_eq!(doc.line_of(3), 2);
         assert_eq!(doc.column_of(6), 2); // 好
         assert_eq!(doc.line_of(doc.text.len() - 1), 3);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let doc = Document::from_text("t", "a\rb\r\nc\n\rd");
+        assert_eq!(doc.line_of(2), 2); // b
+        assert_eq!(doc.line_of(5), 3); // c
+        assert_eq!(doc.line_of(8), 5); // d
+        assert_eq!(doc.column_of(8), 1);
     }
 
     #[test]

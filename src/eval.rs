@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::align::{self, AlignOptions};
-use crate::document::Document;
+use crate::document::{read_text, Document};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::segment;
@@ -145,14 +145,52 @@ fn matches(reference: &[IndexBead], test: &[IndexBead]) -> Counts {
 
 /// Read a bead file: one bead a line, `[i,j]:[k]` with an optional `:score`.
 pub fn read_beads(path: &Path) -> Result<Vec<IndexBead>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.into(),
-        source,
-    })?;
-    parse_beads(path, &text)
+    parse_beads(path, &read_text(path)?)
+}
+
+/// Read the gold beads of a document of `sentences` (source, target) sentences and check them
+/// against it: every index in range and no sentence in two beads, so that a typo cannot
+/// silently lower recall. Gaps (sentences in no bead) and crossing beads are allowed: published
+/// gold files have them.
+pub fn read_gold(path: &Path, sentences: [usize; 2]) -> Result<Vec<IndexBead>> {
+    let beads = parse_lines(path, &read_text(path)?)?;
+    let mut seen: [HashMap<usize, usize>; 2] = Default::default();
+    for (line, (src, tgt)) in &beads {
+        for (k, ids) in [src, tgt].into_iter().enumerate() {
+            let side = ["source", "target"][k];
+            for &i in ids {
+                if i >= sentences[k] {
+                    return Err(Error::syntax(
+                        path,
+                        *line,
+                        format!(
+                            "{side} sentence {i} is out of range: the {side} has {} sentences",
+                            sentences[k]
+                        ),
+                    ));
+                }
+                if let Some(first) = seen[k].insert(i, *line) {
+                    return Err(Error::syntax(
+                        path,
+                        *line,
+                        format!("{side} sentence {i} is already in the bead on line {first}"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(beads.into_iter().map(|(_, bead)| bead).collect())
 }
 
 pub fn parse_beads(path: &Path, text: &str) -> Result<Vec<IndexBead>> {
+    Ok(parse_lines(path, text)?
+        .into_iter()
+        .map(|(_, bead)| bead)
+        .collect())
+}
+
+/// The beads of a bead file, each with its 1-based line.
+fn parse_lines(path: &Path, text: &str) -> Result<Vec<(usize, IndexBead)>> {
     let mut beads = Vec::new();
     for (k, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -169,6 +207,11 @@ pub fn parse_beads(path: &Path, text: &str) -> Result<Vec<IndexBead>> {
         let mut parts = line.splitn(3, ':');
         let src = parts.next().ok_or_else(|| bad("missing source side"))?;
         let tgt = parts.next().ok_or_else(|| bad("missing target side"))?;
+        if let Some(score) = parts.next() {
+            if !score.trim().parse::<f64>().is_ok_and(f64::is_finite) {
+                return Err(bad("after the two sides only a score may follow"));
+            }
+        }
         let list = |side: &str| -> Result<Vec<usize>> {
             let inner = side
                 .trim()
@@ -182,7 +225,7 @@ pub fn parse_beads(path: &Path, text: &str) -> Result<Vec<IndexBead>> {
                 .map(|s| s.parse::<usize>().map_err(|_| bad("not a sentence index")))
                 .collect()
         };
-        beads.push((list(src)?, list(tgt)?));
+        beads.push((k + 1, (list(src)?, list(tgt)?)));
     }
     Ok(beads)
 }
@@ -212,11 +255,13 @@ impl EvalSet {
             return Err(Error::Usage(format!("{}: not a folder", dir.display())));
         }
         let langs_path = dir.join("LANGS");
-        let langs = std::fs::read_to_string(&langs_path).map_err(|source| Error::Read {
-            path: langs_path.clone(),
-            source,
-        })?;
-        let codes: Vec<&str> = langs.split_whitespace().collect();
+        let langs = read_text(&langs_path)?;
+        // Each code with its line, so that a bad one is named where it is.
+        let codes: Vec<(usize, &str)> = langs
+            .lines()
+            .enumerate()
+            .flat_map(|(k, line)| line.split_whitespace().map(move |code| (k + 1, code)))
+            .collect();
         let [src, tgt] = codes[..] else {
             return Err(Error::syntax(
                 &langs_path,
@@ -224,7 +269,11 @@ impl EvalSet {
                 "expected two language codes, e.g. `zh en`",
             ));
         };
-        let (src_lang, tgt_lang): (Lang, Lang) = (src.parse()?, tgt.parse()?);
+        let lang = |(line, code): (usize, &str)| {
+            code.parse::<Lang>()
+                .map_err(|e| Error::syntax(&langs_path, line, e.to_string()))
+        };
+        let (src_lang, tgt_lang) = (lang(src)?, lang(tgt)?);
         let mut docs = Vec::new();
         let mut names: Vec<String> = std::fs::read_dir(dir)
             .map_err(|source| Error::Read {
@@ -290,7 +339,7 @@ pub fn evaluate(set: &EvalSet, options: &AlignOptions) -> Result<Vec<DocResult>>
         .map(|doc| {
             let src = segment::lines(&Document::read(&doc.src)?);
             let tgt = segment::lines(&Document::read(&doc.tgt)?);
-            let gold = read_beads(&doc.gold)?;
+            let gold = read_gold(&doc.gold, [src.len(), tgt.len()])?;
             let src_texts: Vec<&str> = src.iter().map(|s| s.text.as_str()).collect();
             let tgt_texts: Vec<&str> = tgt.iter().map(|s| s.text.as_str()).collect();
             let alignment =
@@ -389,6 +438,35 @@ mod tests {
         let e = parse_beads(Path::new("g.gold"), "[0]:[0]\n[1:[1]\n").unwrap_err();
         assert!(
             e.to_string().starts_with("g.gold:2: side not in brackets"),
+            "{e}"
+        );
+        let e = parse_beads(Path::new("g.gold"), "[0]:[0]:junk\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("g.gold:1: after the two sides"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn gold_is_checked_against_the_documents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.gold");
+        let gold = |text: &str| {
+            std::fs::write(&path, text).unwrap();
+            read_gold(&path, [3, 3]).map_err(|e| e.to_string())
+        };
+        // Gaps and crossings are allowed.
+        assert_eq!(gold("[0]:[1]\n[2]:[0]\n").unwrap().len(), 2);
+        let e = gold("[0]:[0]\n[100]:[1]\n").unwrap_err();
+        assert!(
+            e.ends_with(
+                "d.gold:2: source sentence 100 is out of range: the source has 3 sentences"
+            ),
+            "{e}"
+        );
+        let e = gold("[0]:[0]\n[1]:[0,1]\n").unwrap_err();
+        assert!(
+            e.ends_with("d.gold:2: target sentence 0 is already in the bead on line 1"),
             "{e}"
         );
     }

@@ -4,7 +4,7 @@
 mod progress;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::TypedValueParser;
@@ -24,6 +24,7 @@ use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
 use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
+use bialign::text::visible;
 use bialign::Document;
 
 #[derive(Parser)]
@@ -160,6 +161,15 @@ impl AlignHow {
         }
     }
 
+    /// The files a run reads: `files` and the glossary (an output must be none of them).
+    fn inputs<'a>(&'a self, files: &[&'a Path]) -> Vec<&'a Path> {
+        files
+            .iter()
+            .copied()
+            .chain(self.glossary.as_deref())
+            .collect()
+    }
+
     fn split(&self) -> Split {
         match self.split {
             SplitArg::Auto => Split::Auto,
@@ -291,6 +301,11 @@ fn color_parser() -> impl clap::builder::TypedValueParser<Value = ColorChoice> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Without it an interrupted run would leave its temporary output file; a failure here only
+    // costs that, so it is no reason not to run.
+    if let Err(e) = output::clean_up_on_signals() {
+        eprintln!("bialign: warning: cannot watch for interrupts: {e}");
+    }
     let result = match cli.command {
         Command::Segment(args) => run_segment(args),
         Command::Align(args) => run_align(args),
@@ -301,7 +316,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("bialign: {e}");
+            // One line, and nothing from a file name or a file's text that a terminal would obey.
+            eprintln!("bialign: {}", visible(&e.to_string()));
             ExitCode::from(exit_codes::ERROR)
         }
     }
@@ -314,9 +330,11 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
         eprintln!("{line}");
     }
     let sentences = segment::segment(&doc, lang);
-    output::write_to(args.output.as_deref(), |out| match args.format {
-        SegmentFormat::Lines => segments::write_lines(out, &sentences),
-        SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
+    output::write_to(args.output.as_deref(), &[&args.file], |out| {
+        match args.format {
+            SegmentFormat::Lines => segments::write_lines(out, &sentences),
+            SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
+        }
     })?;
     Ok(exit_codes::OK)
 }
@@ -355,6 +373,7 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
     format::write_report(
         format,
         args.output.as_deref(),
+        &args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]),
         &result.pair,
         &report_options,
     )?;
@@ -397,7 +416,9 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     let paint = Paint {
         on: args.color.resolve(to_terminal(args.output.as_deref())),
     };
-    output::write_to(args.output.as_deref(), |out| {
+    let mut inputs = args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]);
+    inputs.extend(args.baseline.as_deref());
+    output::write_to(args.output.as_deref(), &inputs, |out| {
         check::format::write(out, &result.pair, &report, format, fail_on, paint)
     })?;
     if matches!(format, CheckFormat::Github) {
@@ -440,9 +461,10 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         unreachable!("clap takes exactly three files");
     };
     let github = matches!(format, DiffFormat::Github);
+    let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
-        output::write_to(args.output.as_deref(), |out| {
+        output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_source(out, &d, format, paint)
         })?;
         if github {
@@ -452,7 +474,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         let fail_on = FailOn::from(args.fail_on);
         let d = diff::diff_translations(a, b, c, &options)?;
-        output::write_to(args.output.as_deref(), |out| {
+        output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_translation(out, &d, format, fail_on, paint)
         })?;
         if github {
@@ -471,12 +493,15 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
 /// verdict stands: a summary that cannot be written is a warning, not a failed check.
 fn step_summary(markdown: &str) {
     if let Err(e) = append_step_summary(markdown) {
-        eprintln!("bialign: warning: step summary not written: {e}");
+        eprintln!(
+            "bialign: warning: step summary not written: {}",
+            visible(&e.to_string())
+        );
     }
 }
 
 /// Is the output going to a terminal (standard output, and that is a terminal)?
-fn to_terminal(output: Option<&std::path::Path>) -> bool {
+fn to_terminal(output: Option<&Path>) -> bool {
     output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
 }
 
@@ -545,6 +570,7 @@ fn print_row(name: &str, t: &Tally) {
 /// What `auto` chose, for stderr, with a warning when it had to guess from the script.
 fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String> {
     let d = detection?;
+    let name = visible(name);
     Some(match &d.fallback_reason {
         None => format!(
             "bialign: {name}: detected {} ({}, confidence {:.2})",

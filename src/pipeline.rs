@@ -88,8 +88,7 @@ pub fn align_files_with(
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<PairResult> {
     on_stage(Stage::Reading);
-    let src_doc = Document::read(req.src)?;
-    let tgt_doc = Document::read(req.tgt)?;
+    let [src_doc, tgt_doc] = Document::read_each([req.src, req.tgt])?;
     Ok(align_documents_with(
         src_doc,
         tgt_doc,

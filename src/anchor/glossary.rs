@@ -32,24 +32,29 @@ impl Eq for Glossary {}
 
 impl Glossary {
     pub fn read(path: &Path) -> Result<Glossary> {
-        let text = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.into(),
-            source,
-        })?;
-        let text = String::from_utf8(text).map_err(|e| Error::InvalidUtf8 {
-            path: path.into(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        Glossary::parse(path, &text)
+        Glossary::parse(path, &crate::document::read_text(path)?)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
+        let text = text.trim_start_matches('\u{feff}');
+        // A term is one line. CSV lets a quoted field run on over line breaks, so a quote left
+        // open would swallow the rows after it as one long "term" and report each of them as a
+        // glossary violation: refuse it where it opens.
+        for (k, line) in text.lines().enumerate() {
+            if !line.starts_with('#') && ends_in_quote(line) {
+                return Err(Error::syntax(
+                    path,
+                    k + 1,
+                    "unterminated quote: a quoted term must end on its own line",
+                ));
+            }
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .comment(Some(b'#'))
             .trim(csv::Trim::All)
-            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            .from_reader(text.as_bytes());
         let mut entries = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
@@ -119,6 +124,36 @@ impl Glossary {
     }
 }
 
+/// Does a CSV line end inside a quoted field? A field is quoted when it starts with `"`, and
+/// `""` inside it is a quote character, as the `csv` crate reads it.
+fn ends_in_quote(line: &str) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match c {
+            '"' if field_start => quoted = true,
+            ',' => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    quoted
+}
+
 fn spans(found: Vec<(usize, Occurrence)>) -> Vec<(usize, (usize, usize))> {
     found
         .into_iter()
@@ -161,6 +196,30 @@ mod tests {
             e.to_string(),
             "g.csv:2: expected two non-empty fields `source term,target term`, found 1 field(s)"
         );
+    }
+
+    #[test]
+    fn an_unterminated_quote_is_refused_where_it_opens() {
+        for (text, line) in [
+            ("伊利亚,Ilya\n\"深度学习,deep learning\n谷歌,Google\n", 2),
+            ("伊利亚,\"Ilya\nSutskever\"\n", 1),
+            ("a,b\nc,\"d", 2),
+        ] {
+            let e = Glossary::parse(Path::new("g.csv"), text).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("g.csv:{line}: unterminated quote")),
+                "{e}"
+            );
+        }
+        // Quotes that close, doubled quotes and a quote inside an unquoted field are fine.
+        let g = Glossary::parse(
+            Path::new("g.csv"),
+            "\"a \"\"b\"\"\",x\n5\" screen,5寸屏幕\n",
+        )
+        .unwrap();
+        assert_eq!(g.entries()[0].src, "a \"b\"");
+        assert_eq!(g.entries()[1].src, "5\" screen");
     }
 
     #[test]

@@ -143,9 +143,7 @@ pub fn diff_translations(
     new: &Path,
     options: &DiffOptions<'_>,
 ) -> Result<TranslationDiff> {
-    let src_doc = Document::read(src)?;
-    let old_doc = Document::read(old)?;
-    let new_doc = Document::read(new)?;
+    let [src_doc, old_doc, new_doc] = Document::read_each([src, old, new])?;
     // Both versions are read in the same languages, so that a detection cannot differ.
     let (src_lang, _) = pipeline::resolve_lang(options.langs[0], &src_doc);
     let (tgt_lang, _) = pipeline::resolve_lang(options.langs[1], &old_doc);

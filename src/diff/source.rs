@@ -69,9 +69,7 @@ pub fn diff_sources(
     tgt: &Path,
     options: &DiffOptions<'_>,
 ) -> Result<SourceDiff> {
-    let old_doc = Document::read(old_src)?;
-    let new_doc = Document::read(new_src)?;
-    let tgt_doc = Document::read(tgt)?;
+    let [old_doc, new_doc, tgt_doc] = Document::read_each([old_src, new_src, tgt])?;
     let (src_lang, _) = pipeline::resolve_lang(options.langs[0], &old_doc);
     let langs = [LangChoice::Fixed(src_lang), options.langs[1]];
     let before = pipeline::align_documents(old_doc, tgt_doc, langs, options.split, options.align);

@@ -148,23 +148,25 @@ pub fn output_paths(format: Format, path: &Path, pair: &AlignedPair) -> Vec<Path
 }
 
 /// Write the report where it was asked for: standard output (`None` or `-`) or atomically to
-/// the file(s) `-o` names, so a failure leaves none of them.
+/// the file(s) `-o` names, so a failure leaves none of them. None of them may be one of
+/// `inputs`, the files the run read.
 pub fn write_report(
     format: Format,
     output: Option<&Path>,
+    inputs: &[&Path],
     pair: &AlignedPair,
     opts: &ReportOptions,
 ) -> Result<()> {
     match output.filter(|p| p.as_os_str() != "-") {
-        None => output::write_to(None, |out| format.write(out, pair, opts)),
+        None => output::write_to(None, inputs, |out| format.write(out, pair, opts)),
         Some(path) if format == Format::Moses => {
             let paths = output_paths(format, path, pair);
-            output::write_files_atomically(&paths, |outs| match outs {
+            output::write_files(&paths, inputs, |outs| match outs {
                 [src, tgt] => moses::write(src, tgt, pair, opts),
                 _ => Err(io::Error::other("moses writes two files")),
             })
         }
-        Some(path) => output::write_to(Some(path), |out| format.write(out, pair, opts)),
+        Some(path) => output::write_to(Some(path), inputs, |out| format.write(out, pair, opts)),
     }
 }
 

@@ -44,8 +44,7 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> 
             tgt_line: r.tgt_line,
             flags: &r.flags,
         };
-        serde_json::to_writer(&mut *out, &record)?;
-        out.write_all(b"\n")?;
+        super::write_json_line(out, &record)?;
     }
     Ok(())
 }

@@ -97,7 +97,9 @@ pub struct BeadRecord {
     pub score: f64,
     pub src: String,
     pub tgt: String,
-    /// Byte offsets of the bead's first sentence start and last sentence end in the source file.
+    /// Byte offsets of the bead's first sentence start and last sentence end in the source file:
+    /// the slice holds what lies between the sentences as it is, where `src` has [`join`]'s
+    /// separator (the README's csv section says so).
     pub src_span: Option<(usize, usize)>,
     pub tgt_span: Option<(usize, usize)>,
     pub src_line: Option<usize>,
@@ -201,6 +203,37 @@ pub fn join(sentences: &[Sentence], lang: Lang) -> String {
         .map(|s| s.text.as_str())
         .collect::<Vec<_>>()
         .join(sep)
+}
+
+/// One JSON value on one line, for JSON Lines. JSON escapes the control characters but writes
+/// NEL, U+2028 and U+2029 as they are, and line readers such as Python's `splitlines` break
+/// lines there: they are written `\u0085`, `\u2028`, `\u2029`.
+pub fn write_json_line(
+    out: &mut dyn std::io::Write,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    struct OneLine;
+    impl serde_json::ser::Formatter for OneLine {
+        fn write_string_fragment<W: ?Sized + std::io::Write>(
+            &mut self,
+            writer: &mut W,
+            fragment: &str,
+        ) -> std::io::Result<()> {
+            let mut from = 0;
+            for (i, c) in fragment.char_indices() {
+                if crate::text::is_line_break(c) {
+                    writer.write_all(&fragment.as_bytes()[from..i])?;
+                    write!(writer, "\\u{:04x}", c as u32)?;
+                    from = i + c.len_utf8();
+                }
+            }
+            writer.write_all(&fragment.as_bytes()[from..])
+        }
+    }
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut *out, OneLine,
+    ))?;
+    out.write_all(b"\n")
 }
 
 fn span(sentences: &[Sentence]) -> Option<(usize, usize)> {

@@ -42,12 +42,7 @@ pub fn write(
 
 /// Every character some tool reads as a line break becomes a space.
 pub fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(
-        [
-            '\n', '\r', '\u{b}', '\u{c}', '\u{85}', '\u{2028}', '\u{2029}',
-        ],
-        " ",
-    )
+    crate::text::flatten_lines(text)
 }
 
 #[cfg(test)]
@@ -56,6 +51,6 @@ mod tests {
 
     #[test]
     fn line_breaks_become_spaces() {
-        assert_eq!(one_line("a\r\nb\nc\u{2028}d"), "a b c d");
+        assert_eq!(one_line("a\r\nb\nc\u{2028}d\u{1e}e"), "a b c d e");
     }
 }

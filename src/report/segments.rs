@@ -13,19 +13,18 @@ struct Record<'a> {
     sentence: &'a Sentence,
 }
 
-/// One sentence a line; a sentence that spans wrapped lines is printed on one line.
+/// One sentence a line; a sentence that spans wrapped lines (or holds any other line break, see
+/// [`crate::text::is_line_break`]) is printed on one line.
 pub fn write_lines(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
     for s in sentences {
-        let flat: String = s.text.split(['\r', '\n']).collect::<Vec<_>>().join(" ");
-        writeln!(out, "{flat}")?;
+        writeln!(out, "{}", crate::text::flatten_lines(&s.text))?;
     }
     Ok(())
 }
 
 pub fn write_jsonl(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
     for (index, sentence) in sentences.iter().enumerate() {
-        serde_json::to_writer(&mut *out, &Record { index, sentence })?;
-        out.write_all(b"\n")?;
+        super::write_json_line(out, &Record { index, sentence })?;
     }
     Ok(())
 }

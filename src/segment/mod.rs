@@ -53,8 +53,7 @@ pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
 pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
     let text = doc.text.as_str();
     let mut spans = Vec::new();
-    let mut paragraph = 0;
-    for block in blocks::blocks(text) {
+    for (paragraph, block) in blocks::blocks(text).into_iter().enumerate() {
         let body = &text[block.start..block.end];
         let mut cuts = Vec::new();
         if block.is_label {
@@ -71,7 +70,6 @@ pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
             }
             from = cut;
         }
-        paragraph += 1;
     }
     let mut sentences: Vec<Sentence> = spans
         .into_iter()
@@ -127,7 +125,8 @@ pub fn lines(doc: &Document) -> Vec<Sentence> {
 }
 
 /// Each line of `text`: where it starts, and its content without surrounding whitespace (`None`
-/// for a blank line). A final newline does not start another line.
+/// for a blank line). Lines end at LF, CRLF or a lone CR, as [`Document`] counts them; a final
+/// line break does not start another line.
 pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = (usize, Option<(usize, usize)>)> + '_ {
     let mut start = 0;
     std::iter::from_fn(move || {
@@ -135,8 +134,9 @@ pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = (usize, Option<(usi
             return None;
         }
         let line_start = start;
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        start = end + 1;
+        let (end, next) =
+            crate::text::next_line_break(text, start).unwrap_or((text.len(), text.len()));
+        start = next;
         Some((line_start, trim_span(text, line_start, end)))
     })
 }

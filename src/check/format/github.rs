@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::check::{CheckReport, Counts, Finding, Kind, Severity};
 use crate::error::{Error, Result};
+use crate::text::visible;
 
 use super::one_line;
 
@@ -21,8 +22,8 @@ pub fn write(out: &mut dyn Write, report: &CheckReport) -> io::Result<()> {
     writeln!(
         out,
         "bialign check: {} → {}: {}{}",
-        report.source.file,
-        report.target.file,
+        visible(&report.source.file),
+        visible(&report.target.file),
         counts,
         baselined(report.baselined)
     )
@@ -103,11 +104,14 @@ pub fn last_column(loc: &crate::check::Location) -> usize {
     }
 }
 
-/// A workflow command's message: `%`, CR and LF are encoded.
+/// A workflow command's message: `%`, CR and LF are encoded, and the other control characters
+/// made visible (the log shows them to a terminal-like viewer that would obey ESC).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    visible(
+        &s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
 }
 
 /// A workflow command's property value: also `:` and `,`, which delimit properties.
@@ -129,8 +133,8 @@ pub fn step_summary(report: &CheckReport) -> String {
     let counts = Counts::of(&report.findings);
     let mut md = format!(
         "## bialign check: `{}` → `{}`\n\n**{}**{}\n\n",
-        report.source.file,
-        report.target.file,
+        visible(&report.source.file),
+        visible(&report.target.file),
         counts,
         baselined(report.baselined)
     );

@@ -8,6 +8,7 @@ use crate::check::{
     AnchorRef, CheckReport, Counts, Excerpt, FailOn, Finding, Kind, Severity, SideName,
 };
 use crate::report::color::Paint;
+use crate::text::visible;
 
 /// Excerpts longer than this many characters are cut around what the finding is about.
 const EXCERPT_CHARS: usize = 220;
@@ -22,10 +23,10 @@ pub fn write(
         out,
         "{} {} ({}, {} sentences) → {} ({}, {} sentences)",
         paint.bold("bialign check:"),
-        report.source.file,
+        visible(&report.source.file),
         report.source.lang,
         report.source.sentences,
-        report.target.file,
+        visible(&report.target.file),
         report.target.lang,
         report.target.sentences
     )?;
@@ -77,7 +78,7 @@ pub fn finding(
         "  {severity}  {} → {}  {}",
         paint.cyan(&place(f, SideName::Source)),
         paint.cyan(&place(f, SideName::Target)),
-        f.message
+        visible(&f.message)
     )?;
     for (side, lang) in [(SideName::Source, src_lang), (SideName::Target, tgt_lang)] {
         let excerpt = match side {
@@ -105,13 +106,12 @@ fn place(f: &Finding, side: SideName) -> String {
             SideName::Source => &f.source.location,
             SideName::Target => &f.target.location,
         });
-    format!("{}:{}:{}", loc.file, loc.line, loc.column)
+    format!("{}:{}:{}", visible(&loc.file), loc.line, loc.column)
 }
 
 /// The excerpt on one line, cut around its first anchor when long, anchors marked.
 fn marked_excerpt(f: &Finding, side: SideName, excerpt: &Excerpt, paint: Paint) -> String {
-    let joined: String = excerpt
-        .text
+    let joined: String = visible(&excerpt.text)
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();

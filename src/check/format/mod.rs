@@ -53,7 +53,8 @@ pub fn write(
     }
 }
 
-/// `text` on one line (sentences can span wrapped lines).
+/// `text` on one line (sentences can span wrapped lines), with no control character left raw:
+/// it is shown on terminals and in CI logs.
 pub(crate) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }

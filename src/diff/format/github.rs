@@ -10,6 +10,7 @@ use crate::check::{Counts, Excerpt};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::plain;
 use crate::diff::{Status, TranslationDiff};
+use crate::text::visible;
 
 /// At most this many changes are listed in a step summary.
 const SUMMARY_ROWS: usize = 200;
@@ -21,8 +22,8 @@ pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
     writeln!(
         out,
         "bialign diff: {} → {}: {} changes; introduced {}; fixed {}",
-        d.old.file,
-        d.new.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
         d.changes.len(),
         Counts::of(&d.introduced),
         Counts::of(&d.fixed)
@@ -66,8 +67,8 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
     writeln!(
         out,
         "bialign diff --source: {} → {}: {} stale target sentences, {} new source sentences without a translation",
-        d.old.file,
-        d.new.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
         d.stale.len(),
         d.untranslated
     )
@@ -77,8 +78,8 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
 pub fn translation_summary(d: &TranslationDiff) -> String {
     let mut md = format!(
         "## bialign diff: `{}` → `{}`\n\n**{} changes; introduced {}; fixed {}**\n\n",
-        d.old.file,
-        d.new.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
         d.changes.len(),
         Counts::of(&d.introduced),
         Counts::of(&d.fixed)
@@ -123,9 +124,9 @@ pub fn translation_summary(d: &TranslationDiff) -> String {
 pub fn source_summary(d: &SourceDiff) -> String {
     let mut md = format!(
         "## bialign diff --source: `{}` → `{}` (translated in `{}`)\n\n**{} stale target sentences, {} new source sentences without a translation**\n\n",
-        d.old.file,
-        d.new.file,
-        d.target.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
+        visible(&d.target.file),
         d.stale.len(),
         d.untranslated
     );

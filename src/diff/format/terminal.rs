@@ -11,9 +11,10 @@ use crate::diff::source::SourceDiff;
 use crate::diff::words::{Op, Piece};
 use crate::diff::{Status, TranslationDiff};
 use crate::report::color::Paint;
+use crate::text::visible;
 
 fn place(e: &Excerpt) -> String {
-    format!("{}:{}", e.location.file, e.location.line)
+    format!("{}:{}", visible(&e.location.file), e.location.line)
 }
 
 fn status(s: Status, paint: Paint) -> String {
@@ -41,11 +42,11 @@ pub fn marked(pieces: &[Piece], paint: Paint) -> String {
 }
 
 /// Runs of white space (line breaks included) as one space, kept at the ends so that pieces
-/// join as they were.
+/// join as they were; control characters made visible.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.chars() {
+    for c in visible(text).chars() {
         if c.is_whitespace() {
             if !space {
                 out.push(' ');
@@ -70,9 +71,9 @@ pub fn translation(
         out,
         "{} {} → {} (translations of {}): {} changed, {} added, {} removed, {} unchanged",
         paint.bold("bialign diff:"),
-        d.old.file,
-        d.new.file,
-        d.source.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
+        visible(&d.source.file),
         counts.changed,
         counts.added,
         counts.removed,
@@ -147,9 +148,9 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<(
         out,
         "{} {} → {} (translated in {}): {} changed, {} added, {} removed, {} unchanged",
         paint.bold("bialign diff --source:"),
-        d.old.file,
-        d.new.file,
-        d.target.file,
+        visible(&d.old.file),
+        visible(&d.new.file),
+        visible(&d.target.file),
         counts.changed,
         counts.added,
         counts.removed,
@@ -174,7 +175,7 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<(
             Status::Added => format!(
                 "{} no translation yet; it belongs at {}:{}:{}",
                 paint.red(&paint.bold("untranslated")),
-                c.target.location.file,
+                visible(&c.target.location.file),
                 c.target.location.line,
                 c.target.location.column
             ),
