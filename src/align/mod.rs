@@ -141,7 +141,11 @@ fn align_from_query(
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
     let mut model = Model {
-        length: LengthModel::estimate(&features.query.lengths, &features.other.lengths),
+        length: LengthModel::estimate(
+            &features.query.lengths,
+            &features.other.lengths,
+            length::pair_prior(query_lang.code(), other_lang.code()),
+        ),
         shape_cost: prior_shape_costs(),
         recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
