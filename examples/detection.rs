@@ -55,6 +55,8 @@ use bialign::pipeline::{align_documents, LangChoice};
 use bialign::{Document, Lang, Split};
 
 const DEFAULT_COPIES: usize = 60;
+/// Confidence thresholds of the omission precision-recall curve.
+const THRESHOLDS: [f64; 11] = [0.03, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /// Injection sites in one copy are at least this many gold beads apart.
 const MIN_GAP: usize = 4;
 const DEFAULT_SEED: u64 = 0x5eed_b1a1_9e00_0001;
@@ -164,6 +166,10 @@ fn main() {
         fit(&args[1..]);
         return;
     }
+    if args.first().is_some_and(|a| a == "--plot") {
+        plot(&args[1], &args[2]);
+        return;
+    }
     let dir = args.first().map(PathBuf::from).unwrap_or_else(|| {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/mac-dev-zh-en")
     });
@@ -247,6 +253,7 @@ fn main() {
     let mut clean_counts: HashMap<Kind, usize> = HashMap::new();
     let started = std::time::Instant::now();
     let mut dropped_paragraphs = Tally::default();
+    let mut curve = [Tally::default(); THRESHOLDS.len()];
     for (d, doc) in docs.iter().enumerate() {
         let clean = run_check(doc, &doc.tgt, sensitivity);
         for f in &clean {
@@ -307,6 +314,42 @@ fn main() {
             }
             let keys: Vec<FindingKey> = findings.iter().map(FindingKey::of).collect();
             let (pre_existing, _) = pair_up(&keys, &clean_keys);
+            // The precision-recall curve of omissions over the findings' confidence.
+            let drops: Vec<&Placed> = placed
+                .iter()
+                .filter(|p| p.what == Injection::Drop)
+                .collect();
+            if !drops.is_empty() {
+                for (point, &threshold) in curve.iter_mut().zip(&THRESHOLDS) {
+                    let kept = |f: &Finding| {
+                        f.kind == Kind::Omission && f.confidence.unwrap_or(1.0) >= threshold
+                    };
+                    let clean_kept: Vec<FindingKey> = clean
+                        .iter()
+                        .filter(|f| kept(f))
+                        .map(FindingKey::of)
+                        .collect();
+                    let mine: Vec<&Finding> = findings.iter().filter(|f| kept(f)).collect();
+                    let mine_keys: Vec<FindingKey> =
+                        mine.iter().map(|f| FindingKey::of(f)).collect();
+                    let (old, _) = pair_up(&mine_keys, &clean_kept);
+                    point.injected += drops.len();
+                    point.found += drops
+                        .iter()
+                        .filter(|p| mine.iter().any(|f| hits(f, p)))
+                        .count();
+                    for (f, old) in mine.iter().zip(&old) {
+                        let hit = drops.iter().any(|p| hits(f, p));
+                        point.findings += 1;
+                        point.hits += usize::from(hit);
+                        point.right += usize::from(hit || natural(f));
+                        if !old {
+                            point.new_findings += 1;
+                            point.new_hits += usize::from(hit);
+                        }
+                    }
+                }
+            }
             if std::env::var_os("DETECTION_DEBUG").is_some() {
                 debug(doc, &result, &findings, &pre_existing, &placed);
             }
@@ -388,6 +431,44 @@ fn main() {
             ratio(t.right, t.findings),
             ratio(t.new_hits, t.new_findings),
         );
+    }
+    println!("\nOmissions by confidence (a finding counts when its confidence is at least the threshold):\n");
+    println!("| threshold | recall | precision | precision (new findings) |");
+    println!("|---:|---:|---:|---:|");
+    for (t, threshold) in curve.iter().zip(THRESHOLDS) {
+        println!(
+            "| {threshold:.2} | {} | {} | {} |",
+            ratio(t.found, t.injected),
+            ratio(t.right, t.findings),
+            ratio(t.new_hits, t.new_findings)
+        );
+    }
+    if let Some(path) = std::env::var_os("DETECTION_CURVE") {
+        // label, threshold, recall, precision, precision of new findings: for `--plot`.
+        let label = std::env::var("DETECTION_LABEL").unwrap_or_else(|_| dir.display().to_string());
+        let mut out = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .expect("a writable curve file");
+        let share = |a: usize, b: usize| {
+            if b == 0 {
+                f64::NAN
+            } else {
+                a as f64 / b as f64
+            }
+        };
+        for (t, threshold) in curve.iter().zip(THRESHOLDS) {
+            use std::io::Write;
+            writeln!(
+                out,
+                "{label}\t{threshold}\t{:.4}\t{:.4}\t{:.4}",
+                share(t.found, t.injected),
+                share(t.right, t.findings),
+                share(t.new_hits, t.new_findings)
+            )
+            .expect("curve written");
+        }
     }
     println!("\nFindings on the unmodified documents:");
     for kind in Kind::ALL {
@@ -487,6 +568,79 @@ fn fit(files: &[String]) {
             }
         }
     }
+}
+
+/// Draw the curves of a `DETECTION_CURVE` file (precision of new findings against recall, one
+/// line per label, a dot per threshold) as an SVG.
+fn plot(input: &str, output: &str) {
+    let text = std::fs::read_to_string(input).expect("a readable curve file");
+    // Per label: (threshold, recall, precision of new findings).
+    type Points = Vec<(f64, f64, f64)>;
+    let mut series: Vec<(String, Points)> = Vec::new();
+    for line in text.lines() {
+        let c: Vec<&str> = line.split('\t').collect();
+        let (label, threshold, recall, new_precision) = (
+            c[0].to_owned(),
+            c[1].parse::<f64>().expect("a threshold"),
+            c[2].parse::<f64>().expect("a recall"),
+            c[4].parse::<f64>().expect("a precision"),
+        );
+        if recall.is_nan() || new_precision.is_nan() {
+            continue;
+        }
+        match series.iter_mut().find(|s| s.0 == label) {
+            Some(s) => s.1.push((threshold, recall, new_precision)),
+            None => series.push((label, vec![(threshold, recall, new_precision)])),
+        }
+    }
+    let (w, h, m) = (640.0, 480.0, 60.0);
+    let x = |r: f64| m + r * (w - 2.0 * m);
+    let y = |p: f64| h - m - p * (h - 2.0 * m);
+    let colours = [
+        "#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#6a4c93", "#555555",
+    ];
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+    );
+    for k in 0..=10 {
+        let v = k as f64 / 10.0;
+        svg += &format!(
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#ddd\"/><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#ddd\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{v:.1}</text><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{v:.1}</text>\n",
+            x(v), y(0.0), x(v), y(1.0), x(0.0), y(v), x(1.0), y(v),
+            x(v), h - m + 18.0, m - 6.0, y(v) + 4.0
+        );
+    }
+    svg += &format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">recall of dropped sentences</text>\n<text x=\"16\" y=\"{:.1}\" transform=\"rotate(-90 16 {:.1})\" text-anchor=\"middle\">precision of new omission findings</text>\n<text x=\"{:.1}\" y=\"24\" text-anchor=\"middle\" font-size=\"14\">Omissions: precision against recall as the confidence threshold falls from 0.9 to 0.03</text>\n",
+        w / 2.0, h - 16.0, h / 2.0, h / 2.0, w / 2.0
+    );
+    for (k, (label, points)) in series.iter().enumerate() {
+        let colour = colours[k % colours.len()];
+        let path: Vec<String> = points
+            .iter()
+            .map(|&(_, r, p)| format!("{:.1},{:.1}", x(r), y(p)))
+            .collect();
+        svg += &format!(
+            "<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{}\"/>\n",
+            path.join(" ")
+        );
+        for &(t, r, p) in points {
+            svg += &format!(
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{colour}\"><title>{label}: threshold {t}, recall {r:.3}, precision {p:.3}</title></circle>\n",
+                x(r), y(p)
+            );
+        }
+        svg += &format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>\n",
+            m + 10.0,
+            y(0.02) - 18.0 * (series.len() - k) as f64,
+            m + 28.0,
+            y(0.02) - 18.0 * (series.len() - k) as f64 + 10.0,
+            label.replace('&', "&amp;").replace('<', "&lt;")
+        );
+    }
+    svg += "</svg>\n";
+    std::fs::write(output, svg).expect("the SVG written");
 }
 
 fn sigmoid(z: f64) -> f64 {
@@ -674,25 +828,62 @@ fn pieces(doc: &Doc, size: usize) -> Vec<Doc> {
 /// The document with a blank line on both sides after every `size` gold beads: paragraphs, as
 /// `--split lines` reads them. The two blank lines are a gold bead of their own.
 fn with_paragraphs(doc: &Doc, size: usize) -> Doc {
-    let mut out = Doc {
-        src: Vec::new(),
-        tgt: Vec::new(),
-        gold: Vec::new(),
-        ..doc.clone()
+    let size = size.max(1);
+    // Where each paragraph break goes: before the first sentence of bead k on each side.
+    let first = |k: usize, side: fn(&IndexBead) -> &Vec<usize>, len: usize| {
+        doc.gold[k..]
+            .iter()
+            .find_map(|b| side(b).iter().min().copied())
+            .unwrap_or(len)
     };
-    for (k, b) in doc.gold.iter().enumerate() {
-        if k > 0 && k % size.max(1) == 0 {
-            out.gold.push((vec![out.src.len()], vec![out.tgt.len()]));
-            out.src.push(String::new());
-            out.tgt.push(String::new());
+    let breaks: Vec<(usize, usize, usize)> = (size..doc.gold.len())
+        .step_by(size)
+        .map(|k| {
+            (
+                k,
+                first(k, |b| &b.0, doc.src.len()),
+                first(k, |b| &b.1, doc.tgt.len()),
+            )
+        })
+        .collect();
+    let with_blanks = |lines: &[String], at: Vec<usize>| -> (Vec<String>, Vec<usize>, Vec<usize>) {
+        let (mut out, mut moved, mut blanks) = (Vec::new(), Vec::new(), Vec::new());
+        let mut next = at.iter().peekable();
+        for (i, line) in lines.iter().enumerate() {
+            while next.peek().is_some_and(|&&b| b <= i) {
+                next.next();
+                blanks.push(out.len());
+                out.push(String::new());
+            }
+            moved.push(out.len());
+            out.push(line.clone());
         }
-        let src: Vec<usize> = b.0.iter().map(|&i| out.src.len() + i - b.0[0]).collect();
-        let tgt: Vec<usize> = b.1.iter().map(|&j| out.tgt.len() + j - b.1[0]).collect();
-        out.src.extend(b.0.iter().map(|&i| doc.src[i].clone()));
-        out.tgt.extend(b.1.iter().map(|&j| doc.tgt[j].clone()));
-        out.gold.push((src, tgt));
+        for _ in next {
+            blanks.push(out.len());
+            out.push(String::new());
+        }
+        (out, moved, blanks)
+    };
+    let (src, src_moved, src_blanks) = with_blanks(&doc.src, breaks.iter().map(|b| b.1).collect());
+    let (tgt, tgt_moved, tgt_blanks) = with_blanks(&doc.tgt, breaks.iter().map(|b| b.2).collect());
+    let mut gold = Vec::new();
+    let mut blank = 0;
+    for (k, b) in doc.gold.iter().enumerate() {
+        if breaks.get(blank).is_some_and(|br| br.0 == k) {
+            gold.push((vec![src_blanks[blank]], vec![tgt_blanks[blank]]));
+            blank += 1;
+        }
+        gold.push((
+            b.0.iter().map(|&i| src_moved[i]).collect(),
+            b.1.iter().map(|&j| tgt_moved[j]).collect(),
+        ));
     }
-    out
+    Doc {
+        src,
+        tgt,
+        gold,
+        ..doc.clone()
+    }
 }
 
 fn lines(path: &Path) -> Vec<String> {

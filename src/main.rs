@@ -192,7 +192,7 @@ struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
     /// Report sentences without a counterpart when they are at least `strict` very likely
-    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.15).
+    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
     #[arg(long, default_value = "normal")]
     sensitivity: check::unpaired::Sensitivity,
     /// An earlier `--format json` output: report and fail only on findings not in it.
@@ -241,7 +241,7 @@ struct DiffArgs {
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<check::Kind>,
     /// Report sentences without a counterpart when they are at least `strict` very likely
-    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.15).
+    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
     #[arg(long, default_value = "normal")]
     sensitivity: check::unpaired::Sensitivity,
     /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.

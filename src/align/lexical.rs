@@ -28,9 +28,9 @@ const SHRINK_TO_KIND: f64 = 4.0;
 const MIN_TESTED: usize = 50;
 
 impl Recall {
-    pub fn prior(recall: f64) -> Recall {
+    pub fn prior(recall: [f64; Evidence::COUNT]) -> Recall {
         Recall {
-            by_kind: [recall; Evidence::COUNT],
+            by_kind: recall,
             by_token: Vec::new(),
         }
     }
