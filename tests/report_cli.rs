@@ -64,7 +64,9 @@ fn csv_reads_back_to_every_sentence_exactly_once() {
             "tgt_end",
             "src_line",
             "tgt_line",
-            "flags"
+            "flags",
+            "src_paragraph",
+            "tgt_paragraph"
         ]
     );
     let (src_sentences, tgt_sentences) = inputs();

@@ -123,7 +123,9 @@ fn html_marks_mismatches_in_words_not_only_in_colour() {
     // Omission and addition rows carry a label, and the unsure row says so.
     assert!(html.contains("<span class=\"tag omission\">omission</span>"));
     assert!(html.contains("<span class=\"tag addition\">addition</span>"));
-    assert!(html.contains("class=\"bead kind-1-1 low\""));
+    assert!(html.contains("class=\"bead kind-1-1 low"));
+    // A rule where a paragraph starts on either side: the translator's note is one.
+    assert!(html.contains("<tr id=\"b1\" class=\"bead kind-0-1 addition paragraph-start\">"));
     assert!(html.contains(">unsure</span>"));
     // Each cell says its language.
     assert_eq!(

@@ -22,6 +22,8 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> i
         "src_line",
         "tgt_line",
         "flags",
+        "src_paragraph",
+        "tgt_paragraph",
     ])?;
     for record in pair.records() {
         let BeadRecord {
@@ -37,6 +39,8 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> i
             src_line,
             tgt_line,
             flags,
+            src_paragraph,
+            tgt_paragraph,
         } = record;
         let join = |ids: &[usize]| {
             ids.iter()
@@ -61,6 +65,8 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> i
             opt(src_line),
             opt(tgt_line),
             text(flags.join(";")),
+            opt(src_paragraph),
+            opt(tgt_paragraph),
         ])?;
     }
     w.flush()

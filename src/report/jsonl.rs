@@ -23,6 +23,8 @@ struct Record<'a> {
     src_line: Option<usize>,
     tgt_line: Option<usize>,
     flags: &'a [String],
+    src_paragraph: Option<usize>,
+    tgt_paragraph: Option<usize>,
 }
 
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
@@ -43,6 +45,8 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> 
             src_line: r.src_line,
             tgt_line: r.tgt_line,
             flags: &r.flags,
+            src_paragraph: r.src_paragraph,
+            tgt_paragraph: r.tgt_paragraph,
         };
         super::write_json_line(out, &record)?;
     }

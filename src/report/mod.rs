@@ -105,6 +105,9 @@ pub struct BeadRecord {
     pub src_line: Option<usize>,
     pub tgt_line: Option<usize>,
     pub flags: Vec<String>,
+    /// The paragraph (see [`Sentence::paragraph`]) of the bead's first sentence on each side.
+    pub src_paragraph: Option<usize>,
+    pub tgt_paragraph: Option<usize>,
 }
 
 impl AlignedPair {
@@ -190,6 +193,8 @@ impl AlignedPair {
             src_line: src.first().map(|s| s.line),
             tgt_line: tgt.first().map(|s| s.line),
             flags: self.flags(bead),
+            src_paragraph: src.first().map(|s| s.paragraph),
+            tgt_paragraph: tgt.first().map(|s| s.paragraph),
         }
     }
 }

@@ -296,6 +296,23 @@ fn table(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Resu
     writeln!(out, "</tbody>\n</table>")
 }
 
+/// Does bead `k` open a paragraph on either side (its first sentence is the first of its
+/// paragraph)? The page draws a rule there, so paragraphs read as groups of beads.
+fn starts_paragraph(pair: &AlignedPair, k: usize) -> bool {
+    let bead = &pair.alignment.beads[k];
+    let opens = |sentences: &[crate::segment::Sentence], first: Option<usize>| {
+        first.is_some_and(|i| i == 0 || sentences[i - 1].paragraph != sentences[i].paragraph)
+    };
+    k > 0
+        && (opens(
+            &pair.src.sentences,
+            (!bead.src.is_empty()).then_some(bead.src.start),
+        ) || opens(
+            &pair.tgt.sentences,
+            (!bead.tgt.is_empty()).then_some(bead.tgt.start),
+        ))
+}
+
 fn row(
     out: &mut dyn Write,
     pair: &AlignedPair,
@@ -346,6 +363,9 @@ fn row(
         tags.push(format!(
             "<span class=\"tag low\" title=\"score below {LOW_CONFIDENCE}\">unsure</span>"
         ));
+    }
+    if starts_paragraph(pair, k) {
+        classes.push("paragraph-start".into());
     }
     writeln!(
         out,
