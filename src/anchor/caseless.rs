@@ -8,7 +8,10 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// A set with a term longer than this (folded) is searched with an NFA (see [`TermSet::new`]).
+const MAX_DFA_TERM_BYTES: usize = 128;
 
 /// The case folding used on both sides of every comparison: each character's full lowercase.
 /// (Not `str::to_lowercase`, whose final-sigma rule depends on context and would fold a term
@@ -114,9 +117,15 @@ impl TermSet {
             .map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char)))
             .collect();
         let len = patterns.len();
+        // A DFA is the fastest to search, but building one from a long term costs up to its
+        // length squared (a 15,000-character glossary term took half a minute): with a long
+        // term, the contiguous NFA, which finds the same matches and builds in linear time.
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        let kind = (longest > MAX_DFA_TERM_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
         let automaton = (len > 0).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(kind)
                 .build(&patterns)
                 .expect("term patterns are plain strings within the automaton's size limits")
         });
@@ -239,6 +248,17 @@ mod tests {
             vec![Some((9, 21))]
         );
         assert_eq!(first(&[""], "anything"), vec![None]);
+    }
+
+    #[test]
+    fn a_very_long_term_is_found_without_a_quadratic_build() {
+        // Found by the fuzzer: a DFA for this term took half a minute to build.
+        let term = "ŉ".repeat(15_000);
+        let text = format!("x {term} y");
+        let set = TermSet::new([term.as_str(), "y"]);
+        let found = set.first_at_word_edges(&Folded::new(&text));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1.start, 2);
     }
 
     #[test]
