@@ -6,6 +6,7 @@
 //! cargo run --release --example fuzz -- --seconds 3600             # an hour a target
 //! cargo run --release --example fuzz -- --execs 10000000 --targets segment,gold --jobs 2
 //! cargo run --release --example fuzz -- --replay fuzz/crashes/align-0123456789abcdef.in
+//! cargo run --release --example fuzz -- --target gold --replay target/afl/out/gold/default/crashes/id*
 //! cargo run --release --example fuzz -- --corpus target/afl-corpus   # inputs for AFL++
 //! ```
 
@@ -32,10 +33,12 @@ struct Args {
     replay: Vec<PathBuf>,
     corpus: Option<PathBuf>,
     slow: f64,
+    /// The target of `--replay` files, when their names do not say it (AFL++'s crashes).
+    replay_as: Option<&'static Target>,
 }
 
 const USAGE: &str = "usage: fuzz [--seconds S] [--execs N] [--targets a,b,…] [--seed N] \
-                     [--jobs N] [--out DIR] [--slow SECONDS] | --replay FILE… | --corpus DIR";
+                     [--jobs N] [--out DIR] [--slow SECONDS] | [--target T] --replay FILE… | --corpus DIR";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -50,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
         replay: Vec::new(),
         corpus: None,
         slow: 2.0,
+        replay_as: None,
     };
     let mut it = std::env::args().skip(1);
     let mut seconds_given = false;
@@ -76,6 +80,11 @@ fn parse_args() -> Result<Args, String> {
                     .collect::<Result<_, _>>()?;
             }
             "--replay" => args.replay.extend(it.by_ref().map(PathBuf::from)),
+            "--target" => {
+                let name = value()?;
+                args.replay_as =
+                    Some(targets::target(&name).ok_or_else(|| format!("no target {name}"))?);
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
@@ -86,9 +95,9 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// Run saved inputs through their targets (the target is the file name's part before `-`, or
-/// the folder's name for `fuzz/regressions/<target>/…`).
-fn replay(files: &[PathBuf]) -> ExitCode {
+/// Run saved inputs through their targets: `--target`, or the file name's part before `-`
+/// (`fuzz/crashes/<target>-….in`), or the folder's name (`fuzz/regressions/<target>/…`).
+fn replay(files: &[PathBuf], replay_as: Option<&'static Target>) -> ExitCode {
     let mut failed = false;
     for file in files {
         let stem = file.file_name().unwrap_or_default().to_string_lossy();
@@ -97,13 +106,13 @@ fn replay(files: &[PathBuf]) -> ExitCode {
             .and_then(|p| p.file_name())
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let Some(target) = stem
-            .trim_start_matches("slow-")
-            .split('-')
-            .next()
-            .and_then(targets::target)
-            .or_else(|| targets::target(&folder))
-        else {
+        let Some(target) = replay_as.or_else(|| {
+            stem.trim_start_matches("slow-")
+                .split('-')
+                .next()
+                .and_then(targets::target)
+                .or_else(|| targets::target(&folder))
+        }) else {
             eprintln!(
                 "{}: no target named by the file or its folder",
                 file.display()
@@ -178,7 +187,7 @@ fn main() -> ExitCode {
         }
     };
     if !args.replay.is_empty() {
-        return replay(&args.replay);
+        return replay(&args.replay, args.replay_as);
     }
     let seeds = Seeds::load(&harness::fuzz_dir().join("seeds"));
     if let Some(dir) = &args.corpus {
