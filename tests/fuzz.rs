@@ -33,7 +33,12 @@ fn regression_inputs_pass_their_targets() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    eprintln!("{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} regression input(s) fail",
+        failures.len()
+    );
     eprintln!("{count} regression inputs pass");
 }
 
@@ -61,8 +66,10 @@ fn seed_inputs_pass_every_target() {
     ] {
         let target = targets::target(target).unwrap();
         for input in inputs {
-            harness::run_one(target, input.as_bytes())
-                .unwrap_or_else(|f| panic!("{}: {f}\n{input:?}", target.name));
+            if let Err(f) = harness::run_one(target, input.as_bytes()) {
+                eprintln!("{}: {f}\n{input:?}", target.name);
+                panic!("a seed fails {}: {f}", target.name);
+            }
         }
     }
 }
@@ -103,7 +110,9 @@ fn fuzz(name: &str) {
         elapsed.as_secs_f64()
     );
     if let Some(c) = crashes.first() {
-        panic!(
+        // Printed, not only panicked with: while other targets run, panic messages are recorded
+        // by the fuzzer's hook instead of printed.
+        eprintln!(
             "fuzz target {name} fails (BIALIGN_FUZZ_SEED={seed}): {}\nminimised input{}: {:?}",
             c.failure,
             c.file
@@ -111,6 +120,7 @@ fn fuzz(name: &str) {
                 .map_or(String::new(), |f| format!(" ({})", f.display())),
             String::from_utf8_lossy(&c.minimised)
         );
+        panic!("fuzz target {name} fails: {}", c.failure);
     }
 }
 

@@ -59,11 +59,13 @@ pub fn run_one(target: &Target, input: &[u8]) -> Result<(), String> {
     ACTIVE.fetch_add(1, Ordering::SeqCst);
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| (target.run)(input)));
     ACTIVE.fetch_sub(1, Ordering::SeqCst);
-    outcome.map_err(|_| {
+    outcome.map_err(|payload| {
         LAST_PANIC
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(panic)".into())
     })
 }
