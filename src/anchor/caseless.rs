@@ -87,6 +87,8 @@ pub struct Occurrence {
 pub struct TermSet {
     automaton: Option<AhoCorasick>,
     len: usize,
+    /// The term of each of the automaton's patterns (empty terms have none).
+    terms: Vec<usize>,
     /// Whether each term starts and ends with a word character (see [`is_word_char`]).
     word_edges: Vec<(bool, bool)>,
 }
@@ -100,29 +102,25 @@ impl std::fmt::Debug for TermSet {
 impl TermSet {
     /// The set of `terms`, in order: results are indexed like them. Empty terms never match.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermSet {
-        // An empty pattern would match everywhere; a pattern no folded text can hold stands in.
-        let patterns: Vec<String> = terms
-            .into_iter()
-            .map(|t| {
-                let f = fold(t);
-                if f.is_empty() {
-                    "\u{0}\u{0}".to_owned()
-                } else {
-                    f
-                }
-            })
-            .collect();
-        let word_edges = patterns
+        let folded: Vec<String> = terms.into_iter().map(fold).collect();
+        let word_edges = folded
             .iter()
             .map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char)))
             .collect();
-        let len = patterns.len();
+        let len = folded.len();
+        // An empty pattern would match everywhere: an empty term gets none. (It had two NULs,
+        // which the fuzzer found in a text.)
+        let (terms, patterns): (Vec<usize>, Vec<String>) = folded
+            .into_iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .unzip();
         // A DFA is the fastest to search, but building one from a long term costs up to its
         // length squared (a 15,000-character glossary term took half a minute): with a long
         // term, the contiguous NFA, which finds the same matches and builds in linear time.
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let kind = (longest > MAX_DFA_TERM_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
-        let automaton = (len > 0).then(|| {
+        let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .kind(kind)
@@ -132,6 +130,7 @@ impl TermSet {
         TermSet {
             automaton,
             len,
+            terms,
             word_edges,
         }
     }
@@ -157,7 +156,7 @@ impl TermSet {
         };
         let mut first: HashMap<usize, Occurrence> = HashMap::new();
         for m in automaton.find_overlapping_iter(&text.folded) {
-            let term = m.pattern().as_usize();
+            let term = self.terms[m.pattern().as_usize()];
             if first.contains_key(&term) {
                 continue;
             }
@@ -165,7 +164,7 @@ impl TermSet {
             let occurrence = Occurrence { start, end };
             if accept(term, occurrence) {
                 first.insert(term, occurrence);
-                if first.len() == self.len {
+                if first.len() == self.terms.len() {
                     break;
                 }
             }
@@ -248,6 +247,7 @@ mod tests {
             vec![Some((9, 21))]
         );
         assert_eq!(first(&[""], "anything"), vec![None]);
+        assert_eq!(first(&["", "x"], "\0\0 x"), vec![None, Some((3, 4))]);
     }
 
     #[test]
