@@ -8,7 +8,10 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+/// A set with a term longer than this (folded) is searched with an NFA (see [`TermSet::new`]).
+const MAX_DFA_TERM_BYTES: usize = 128;
 
 /// The case folding used on both sides of every comparison: each character's full lowercase.
 /// (Not `str::to_lowercase`, whose final-sigma rule depends on context and would fold a term
@@ -84,6 +87,8 @@ pub struct Occurrence {
 pub struct TermSet {
     automaton: Option<AhoCorasick>,
     len: usize,
+    /// The term of each of the automaton's patterns (empty terms have none).
+    terms: Vec<usize>,
     /// Whether each term starts and ends with a word character (see [`is_word_char`]).
     word_edges: Vec<(bool, bool)>,
 }
@@ -97,32 +102,35 @@ impl std::fmt::Debug for TermSet {
 impl TermSet {
     /// The set of `terms`, in order: results are indexed like them. Empty terms never match.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermSet {
-        // An empty pattern would match everywhere; a pattern no folded text can hold stands in.
-        let patterns: Vec<String> = terms
-            .into_iter()
-            .map(|t| {
-                let f = fold(t);
-                if f.is_empty() {
-                    "\u{0}\u{0}".to_owned()
-                } else {
-                    f
-                }
-            })
-            .collect();
-        let word_edges = patterns
+        let folded: Vec<String> = terms.into_iter().map(fold).collect();
+        let word_edges = folded
             .iter()
             .map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char)))
             .collect();
-        let len = patterns.len();
-        let automaton = (len > 0).then(|| {
+        let len = folded.len();
+        // An empty pattern would match everywhere: an empty term gets none. (It had two NULs,
+        // which the fuzzer found in a text.)
+        let (terms, patterns): (Vec<usize>, Vec<String>) = folded
+            .into_iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .unzip();
+        // A DFA is the fastest to search, but building one from a long term costs up to its
+        // length squared (a 15,000-character glossary term took half a minute): with a long
+        // term, the contiguous NFA, which finds the same matches and builds in linear time.
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+        let kind = (longest > MAX_DFA_TERM_BYTES).then_some(AhoCorasickKind::ContiguousNFA);
+        let automaton = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                .kind(kind)
                 .build(&patterns)
                 .expect("term patterns are plain strings within the automaton's size limits")
         });
         TermSet {
             automaton,
             len,
+            terms,
             word_edges,
         }
     }
@@ -148,7 +156,7 @@ impl TermSet {
         };
         let mut first: HashMap<usize, Occurrence> = HashMap::new();
         for m in automaton.find_overlapping_iter(&text.folded) {
-            let term = m.pattern().as_usize();
+            let term = self.terms[m.pattern().as_usize()];
             if first.contains_key(&term) {
                 continue;
             }
@@ -156,7 +164,7 @@ impl TermSet {
             let occurrence = Occurrence { start, end };
             if accept(term, occurrence) {
                 first.insert(term, occurrence);
-                if first.len() == self.len {
+                if first.len() == self.terms.len() {
                     break;
                 }
             }
@@ -239,6 +247,18 @@ mod tests {
             vec![Some((9, 21))]
         );
         assert_eq!(first(&[""], "anything"), vec![None]);
+        assert_eq!(first(&["", "x"], "\0\0 x"), vec![None, Some((3, 4))]);
+    }
+
+    #[test]
+    fn a_very_long_term_is_found_without_a_quadratic_build() {
+        // Found by the fuzzer: a DFA for this term took half a minute to build.
+        let term = "ŉ".repeat(15_000);
+        let text = format!("x {term} y");
+        let set = TermSet::new([term.as_str(), "y"]);
+        let found = set.first_at_word_edges(&Folded::new(&text));
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].1.start, 2);
     }
 
     #[test]

@@ -39,8 +39,9 @@ impl Glossary {
         let text = text.trim_start_matches('\u{feff}');
         // A term is one line. CSV lets a quoted field run on over line breaks, so a quote left
         // open would swallow the rows after it as one long "term" and report each of them as a
-        // glossary violation: refuse it where it opens.
-        for (k, line) in text.lines().enumerate() {
+        // glossary violation: refuse it where it opens. Lines end where the CSV reader ends
+        // them: at LF, CRLF and a lone CR.
+        for (k, line) in csv_lines(text).enumerate() {
             if !line.starts_with('#') && ends_in_quote(line) {
                 return Err(Error::syntax(
                     path,
@@ -124,6 +125,22 @@ impl Glossary {
     }
 }
 
+/// The lines of `text` without their line breaks: LF, CRLF and a lone CR, as the `csv` crate
+/// (and [`crate::document::Document`]) ends them.
+fn csv_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let (end, next) =
+            crate::text::next_line_break(text, at).unwrap_or((text.len(), text.len()));
+        let line = &text[at..end];
+        at = next;
+        Some(line)
+    })
+}
+
 /// Does a CSV line end inside a quoted field? A field is quoted when it starts with `"`, and
 /// `""` inside it is a quote character, as the `csv` crate reads it.
 fn ends_in_quote(line: &str) -> bool {
@@ -204,6 +221,10 @@ mod tests {
             ("伊利亚,Ilya\n\"深度学习,deep learning\n谷歌,Google\n", 2),
             ("伊利亚,\"Ilya\nSutskever\"\n", 1),
             ("a,b\nc,\"d", 2),
+            // A lone CR ends a line for the CSV reader too (found by the fuzzer: the quote
+            // opened after it ran over the next line break into the next row).
+            ("E,t\r\"n\nΣ\",s", 2),
+            ("a,b\r\nc,\"d\re\",f\r\n", 2),
         ] {
             let e = Glossary::parse(Path::new("g.csv"), text).unwrap_err();
             assert!(

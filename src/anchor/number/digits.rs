@@ -125,6 +125,12 @@ impl Scanner<'_> {
                             good = (m, r.end);
                         }
                         q = r.end;
+                        // Decided once the chain is no grouping and has a second segment
+                        // (below only `nseg == 1` is asked then): walking on would make a long
+                        // list such as "1,5,1,5,…" cost its length at each of its numbers.
+                        if (!all3 || !head_ok) && nseg >= 2 {
+                            break;
+                        }
                     }
                     if spaced {
                         // A space is never a decimal or list separator, so keep the valid part.

@@ -91,3 +91,23 @@ fn whole_numbers_with_a_fraction_sign() {
     // A decimal is not followed by a fraction: 1.5 ½ stays two numbers at most.
     check("1.5 ½", "en", &["1.5"]);
 }
+
+#[test]
+fn long_lists_and_chains_take_linear_time() {
+    // Found by the fuzzer: "1,51,51,5…" walked the rest of the list at each of its numbers.
+    let list = "1,5".repeat(20_000);
+    let start = std::time::Instant::now();
+    for lang in ["en", "de", "fr"] {
+        assert!(!extract_numbers(&list, lang).is_empty());
+    }
+    let chain = format!("1{}", ",000".repeat(20_000));
+    assert!(extract_numbers(&chain, "en").len() <= 1);
+    assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+    // The same numbers as before for short ones.
+    check(
+        "1,51,5 and 1234,567,890",
+        "en",
+        &["1", "51", "5", "1234", "567890"],
+    );
+    check("1.5.1.5", "de", &["1", "5", "1", "5"]);
+}
