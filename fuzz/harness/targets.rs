@@ -503,7 +503,7 @@ fn check_csv(out: &str, records: &[BeadRecord], safe: bool) {
         }
     };
     for (row, r) in rows.iter().zip(records) {
-        assert_eq!(row.len(), 14);
+        assert_eq!(row.len(), 16);
         assert_eq!(&row[0], r.bead.to_string());
         assert_eq!(&row[1], ids(&r.src_ids));
         assert_eq!(&row[2], ids(&r.tgt_ids));
@@ -516,6 +516,8 @@ fn check_csv(out: &str, records: &[BeadRecord], safe: bool) {
         assert_eq!(&row[9], opt(r.tgt_span.map(|s| s.0)));
         assert_eq!(&row[10], opt(r.tgt_span.map(|s| s.1)));
         unsafe_cell(&row[13], &r.flags.join(";"));
+        assert_eq!(&row[14], opt(r.src_paragraph));
+        assert_eq!(&row[15], opt(r.tgt_paragraph));
     }
 }
 
