@@ -174,7 +174,7 @@ fn align_from_query(
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
         let provisional = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-        model.recall = estimate_recall(&scored, &provisional, &model.recall);
+        model.recall = estimate_recall(&scored, &features, &provisional, &model.recall);
     }
     let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
     let searched = search_with_confidence(&band, &features, &table, &model, structure);
@@ -265,7 +265,7 @@ impl Model {
             }
         }
         let total: f64 = counts.iter().sum();
-        let recall = estimate_recall(beads, table, &self.recall);
+        let recall = estimate_recall(beads, features, table, &self.recall);
         Model {
             length: self.length.refit(&pairs),
             shape_cost: counts.map(|c| -(c / total).ln()),
@@ -276,13 +276,18 @@ impl Model {
 
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
-fn estimate_recall(beads: &[ScoredBead], table: &BeadEvidence, current: &Recalls) -> Recalls {
+fn estimate_recall(
+    beads: &[ScoredBead],
+    features: &Features,
+    table: &BeadEvidence,
+    current: &Recalls,
+) -> Recalls {
     let mut counts = [Coverage::default(), Coverage::default()];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
     {
-        table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
+        table.coverage(features, b.src.clone(), b.tgt.clone(), &mut counts);
     }
     [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
