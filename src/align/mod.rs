@@ -351,12 +351,6 @@ impl<'a> Pricing<'a> {
         let lexical = self.table.score(s, t, scratch);
         self.model.bead_cost(shape, ql, ol, lexical)
     }
-
-    fn bead_costs<'b>(&self, band: &'b Band) -> dp::BeadCosts<'b> {
-        dp::bead_costs(band, Scratch::default, |scratch, s, t| {
-            self.cost(scratch, s, t)
-        })
-    }
 }
 
 fn search(
@@ -382,14 +376,15 @@ fn search_with_confidence(
     structure: Option<&Structure>,
 ) -> Searched {
     let pricing = Pricing::new(features, table, model, structure);
-    let beads = pricing.bead_costs(band);
-    // Independent passes over the same prices: side by side.
-    let ((forward, backward), (query_unpaired, other_unpaired)) = rayon::join(
-        || rayon::join(|| dp::forward(&beads), || dp::backward(&beads)),
-        || dp::unpaired_posteriors(&beads),
-    );
-    let path = forward.path(&beads.grid);
-    let confidence = confidence::confidences(&beads, &forward, &backward, &path);
+    // Prices computed block by block, twice, rather than stored for the whole band.
+    let dp::Lattice {
+        path,
+        confidence,
+        src_unpaired: query_unpaired,
+        tgt_unpaired: other_unpaired,
+    } = dp::search_with_confidence(band, Scratch::default, |scratch, s, t| {
+        pricing.cost(scratch, s, t)
+    });
     let (query_margin, other_margin) =
         alone_margins(&pricing, &path, query_unpaired.len(), other_unpaired.len());
     Searched {
