@@ -376,6 +376,18 @@ pub fn best_path_streaming<S>(
     init: impl Fn() -> S + Sync,
     cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
 ) -> Vec<Step> {
+    best_path_blocked(band, |_| (), init, |_, scratch, s, t| cost(scratch, s, t))
+}
+
+/// [`best_path_streaming`] where the prices of the beads ending in a block of rows need something
+/// made for that block first: `prepare(rows)` is called before they are priced (in parallel,
+/// with `cost(&prepared, scratch, src, tgt)`) and dropped after.
+pub fn best_path_blocked<P: Sync, S>(
+    band: &Band,
+    prepare: impl Fn(Range<usize>) -> P + Sync,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&P, &mut S, Range<usize>, Range<usize>) -> f64 + Sync,
+) -> Vec<Step> {
     let grid = Grid::new(band);
     let rows = grid.rows();
     // Rows are cut into blocks of about STREAM_BLOCK_CELLS cells.
@@ -390,27 +402,14 @@ pub fn best_path_streaming<S>(
 
     // Prices of one block, laid out as in `BeadCosts` from the block's first cell on.
     let block_costs = |block: usize| -> Vec<f32> {
-        let (r0, r1) = (blocks[block], blocks[block + 1]);
-        let mut out = vec![f32::INFINITY; (grid.offsets[r1] - grid.offsets[r0]) * SHAPES];
-        let mut parts: Vec<(usize, &mut [f32])> = Vec::with_capacity(r1 - r0);
-        let mut rest = out.as_mut_slice();
-        for i in r0..r1 {
-            let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
-            parts.push((i, row));
-            rest = tail;
-        }
-        parts
-            .into_par_iter()
-            .for_each_init(&init, |scratch, (i, row)| {
-                for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
-                    for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                        if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
-                            cell[k] = cost(scratch, i - a..i, j - b..j) as f32;
-                        }
-                    }
-                }
-            });
-        out
+        price_rows(
+            &grid,
+            blocks[block],
+            blocks[block + 1],
+            &prepare,
+            &init,
+            &cost,
+        )
     };
 
     // As `forward`, with the costs of row r at ring[r % RING].
@@ -504,6 +503,17 @@ pub fn search_with_confidence<S>(
     init: impl Fn() -> S + Sync,
     cost: impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync,
 ) -> Lattice {
+    search_with_confidence_blocked(band, |_| (), init, |_, scratch, s, t| cost(scratch, s, t))
+}
+
+/// [`search_with_confidence`] with a `prepare` step for each block of rows, as in
+/// [`best_path_blocked`] (called twice for each block: once in each pass).
+pub fn search_with_confidence_blocked<P: Sync, S>(
+    band: &Band,
+    prepare: impl Fn(Range<usize>) -> P + Sync,
+    init: impl Fn() -> S + Sync,
+    cost: impl Fn(&P, &mut S, Range<usize>, Range<usize>) -> f64 + Sync,
+) -> Lattice {
     let grid = Grid::new(band);
     let rows = grid.rows();
     let n = rows - 1;
@@ -520,7 +530,16 @@ pub fn search_with_confidence<S>(
     }
     blocks.push(rows);
     let count = blocks.len() - 1;
-    let price = |block: usize| price_rows(&grid, blocks[block], blocks[block + 1], &init, &cost);
+    let price = |block: usize| {
+        price_rows(
+            &grid,
+            blocks[block],
+            blocks[block + 1],
+            &prepare,
+            &init,
+            &cost,
+        )
+    };
 
     // Forward: shapes, the checkpoint of each block, the best and the total cost.
     let mut shape = vec![u8::MAX; grid.len()];
@@ -730,13 +749,15 @@ impl ForwardRows {
 
 /// The prices of the beads ending in rows `r0..r1`, laid out as in [`BeadCosts`] from the
 /// first cell of row `r0` on.
-fn price_rows<S>(
+fn price_rows<P: Sync, S>(
     grid: &Grid<'_>,
     r0: usize,
     r1: usize,
+    prepare: &(impl Fn(Range<usize>) -> P + Sync),
     init: &(impl Fn() -> S + Sync),
-    cost: &(impl Fn(&mut S, Range<usize>, Range<usize>) -> f64 + Sync),
+    cost: &(impl Fn(&P, &mut S, Range<usize>, Range<usize>) -> f64 + Sync),
 ) -> Vec<f32> {
+    let prepared = prepare(r0..r1);
     let mut out = vec![f32::INFINITY; (grid.offsets[r1] - grid.offsets[r0]) * SHAPES];
     let mut parts: Vec<(usize, &mut [f32])> = Vec::with_capacity(r1 - r0);
     let mut rest = out.as_mut_slice();
@@ -751,7 +772,7 @@ fn price_rows<S>(
             for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
                 for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                     if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
-                        cell[k] = cost(scratch, i - a..i, j - b..j) as f32;
+                        cell[k] = cost(&prepared, scratch, i - a..i, j - b..j) as f32;
                     }
                 }
             }

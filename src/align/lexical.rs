@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::anchor::{Direction, Evidence};
@@ -115,7 +117,9 @@ impl TokenTest {
 /// `matched[match_start[i]..match_start[i + 1]]`; `first` says where each column's group starts.
 pub struct MatchTable {
     /// Per row token id.
-    tests: Vec<TokenTest>,
+    tests: Arc<[TokenTest]>,
+    /// The table holds rows `first_row..first_row + baseline.len()`.
+    first_row: usize,
     /// Per row: for each b, the evidence if no token finds its translation.
     baseline: Vec<[f32; MAX_SIDE]>,
     /// Per row: the first column of its window.
@@ -151,15 +155,15 @@ impl MatchTable {
     /// `postings` index the columns' tokens; `window(i)` gives the column sentences row `i` may
     /// share a bead with; `recall` is the probability that a tested token's translation is present
     /// in a true bead.
-    pub fn new(
+    /// What each row token brings when tested (`recall`: the probability that a tested token's
+    /// translation is present in a true bead).
+    fn token_tests(
         direction: &Direction<'_>,
-        postings: &Postings,
         recall: &Recall,
         max_chance: f64,
-        window: impl Fn(usize) -> Range<usize> + Sync,
-    ) -> MatchTable {
+    ) -> Arc<[TokenTest]> {
         let m = direction.columns.max(1) as f64;
-        let tests: Vec<TokenTest> = (0..direction.translations.len())
+        (0..direction.translations.len())
             .map(|q| {
                 let translations = &direction.translations[q];
                 let density: f64 = translations
@@ -188,15 +192,27 @@ impl MatchTable {
                 }
                 test
             })
-            .collect();
-        let rows = direction.rows.len();
+            .collect()
+    }
+
+    /// The rows `rows` of the table: `postings` index the columns' tokens; `window(i)` gives the
+    /// column sentences row `i` may share a bead with.
+    fn new(
+        direction: &Direction<'_>,
+        postings: &Postings,
+        tests: Arc<[TokenTest]>,
+        rows: Range<usize>,
+        window: impl Fn(usize) -> Range<usize> + Sync,
+    ) -> MatchTable {
+        let count = rows.len();
         let mut table = MatchTable {
             tests,
-            baseline: Vec::with_capacity(rows),
-            window_start: Vec::with_capacity(rows),
-            match_start: Vec::with_capacity(rows + 1),
+            first_row: rows.start,
+            baseline: Vec::with_capacity(count),
+            window_start: Vec::with_capacity(count),
+            match_start: Vec::with_capacity(count + 1),
             matched: Vec::new(),
-            first_start: Vec::with_capacity(rows + 1),
+            first_start: Vec::with_capacity(count + 1),
             first16: Vec::new(),
             first32: Vec::new(),
         };
@@ -205,8 +221,8 @@ impl MatchTable {
         let tests = &table.tests;
         // Each row's entry is independent of the others: built in parallel, a group at a time,
         // and appended in order.
-        for group in (0..rows).step_by(BUILD_GROUP) {
-            let built: Vec<RowBuild> = (group..(group + BUILD_GROUP).min(rows))
+        for group in rows.clone().step_by(BUILD_GROUP) {
+            let built: Vec<RowBuild> = (group..(group + BUILD_GROUP).min(rows.end))
                 .into_par_iter()
                 .map(|i| {
                     let range = window(i);
@@ -268,6 +284,7 @@ impl MatchTable {
 
     /// The matched tokens of row `i` in columns `lo..hi`, in (column, token) order.
     fn matches(&self, i: usize, lo: u32, hi: u32) -> &[u32] {
+        let i = i - self.first_row;
         let row = &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize];
         let start = self.window_start[i];
         let (from, to) = (self.first_start[i], self.first_start[i + 1]);
@@ -299,7 +316,7 @@ impl MatchTable {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         let mut total = 0.0f64;
         for i in src {
-            total += f64::from(self.baseline[i][b]);
+            total += f64::from(self.baseline[i - self.first_row][b]);
             let within = self.matches(i, lo, hi);
             if b == 0 {
                 total += within
@@ -394,9 +411,106 @@ pub struct BeadEvidence {
 /// Recall for the forward and the backward direction.
 pub type Recalls = [Recall; 2];
 
-impl BeadEvidence {
+/// What every row token of each direction brings when tested, for building tables of
+/// [`BeadEvidence`] a stretch of rows at a time.
+pub struct EvidenceTests {
+    inverse: crate::anchor::Inverse,
+    forward: Arc<[TokenTest]>,
+    backward: Arc<[TokenTest]>,
+}
+
+impl EvidenceTests {
     /// `max_chance`: tokens whose translations are at least this likely by chance are not
     /// tested ([`MAX_CHANCE`] for sentences, [`MAX_CHANCE_COARSE`] for blocks).
+    pub fn new(
+        features: &crate::anchor::Features,
+        recall: &Recalls,
+        max_chance: f64,
+    ) -> EvidenceTests {
+        let inverse = features.inverse();
+        let forward = MatchTable::token_tests(&features.forward(), &recall[0], max_chance);
+        let backward =
+            MatchTable::token_tests(&features.backward(&inverse), &recall[1], max_chance);
+        EvidenceTests {
+            inverse,
+            forward,
+            backward,
+        }
+    }
+
+    /// The evidence for beads of `band` whose query sentences are among `query_rows` and other
+    /// sentences among `other_rows`: the same as a table of every row gives them.
+    pub fn table(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        band: &super::dp::Band,
+        query_rows: Range<usize>,
+        other_rows: Range<usize>,
+    ) -> BeadEvidence {
+        self.table_with(
+            features,
+            postings,
+            (query_rows, |i| band.window(i)),
+            (other_rows, |j| band.rows_near(j)),
+        )
+    }
+
+    /// The evidence for beads of a path (`path`, in order, covering both sides): each sentence's
+    /// matches only within its own bead, which is all its beads' evidence and coverage need.
+    pub fn path_table(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        path: &[(Range<usize>, Range<usize>)],
+    ) -> BeadEvidence {
+        let query_window = |i: usize| {
+            let k = path.partition_point(|(s, _)| s.end <= i);
+            path.get(k).map_or(0..0, |(_, t)| t.clone())
+        };
+        let other_window = |j: usize| {
+            let k = path.partition_point(|(_, t)| t.end <= j);
+            path.get(k).map_or(0..0, |(s, _)| s.clone())
+        };
+        self.table_with(
+            features,
+            postings,
+            (0..features.query.len(), query_window),
+            (0..features.other.len(), other_window),
+        )
+    }
+
+    /// Rows and windows of each direction.
+    fn table_with(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        query: (Range<usize>, impl Fn(usize) -> Range<usize> + Sync),
+        other: (Range<usize>, impl Fn(usize) -> Range<usize> + Sync),
+    ) -> BeadEvidence {
+        let forward = features.forward();
+        let backward = features.backward(&self.inverse);
+        BeadEvidence {
+            forward: MatchTable::new(
+                &forward,
+                &postings.other,
+                self.forward.clone(),
+                query.0,
+                query.1,
+            ),
+            backward: MatchTable::new(
+                &backward,
+                &postings.query,
+                self.backward.clone(),
+                other.0,
+                other.1,
+            ),
+        }
+    }
+}
+
+impl BeadEvidence {
+    /// Evidence for every bead of `band`: see [`EvidenceTests`].
     pub fn new(
         features: &crate::anchor::Features,
         postings: &SidePostings,
@@ -404,17 +518,13 @@ impl BeadEvidence {
         band: &super::dp::Band,
         max_chance: f64,
     ) -> BeadEvidence {
-        let inverse = features.inverse();
-        let forward = features.forward();
-        let backward = features.backward(&inverse);
-        BeadEvidence {
-            forward: MatchTable::new(&forward, &postings.other, &recall[0], max_chance, |i| {
-                band.window(i)
-            }),
-            backward: MatchTable::new(&backward, &postings.query, &recall[1], max_chance, |j| {
-                band.rows_near(j)
-            }),
-        }
+        EvidenceTests::new(features, recall, max_chance).table(
+            features,
+            postings,
+            band,
+            0..features.query.len(),
+            0..features.other.len(),
+        )
     }
 
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
