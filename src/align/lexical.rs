@@ -75,7 +75,7 @@ use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 pub struct Postings(Vec<Vec<u32>>);
 
 impl Postings {
-    pub fn new(tokens: &[Vec<u32>], vocab_len: usize) -> Postings {
+    pub fn new(tokens: &crate::anchor::TokenLists, vocab_len: usize) -> Postings {
         let mut lists = vec![Vec::new(); vocab_len];
         for (j, ids) in tokens.iter().enumerate() {
             for &id in ids {
@@ -341,7 +341,7 @@ impl MatchTable {
     /// `rows` are the row sentences' tokens the table was built from.
     pub fn coverage(
         &self,
-        rows: &[Vec<u32>],
+        rows: &crate::anchor::TokenLists,
         src: Range<usize>,
         tgt: Range<usize>,
         counts: &mut Coverage,
