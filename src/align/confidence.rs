@@ -2,13 +2,18 @@
 //! the cost of the best path that does without it (a max-marginal, from the forward and backward
 //! costs of the search).
 
+#[cfg(test)]
 use super::dp::{BeadCosts, Forward, Step, BEAD_SHAPES};
 
 /// Rival beads are looked for within this many sentences of the path.
-const RADIUS: usize = 4;
+pub(super) const RADIUS: usize = 4;
 
 /// For each bead of `path`: P(bead) ≈ 1 / (1 + e^-Δ), where Δ is how much more (in nats) the best
 /// path without that bead costs. In 0.5..=1: 0.5 is a coin toss between two alignments.
+///
+/// The search computes the same, block by block, in [`super::dp::search_with_confidence`]; this
+/// version over stored prices is kept to test it against.
+#[cfg(test)]
 pub fn confidences(
     beads: &BeadCosts<'_>,
     forward: &Forward,

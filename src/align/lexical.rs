@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::anchor::{Direction, Evidence};
@@ -69,19 +71,11 @@ pub struct Coverage {
 
 use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
 
-/// One token of a row sentence finding a translation in column sentence `j`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Match {
-    j: u32,
-    /// Index of the token among the query sentence's tested tokens.
-    token: u32,
-}
-
 /// For each token of one side, the sentences that contain it (ascending).
 pub struct Postings(Vec<Vec<u32>>);
 
 impl Postings {
-    pub fn new(tokens: &[Vec<u32>], vocab_len: usize) -> Postings {
+    pub fn new(tokens: &crate::anchor::TokenLists, vocab_len: usize) -> Postings {
         let mut lists = vec![Vec::new(); vocab_len];
         for (j, ids) in tokens.iter().enumerate() {
             for &id in ids {
@@ -96,114 +90,220 @@ impl Postings {
     }
 }
 
-/// What one row sentence brings to any bead.
-#[derive(Debug, Clone, Default)]
-struct QuerySentence {
-    /// Its matches against nearby other-side sentences, sorted by (j, token).
-    matches: Vec<Match>,
-    /// For each tested token and each other-side size b = 1..=4: what finding a translation adds
-    /// over not finding one.
-    gain: Vec<[f32; MAX_SIDE]>,
-    /// For each b: the evidence if no token finds its translation.
-    baseline: [f32; MAX_SIDE],
-    /// The kind of evidence of each tested token.
-    kind: Vec<Evidence>,
-    /// The row token id of each tested token.
-    ids: Vec<u32>,
-    /// Speed: for each column sentence `j` of the window, from `window_start` on, the first index
-    /// of `matches` with `m.j >= j` (what a binary search would find).
-    window_start: u32,
-    first: Vec<u32>,
+/// What a row token brings to any bead it is tested in: it depends on the token alone (its
+/// translations' density, its recall), not on the sentence.
+#[derive(Debug, Clone, Copy)]
+struct TokenTest {
+    /// For each other-side size b = 1..=5: what finding a translation adds over not finding one.
+    gain: [f32; MAX_SIDE],
+    /// For each b: what the token adds to its sentence's baseline when nothing is found.
+    missing: [f32; MAX_SIDE],
+    tested: bool,
+    kind: Evidence,
 }
 
-impl QuerySentence {
-    /// The first index of `matches` at or after column sentence `j`.
-    fn first_match(&self, j: u32) -> usize {
-        match j
-            .checked_sub(self.window_start)
-            .and_then(|k| self.first.get(k as usize))
-        {
-            Some(&k) => k as usize,
-            None => self.matches.partition_point(|m| m.j < j),
-        }
-    }
+impl TokenTest {
+    const UNTESTED: TokenTest = TokenTest {
+        gain: [0.0; MAX_SIDE],
+        missing: [0.0; MAX_SIDE],
+        tested: false,
+        kind: Evidence::Identity,
+    };
 }
 
-/// Lexical evidence of every row sentence against the column sentences it may share a bead with.
+/// The row tokens of one row sentence that find a translation in each column sentence of its
+/// window, in a compact layout shared by all rows (no allocation per row): the matched token ids
+/// of row `i`, grouped by column and ascending within a column, are
+/// `matched[match_start[i]..match_start[i + 1]]`; `first` says where each column's group starts.
 pub struct MatchTable {
-    sentences: Vec<QuerySentence>,
+    /// Per row token id.
+    tests: Arc<[TokenTest]>,
+    /// The table holds rows `first_row..first_row + baseline.len()`.
+    first_row: usize,
+    /// Per row: for each b, the evidence if no token finds its translation.
+    baseline: Vec<[f32; MAX_SIDE]>,
+    /// Per row: the first column of its window.
+    window_start: Vec<u32>,
+    /// Per row, and one past the last: where its matches start in `matched`.
+    match_start: Vec<u64>,
+    matched: Vec<u32>,
+    /// Per row, and one past the last: where its column index starts in `first16` (or, with
+    /// [`WIDE`] set, in `first32`): for each column `j` of the window and the one past it, how many
+    /// of the row's matches are in columns before `j`. Rows with more than `u16::MAX` matches
+    /// (none in ordinary text) use `first32`.
+    first_start: Vec<u64>,
+    first16: Vec<u16>,
+    first32: Vec<u32>,
+}
+
+/// Marks a row whose column index is in `first32`.
+const WIDE: u64 = 1 << 63;
+
+/// Rows are built in parallel in groups of this many, then appended in order.
+const BUILD_GROUP: usize = 16_384;
+
+/// One row's entries while a group is built.
+#[derive(Default)]
+struct RowBuild {
+    baseline: [f32; MAX_SIDE],
+    window_start: u32,
+    matched: Vec<u32>,
+    first: Vec<u32>,
 }
 
 impl MatchTable {
     /// `postings` index the columns' tokens; `window(i)` gives the column sentences row `i` may
     /// share a bead with; `recall` is the probability that a tested token's translation is present
     /// in a true bead.
-    pub fn new(
+    /// What each row token brings when tested (`recall`: the probability that a tested token's
+    /// translation is present in a true bead).
+    fn token_tests(
         direction: &Direction<'_>,
-        postings: &Postings,
         recall: &Recall,
         max_chance: f64,
+    ) -> Arc<[TokenTest]> {
+        let m = direction.columns.max(1) as f64;
+        (0..direction.translations.len())
+            .map(|q| {
+                let translations = &direction.translations[q];
+                let density: f64 = translations
+                    .iter()
+                    .map(|&o| f64::from(direction.column_df[o as usize]))
+                    .sum::<f64>()
+                    / m;
+                // A token whose translations are in most sentences anyway is no test at all (and
+                // would flood coarse levels, where blocks share most words, with matches).
+                if density == 0.0 || density >= max_chance {
+                    return TokenTest::UNTESTED;
+                }
+                let kind = direction.evidence[q];
+                let recall = recall.of(q as u32, kind);
+                let mut test = TokenTest {
+                    tested: true,
+                    kind,
+                    ..TokenTest::UNTESTED
+                };
+                for b in 0..MAX_SIDE {
+                    let chance = (density * (b + 1) as f64).min(max_chance);
+                    let found = (recall / chance).ln();
+                    let missing = ((1.0 - recall) / (1.0 - chance)).ln();
+                    test.gain[b] = (found - missing).max(0.0) as f32;
+                    test.missing[b] = missing.min(0.0) as f32;
+                }
+                test
+            })
+            .collect()
+    }
+
+    /// The rows `rows` of the table: `postings` index the columns' tokens; `window(i)` gives the
+    /// column sentences row `i` may share a bead with.
+    fn new(
+        direction: &Direction<'_>,
+        postings: &Postings,
+        tests: Arc<[TokenTest]>,
+        rows: Range<usize>,
         window: impl Fn(usize) -> Range<usize> + Sync,
     ) -> MatchTable {
-        let m = direction.columns.max(1) as f64;
-        // Each row's entry is independent of the others: built in parallel, in order.
-        let sentences = direction
-            .rows
-            .par_iter()
-            .enumerate()
-            .map(|(i, tokens)| {
-                let range = window(i);
-                let (lo, hi) = (range.start as u32, range.end as u32);
-                let mut s = QuerySentence::default();
-                for &q in tokens {
-                    let translations = &direction.translations[q as usize];
-                    let density: f64 = translations
-                        .iter()
-                        .map(|&o| f64::from(direction.column_df[o as usize]))
-                        .sum::<f64>()
-                        / m;
-                    // A token whose translations are in most sentences anyway is no test at all (and
-                    // would flood coarse levels, where blocks share most words, with matches).
-                    if density == 0.0 || density >= max_chance {
-                        continue;
-                    }
-                    let k = s.gain.len() as u32;
-                    let kind = direction.evidence[q as usize];
-                    let recall = recall.of(q, kind);
-                    s.kind.push(kind);
-                    s.ids.push(q);
-                    let mut gain = [0f32; MAX_SIDE];
-                    for (b, g) in gain.iter_mut().enumerate() {
-                        let chance = (density * (b + 1) as f64).min(max_chance);
-                        let found = (recall / chance).ln();
-                        let missing = ((1.0 - recall) / (1.0 - chance)).ln();
-                        *g = (found - missing).max(0.0) as f32;
-                        s.baseline[b] += missing.min(0.0) as f32;
-                    }
-                    s.gain.push(gain);
-                    for &o in translations {
-                        let list = postings.sentences_with(o);
-                        let from = list.partition_point(|&j| j < lo);
-                        for &j in list[from..].iter().take_while(|&&j| j < hi) {
-                            s.matches.push(Match { j, token: k });
+        let count = rows.len();
+        let mut table = MatchTable {
+            tests,
+            first_row: rows.start,
+            baseline: Vec::with_capacity(count),
+            window_start: Vec::with_capacity(count),
+            match_start: Vec::with_capacity(count + 1),
+            matched: Vec::new(),
+            first_start: Vec::with_capacity(count + 1),
+            first16: Vec::new(),
+            first32: Vec::new(),
+        };
+        table.match_start.push(0);
+        table.first_start.push(0);
+        let tests = &table.tests;
+        // Each row's entry is independent of the others: built in parallel, a group at a time,
+        // and appended in order.
+        for group in rows.clone().step_by(BUILD_GROUP) {
+            let built: Vec<RowBuild> = (group..(group + BUILD_GROUP).min(rows.end))
+                .into_par_iter()
+                .map(|i| {
+                    let range = window(i);
+                    let (lo, hi) = (range.start as u32, range.end as u32);
+                    let mut row = RowBuild {
+                        window_start: lo,
+                        ..RowBuild::default()
+                    };
+                    // (column, token) pairs, sorted: the order the search sums gains in.
+                    let mut pairs: Vec<(u32, u32)> = Vec::new();
+                    for &q in &direction.rows[i] {
+                        let test = &tests[q as usize];
+                        if !test.tested {
+                            continue;
+                        }
+                        for (base, &miss) in row.baseline.iter_mut().zip(&test.missing) {
+                            *base += miss;
+                        }
+                        for &o in &direction.translations[q as usize] {
+                            let list = postings.sentences_with(o);
+                            let from = list.partition_point(|&j| j < lo);
+                            for &j in list[from..].iter().take_while(|&&j| j < hi) {
+                                pairs.push((j, q));
+                            }
                         }
                     }
-                }
-                s.matches.sort_unstable_by_key(|m| (m.j, m.token));
-                s.matches.dedup();
-                s.window_start = lo;
-                s.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
-                let mut k = 0;
-                for j in lo..=hi {
-                    while k < s.matches.len() && s.matches[k].j < j {
-                        k += 1;
+                    pairs.sort_unstable();
+                    pairs.dedup();
+                    row.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
+                    let mut k = 0;
+                    for j in lo..=hi {
+                        while k < pairs.len() && pairs[k].0 < j {
+                            k += 1;
+                        }
+                        row.first.push(k as u32);
                     }
-                    s.first.push(k as u32);
+                    row.matched = pairs.into_iter().map(|(_, q)| q).collect();
+                    row
+                })
+                .collect();
+            for row in built {
+                table.baseline.push(row.baseline);
+                table.window_start.push(row.window_start);
+                table.matched.extend_from_slice(&row.matched);
+                table.match_start.push(table.matched.len() as u64);
+                if row.matched.len() <= usize::from(u16::MAX) {
+                    table.first16.extend(row.first.iter().map(|&k| k as u16));
+                    table.first_start.push(table.first16.len() as u64);
+                } else {
+                    table.first32.extend_from_slice(&row.first);
+                    table.first_start.push(table.first32.len() as u64 | WIDE);
                 }
-                s
-            })
-            .collect();
-        MatchTable { sentences }
+            }
+        }
+        table.matched.shrink_to_fit();
+        table.first16.shrink_to_fit();
+        table
+    }
+
+    /// The matched tokens of row `i` in columns `lo..hi`, in (column, token) order.
+    fn matches(&self, i: usize, lo: u32, hi: u32) -> &[u32] {
+        let i = i - self.first_row;
+        let row = &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize];
+        let start = self.window_start[i];
+        let (from, to) = (self.first_start[i], self.first_start[i + 1]);
+        // How many matches are in columns before `j`.
+        let before = |j: u32| -> usize {
+            let Some(k) = j.checked_sub(start) else {
+                return 0;
+            };
+            let k = k as usize;
+            if to & WIDE != 0 {
+                let index = &self.first32[(from & !WIDE) as usize..(to & !WIDE) as usize];
+                index.get(k).map_or(row.len(), |&c| c as usize)
+            } else {
+                let index = &self.first16[from as usize..to as usize];
+                index.get(k).map_or(row.len(), |&c| usize::from(c))
+            }
+        };
+        let (a, b) = (before(lo), before(hi));
+        &row[a..b.max(a)]
     }
 
     /// Evidence, in nats, that row sentences `src` and column sentences `tgt` translate each
@@ -216,13 +316,12 @@ impl MatchTable {
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         let mut total = 0.0f64;
         for i in src {
-            let s = &self.sentences[i];
-            total += f64::from(s.baseline[b]);
-            let from = s.first_match(lo);
-            let within = s.matches[from..].iter().take_while(|m| m.j < hi);
+            total += f64::from(self.baseline[i - self.first_row][b]);
+            let within = self.matches(i, lo, hi);
             if b == 0 {
                 total += within
-                    .map(|m| f64::from(s.gain[m.token as usize][0]))
+                    .iter()
+                    .map(|&q| f64::from(self.tests[q as usize].gain[0]))
                     .sum::<f64>();
                 continue;
             }
@@ -230,11 +329,44 @@ impl MatchTable {
             // innermost loop.
             scratch.next();
             total += within
-                .filter(|m| scratch.first_visit(m.token as usize))
-                .map(|m| f64::from(s.gain[m.token as usize][b]))
+                .iter()
+                .filter(|&&q| scratch.first_visit(q as usize))
+                .map(|&q| f64::from(self.tests[q as usize].gain[b]))
                 .sum::<f64>();
         }
         total
+    }
+
+    /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested;
+    /// `rows` are the row sentences' tokens the table was built from.
+    pub fn coverage(
+        &self,
+        rows: &crate::anchor::TokenLists,
+        src: Range<usize>,
+        tgt: Range<usize>,
+        counts: &mut Coverage,
+    ) {
+        let (lo, hi) = (tgt.start as u32, tgt.end as u32);
+        for i in src {
+            let mut found: Vec<u32> = self.matches(i, lo, hi).to_vec();
+            found.sort_unstable();
+            for &id in &rows[i] {
+                let test = &self.tests[id as usize];
+                if !test.tested {
+                    continue;
+                }
+                let hit = found.binary_search(&id).is_ok();
+                let by_kind = &mut counts.by_kind[test.kind as usize];
+                by_kind.1 += 1;
+                by_kind.0 += usize::from(hit);
+                if counts.by_token.len() <= id as usize {
+                    counts.by_token.resize(id as usize + 1, (0, 0));
+                }
+                let by_token = &mut counts.by_token[id as usize];
+                by_token.1 += 1;
+                by_token.0 += u32::from(hit);
+            }
+        }
     }
 }
 
@@ -265,31 +397,6 @@ impl Scratch {
     }
 }
 
-impl MatchTable {
-    /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested.
-    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut Coverage) {
-        let (lo, hi) = (tgt.start as u32, tgt.end as u32);
-        for i in src {
-            let s = &self.sentences[i];
-            let mut found = vec![false; s.ids.len()];
-            for m in s.matches.iter().filter(|m| m.j >= lo && m.j < hi) {
-                found[m.token as usize] = true;
-            }
-            for ((kind, &id), found) in s.kind.iter().zip(&s.ids).zip(found) {
-                let by_kind = &mut counts.by_kind[*kind as usize];
-                by_kind.1 += 1;
-                by_kind.0 += usize::from(found);
-                if counts.by_token.len() <= id as usize {
-                    counts.by_token.resize(id as usize + 1, (0, 0));
-                }
-                let by_token = &mut counts.by_token[id as usize];
-                by_token.1 += 1;
-                by_token.0 += u32::from(found);
-            }
-        }
-    }
-}
-
 /// A translation that half the other side contains says nothing either way.
 pub const MAX_CHANCE: f64 = 0.5;
 /// In a coarse search, where blocks share most words, only the rarer words are worth testing.
@@ -304,9 +411,106 @@ pub struct BeadEvidence {
 /// Recall for the forward and the backward direction.
 pub type Recalls = [Recall; 2];
 
-impl BeadEvidence {
+/// What every row token of each direction brings when tested, for building tables of
+/// [`BeadEvidence`] a stretch of rows at a time.
+pub struct EvidenceTests {
+    inverse: crate::anchor::Inverse,
+    forward: Arc<[TokenTest]>,
+    backward: Arc<[TokenTest]>,
+}
+
+impl EvidenceTests {
     /// `max_chance`: tokens whose translations are at least this likely by chance are not
     /// tested ([`MAX_CHANCE`] for sentences, [`MAX_CHANCE_COARSE`] for blocks).
+    pub fn new(
+        features: &crate::anchor::Features,
+        recall: &Recalls,
+        max_chance: f64,
+    ) -> EvidenceTests {
+        let inverse = features.inverse();
+        let forward = MatchTable::token_tests(&features.forward(), &recall[0], max_chance);
+        let backward =
+            MatchTable::token_tests(&features.backward(&inverse), &recall[1], max_chance);
+        EvidenceTests {
+            inverse,
+            forward,
+            backward,
+        }
+    }
+
+    /// The evidence for beads of `band` whose query sentences are among `query_rows` and other
+    /// sentences among `other_rows`: the same as a table of every row gives them.
+    pub fn table(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        band: &super::dp::Band,
+        query_rows: Range<usize>,
+        other_rows: Range<usize>,
+    ) -> BeadEvidence {
+        self.table_with(
+            features,
+            postings,
+            (query_rows, |i| band.window(i)),
+            (other_rows, |j| band.rows_near(j)),
+        )
+    }
+
+    /// The evidence for beads of a path (`path`, in order, covering both sides): each sentence's
+    /// matches only within its own bead, which is all its beads' evidence and coverage need.
+    pub fn path_table(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        path: &[(Range<usize>, Range<usize>)],
+    ) -> BeadEvidence {
+        let query_window = |i: usize| {
+            let k = path.partition_point(|(s, _)| s.end <= i);
+            path.get(k).map_or(0..0, |(_, t)| t.clone())
+        };
+        let other_window = |j: usize| {
+            let k = path.partition_point(|(_, t)| t.end <= j);
+            path.get(k).map_or(0..0, |(s, _)| s.clone())
+        };
+        self.table_with(
+            features,
+            postings,
+            (0..features.query.len(), query_window),
+            (0..features.other.len(), other_window),
+        )
+    }
+
+    /// Rows and windows of each direction.
+    fn table_with(
+        &self,
+        features: &crate::anchor::Features,
+        postings: &SidePostings,
+        query: (Range<usize>, impl Fn(usize) -> Range<usize> + Sync),
+        other: (Range<usize>, impl Fn(usize) -> Range<usize> + Sync),
+    ) -> BeadEvidence {
+        let forward = features.forward();
+        let backward = features.backward(&self.inverse);
+        BeadEvidence {
+            forward: MatchTable::new(
+                &forward,
+                &postings.other,
+                self.forward.clone(),
+                query.0,
+                query.1,
+            ),
+            backward: MatchTable::new(
+                &backward,
+                &postings.query,
+                self.backward.clone(),
+                other.0,
+                other.1,
+            ),
+        }
+    }
+}
+
+impl BeadEvidence {
+    /// Evidence for every bead of `band`: see [`EvidenceTests`].
     pub fn new(
         features: &crate::anchor::Features,
         postings: &SidePostings,
@@ -314,17 +518,13 @@ impl BeadEvidence {
         band: &super::dp::Band,
         max_chance: f64,
     ) -> BeadEvidence {
-        let inverse = features.inverse();
-        let forward = features.forward();
-        let backward = features.backward(&inverse);
-        BeadEvidence {
-            forward: MatchTable::new(&forward, &postings.other, &recall[0], max_chance, |i| {
-                band.window(i)
-            }),
-            backward: MatchTable::new(&backward, &postings.query, &recall[1], max_chance, |j| {
-                band.rows_near(j)
-            }),
-        }
+        EvidenceTests::new(features, recall, max_chance).table(
+            features,
+            postings,
+            band,
+            0..features.query.len(),
+            0..features.other.len(),
+        )
     }
 
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
@@ -333,11 +533,23 @@ impl BeadEvidence {
             + self.backward.score(tgt, src, scratch))
     }
 
-    /// Add the bead's tested and found tokens, per direction.
-    pub fn coverage(&self, src: Range<usize>, tgt: Range<usize>, counts: &mut [Coverage; 2]) {
-        self.forward
-            .coverage(src.clone(), tgt.clone(), &mut counts[0]);
-        self.backward.coverage(tgt, src, &mut counts[1]);
+    /// Add the bead's tested and found tokens, per direction (`features` as the table was
+    /// built from).
+    pub fn coverage(
+        &self,
+        features: &crate::anchor::Features,
+        src: Range<usize>,
+        tgt: Range<usize>,
+        counts: &mut [Coverage; 2],
+    ) {
+        self.forward.coverage(
+            &features.query.tokens,
+            src.clone(),
+            tgt.clone(),
+            &mut counts[0],
+        );
+        self.backward
+            .coverage(&features.other.tokens, tgt, src, &mut counts[1]);
     }
 }
 

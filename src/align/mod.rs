@@ -26,7 +26,8 @@ use crate::lang::Lang;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
 use lexical::{
-    BeadEvidence, Coverage, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE, MAX_CHANCE_COARSE,
+    BeadEvidence, Coverage, EvidenceTests, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE,
+    MAX_CHANCE_COARSE,
 };
 
 #[derive(Debug, Clone, Default)]
@@ -150,24 +151,22 @@ fn align_from_query(
         recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
 
-    // Pass 1: coarse to fine; dictionary and identity evidence only.
+    // Pass 1: coarse to fine; dictionary and identity evidence only. The evidence tables of a
+    // search are built a block of rows at a time, as the search reaches them: on long documents
+    // whole tables would be the bulk of the memory.
     let band = coarse::band(&features, &mut |f, b| {
-        let table = BeadEvidence::new(
-            f,
-            &SidePostings::new(f),
-            &model.recall,
-            b,
-            MAX_CHANCE_COARSE,
-        );
-        search(b, f, &table, &model, None)
+        let tests = EvidenceTests::new(f, &model.recall, MAX_CHANCE_COARSE);
+        search(b, f, &SidePostings::new(f), &tests, &model, None)
     });
     let band = constrain(band, structure);
-    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    let first = search(&band, &features, &table, &model, structure);
+    let tests = EvidenceTests::new(&features, &model.recall, MAX_CHANCE);
+    let first = search(&band, &features, &postings, &tests, &model, structure);
+    drop(band);
 
-    // Re-estimate from the first pass, learn a translation table, search again nearby. Each
-    // evidence table is dropped before the next is built: on long documents they are the bulk of
-    // the memory.
+    // Re-estimate from the first pass, learn a translation table, search again nearby. The first
+    // path's beads need only the evidence inside each bead.
+    let table = tests.path_table(&features, &postings, &first);
+    drop(tests);
     let scored = score_beads(&first, &table);
     model = model.refit(&scored, &features, &table);
     drop(table);
@@ -177,11 +176,14 @@ fn align_from_query(
         features.add_translations(learned);
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
-        let provisional = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-        model.recall = estimate_recall(&scored, &provisional, &model.recall);
+        let provisional = EvidenceTests::new(&features, &model.recall, MAX_CHANCE)
+            .path_table(&features, &postings, &first);
+        model.recall = estimate_recall(&scored, &features, &provisional, &model.recall);
     }
-    let table = BeadEvidence::new(&features, &postings, &model.recall, &band, MAX_CHANCE);
-    let searched = search_with_confidence(&band, &features, &table, &model, structure);
+    drop(scored);
+    drop(first);
+    let tests = EvidenceTests::new(&features, &model.recall, MAX_CHANCE);
+    let searched = search_with_confidence(&band, &features, &postings, &tests, &model, structure);
     let beads = searched
         .path
         .into_iter()
@@ -272,7 +274,7 @@ impl Model {
             }
         }
         let total: f64 = counts.iter().sum();
-        let recall = estimate_recall(beads, table, &self.recall);
+        let recall = estimate_recall(beads, features, table, &self.recall);
         Model {
             length: self.length.refit(&pairs),
             shape_cost: counts.map(|c| -(c / total).ln()),
@@ -283,13 +285,18 @@ impl Model {
 
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
-fn estimate_recall(beads: &[ScoredBead], table: &BeadEvidence, current: &Recalls) -> Recalls {
+fn estimate_recall(
+    beads: &[ScoredBead],
+    features: &Features,
+    table: &BeadEvidence,
+    current: &Recalls,
+) -> Recalls {
     let mut counts = [Coverage::default(), Coverage::default()];
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
     {
-        table.coverage(b.src.clone(), b.tgt.clone(), &mut counts);
+        table.coverage(features, b.src.clone(), b.tgt.clone(), &mut counts);
     }
     [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
@@ -304,7 +311,6 @@ type Path = Vec<(Range<usize>, Range<usize>)>;
 /// model's transitions in the search).
 struct Pricing<'a> {
     model: &'a Model,
-    table: &'a BeadEvidence,
     query_prefix: Vec<f64>,
     other_prefix: Vec<f64>,
     /// How many noise sentences come before each position, on each side.
@@ -319,16 +325,10 @@ struct Pricing<'a> {
 const NOISE_LONE_COST: f64 = std::f64::consts::LN_2;
 
 impl<'a> Pricing<'a> {
-    fn new(
-        features: &Features,
-        table: &'a BeadEvidence,
-        model: &'a Model,
-        structure: Option<&'a Structure>,
-    ) -> Pricing<'a> {
+    fn new(features: &Features, model: &'a Model, structure: Option<&'a Structure>) -> Pricing<'a> {
         Pricing {
             structure,
             model,
-            table,
             query_prefix: prefix_sums(&features.query.lengths),
             other_prefix: prefix_sums(&features.other.lengths),
             query_noise: prefix_counts(&features.query.noise),
@@ -336,7 +336,14 @@ impl<'a> Pricing<'a> {
         }
     }
 
-    fn cost(&self, scratch: &mut Scratch, s: Range<usize>, t: Range<usize>) -> f64 {
+    /// The price of bead `s`-`t`, with `table` holding the evidence for it.
+    fn cost(
+        &self,
+        table: &BeadEvidence,
+        scratch: &mut Scratch,
+        s: Range<usize>,
+        t: Range<usize>,
+    ) -> f64 {
         if self.structure.is_some_and(|st| st.crosses(&s, &t)) {
             return f64::INFINITY;
         }
@@ -350,50 +357,75 @@ impl<'a> Pricing<'a> {
         let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
         let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
         let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
-        let lexical = self.table.score(s, t, scratch);
+        let lexical = table.score(s, t, scratch);
         self.model.bead_cost(shape, ql, ol, lexical)
     }
+}
 
-    fn bead_costs<'b>(&self, band: &'b Band) -> dp::BeadCosts<'b> {
-        dp::bead_costs(band, Scratch::default, |scratch, s, t| {
-            self.cost(scratch, s, t)
-        })
-    }
+/// The evidence for the beads ending in `rows` of `band` (grid rows: a bead ending in row `i`
+/// has query sentences before `i`).
+fn block_table(
+    tests: &EvidenceTests,
+    features: &Features,
+    postings: &SidePostings,
+    band: &Band,
+    rows: Range<usize>,
+) -> BeadEvidence {
+    let first = rows.start.saturating_sub(dp::MAX_BEAD_SIDE);
+    let last = rows.end - 1;
+    let other = band.lo[first]..band.hi[last].min(features.other.len());
+    let query = first..rows.end.min(features.query.len());
+    tests.table(features, postings, band, query, other)
 }
 
 fn search(
     band: &Band,
     features: &Features,
-    table: &BeadEvidence,
+    postings: &SidePostings,
+    tests: &EvidenceTests,
     model: &Model,
     structure: Option<&Structure>,
 ) -> Path {
     // The same path as `dp::best_path` over `bead_costs`, without holding every bead's price.
-    let pricing = Pricing::new(features, table, model, structure);
-    dp::best_path_streaming(band, Scratch::default, |scratch, s, t| {
-        pricing.cost(scratch, s, t)
-    })
+    let pricing = Pricing::new(features, model, structure);
+    dp::best_path_blocked(
+        band,
+        |rows| block_table(tests, features, postings, band, rows),
+        Scratch::default,
+        |table, scratch, s, t| pricing.cost(table, scratch, s, t),
+    )
 }
 
 /// The final search, with each bead's confidence.
 fn search_with_confidence(
     band: &Band,
     features: &Features,
-    table: &BeadEvidence,
+    postings: &SidePostings,
+    tests: &EvidenceTests,
     model: &Model,
     structure: Option<&Structure>,
 ) -> Searched {
-    let pricing = Pricing::new(features, table, model, structure);
-    let beads = pricing.bead_costs(band);
-    // Independent passes over the same prices: side by side.
-    let ((forward, backward), (query_unpaired, other_unpaired)) = rayon::join(
-        || rayon::join(|| dp::forward(&beads), || dp::backward(&beads)),
-        || dp::unpaired_posteriors(&beads),
+    let pricing = Pricing::new(features, model, structure);
+    // Prices computed block by block, twice, rather than stored for the whole band.
+    let dp::Lattice {
+        path,
+        confidence,
+        src_unpaired: query_unpaired,
+        tgt_unpaired: other_unpaired,
+    } = dp::search_with_confidence_blocked(
+        band,
+        |rows| block_table(tests, features, postings, band, rows),
+        Scratch::default,
+        |table, scratch, s, t| pricing.cost(table, scratch, s, t),
     );
-    let path = forward.path(&beads.grid);
-    let confidence = confidence::confidences(&beads, &forward, &backward, &path);
-    let (query_margin, other_margin) =
-        alone_margins(&pricing, &path, query_unpaired.len(), other_unpaired.len());
+    let table = tests.path_table(features, postings, &path);
+    let (query_margin, other_margin) = alone_margins(
+        &pricing,
+        &table,
+        &path,
+        query_unpaired.len(),
+        other_unpaired.len(),
+    );
     Searched {
         path,
         confidence,
@@ -410,7 +442,13 @@ fn search_with_confidence(
 /// the sentence without the evidence to show for it, as a dropped sentence absorbed into a
 /// neighbour's bead is held. Infinite where there is no such alternative (a sentence in the
 /// middle of its side of the bead) and for sentences already alone.
-fn alone_margins(pricing: &Pricing, path: &Path, n: usize, m: usize) -> (Vec<f64>, Vec<f64>) {
+fn alone_margins(
+    pricing: &Pricing,
+    table: &BeadEvidence,
+    path: &Path,
+    n: usize,
+    m: usize,
+) -> (Vec<f64>, Vec<f64>) {
     let mut scratch = Scratch::default();
     let mut query = vec![f64::INFINITY; n];
     let mut other = vec![f64::INFINITY; m];
@@ -419,17 +457,17 @@ fn alone_margins(pricing: &Pricing, path: &Path, n: usize, m: usize) -> (Vec<f64
             // A run of lone sentences: each its own bead.
             let mut lone = 0.0;
             for i in s.clone() {
-                lone += pricing.cost(&mut scratch, i..i + 1, t.start..t.start);
+                lone += pricing.cost(table, &mut scratch, i..i + 1, t.start..t.start);
             }
             for j in t.clone() {
-                lone += pricing.cost(&mut scratch, s.start..s.start, j..j + 1);
+                lone += pricing.cost(table, &mut scratch, s.start..s.start, j..j + 1);
             }
             return lone;
         }
         if shape_index(s.len(), t.len()).is_none() {
             return f64::INFINITY;
         }
-        pricing.cost(&mut scratch, s, t)
+        pricing.cost(table, &mut scratch, s, t)
     };
     for (s, t) in path.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()) {
         let kept = cost(s.clone(), t.clone());

@@ -67,7 +67,7 @@ pub struct SideFeatures {
     /// Non-space characters per sentence: the length model's unit in every script.
     pub lengths: Vec<u32>,
     /// Distinct token ids per sentence, sorted.
-    pub tokens: Vec<Vec<u32>>,
+    pub tokens: TokenLists,
     pub vocab: Vocab,
     /// Number of sentences each token occurs in.
     pub df: Vec<u32>,
@@ -101,12 +101,12 @@ impl SideFeatures {
                 ids.sort_unstable();
                 ids.dedup();
                 side.lengths.push(length);
-                side.tokens.push(ids);
+                side.tokens.push(&ids);
                 side.noise.push(noise);
             }
         }
         side.df = vec![0; side.vocab.len()];
-        for ids in &side.tokens {
+        for ids in side.tokens.iter() {
             for &id in ids {
                 side.df[id as usize] += 1;
             }
@@ -139,15 +139,65 @@ impl SideFeatures {
             let end = (start + size).min(self.len());
             side.lengths.push(self.lengths[start..end].iter().sum());
             side.noise.push(self.noise[start..end].iter().all(|&n| n));
-            let mut ids: Vec<u32> = self.tokens[start..end].iter().flatten().copied().collect();
+            let mut ids: Vec<u32> = (start..end)
+                .flat_map(|k| self.tokens[k].iter().copied())
+                .collect();
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
                 side.df[id as usize] += 1;
             }
-            side.tokens.push(ids);
+            side.tokens.push(&ids);
         }
         side
+    }
+}
+
+/// A list of token ids per sentence, all in one array (no allocation per sentence).
+#[derive(Debug, Clone)]
+pub struct TokenLists {
+    /// Sentence `k`'s ids are `ids[starts[k]..starts[k + 1]]`.
+    starts: Vec<usize>,
+    ids: Vec<u32>,
+}
+
+impl Default for TokenLists {
+    fn default() -> TokenLists {
+        TokenLists {
+            starts: vec![0],
+            ids: Vec::new(),
+        }
+    }
+}
+
+impl TokenLists {
+    pub fn push(&mut self, ids: &[u32]) {
+        self.ids.extend_from_slice(ids);
+        self.starts.push(self.ids.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn reserve(&mut self, sentences: usize) {
+        self.starts.reserve(sentences);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
+        self.starts.windows(2).map(|w| &self.ids[w[0]..w[1]])
+    }
+}
+
+impl std::ops::Index<usize> for TokenLists {
+    type Output = [u32];
+
+    fn index(&self, k: usize) -> &[u32] {
+        &self.ids[self.starts[k]..self.starts[k + 1]]
     }
 }
 
@@ -198,7 +248,7 @@ impl Evidence {
 /// the column side's tokens.
 #[derive(Debug, Clone)]
 pub struct Direction<'f> {
-    pub rows: &'f [Vec<u32>],
+    pub rows: &'f TokenLists,
     pub translations: &'f [Vec<u32>],
     pub evidence: &'f [Evidence],
     pub column_df: &'f [u32],
