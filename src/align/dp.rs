@@ -663,8 +663,7 @@ pub fn search_with_confidence_blocked<P: Sync, S>(
                             continue;
                         }
                         let i0 = e - a;
-                        for x in i0..e {
-                            let p = starting[x];
+                        for &p in &starting[i0..e] {
                             if p == NONE {
                                 continue;
                             }
