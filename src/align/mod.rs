@@ -472,25 +472,24 @@ fn alone_margins(
     for (s, t) in path.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()) {
         let kept = cost(s.clone(), t.clone());
         for i in [s.start, s.end - 1] {
-            let rest = if i == s.start {
-                i + 1..s.end
-            } else {
-                s.start..i
-            };
-            let alone = cost(i..i + 1, t.end..t.end) + cost(rest, t.clone());
+            let alone = cost(i..i + 1, t.end..t.end) + cost(without_edge(s, i), t.clone());
             query[i] = alone - kept;
         }
         for j in [t.start, t.end - 1] {
-            let rest = if j == t.start {
-                j + 1..t.end
-            } else {
-                t.start..j
-            };
-            let alone = cost(s.end..s.end, j..j + 1) + cost(s.clone(), rest);
+            let alone = cost(s.end..s.end, j..j + 1) + cost(s.clone(), without_edge(t, j));
             other[j] = alone - kept;
         }
     }
     (query, other)
+}
+
+/// `r` without its first or last sentence, `edge`.
+fn without_edge(r: &Range<usize>, edge: usize) -> Range<usize> {
+    if edge == r.start {
+        edge + 1..r.end
+    } else {
+        r.start..edge
+    }
 }
 
 /// The final search's path, each bead's confidence and each sentence's chance to be unpaired.

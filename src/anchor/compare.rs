@@ -283,21 +283,23 @@ fn glossary_anchors(
         .into_iter()
         .map(|(e, _)| e)
         .collect();
-    // Each entry once, where the source first has it.
-    let mut first_in_src: HashMap<usize, (usize, (usize, usize))> = HashMap::new();
-    for (k, sentence) in src.iter().enumerate() {
-        for (e, span) in glossary.find_src_terms(sentence) {
-            first_in_src.entry(e).or_insert((k, span));
-        }
-    }
-    let mut first_in_tgt: HashMap<usize, (usize, (usize, usize))> = HashMap::new();
-    if first_in_src.keys().any(|e| translated.contains(e)) {
-        for (j, sentence) in tgt.iter().enumerate() {
-            for (e, span) in glossary.find_tgt_terms(sentence) {
-                first_in_tgt.entry(e).or_insert((j, span));
+    // Each entry once, where a side first has it: (sentence, span) by entry.
+    type Found = Vec<(usize, (usize, usize))>;
+    let first_in = |sentences: &[&str], find: &dyn Fn(&str) -> Found| {
+        let mut first: HashMap<usize, (usize, (usize, usize))> = HashMap::new();
+        for (k, sentence) in sentences.iter().enumerate() {
+            for (e, span) in find(sentence) {
+                first.entry(e).or_insert((k, span));
             }
         }
-    }
+        first
+    };
+    let first_in_src = first_in(src, &|s| glossary.find_src_terms(s));
+    let first_in_tgt = if first_in_src.keys().any(|e| translated.contains(e)) {
+        first_in(tgt, &|t| glossary.find_tgt_terms(t))
+    } else {
+        HashMap::new()
+    };
     let mut found: Vec<_> = first_in_src.into_iter().collect();
     found.sort_unstable_by_key(|&(e, _)| e);
     for (e, (k, (start, end))) in found {
