@@ -14,7 +14,7 @@
 //! missing the benchmark says so and stops.
 //!
 //! Each document is copied 2 × COPIES times (COPIES defaults to 60). Half of the copies get one
-//! injection of each of the four kinds below, at gold beads at least [`MIN_GAP`] beads apart, so
+//! injection of each of the five kinds below, at gold beads at least [`MIN_GAP`] beads apart, so
 //! a copy stays a realistic document with a handful of errors; the other half get one
 //! untranslated sentence alone (a copied source sentence shifts the alignment around it, which
 //! would blur the measurement of the other kinds). Injections, with a seeded PRNG:
@@ -27,6 +27,9 @@
 //! - name: one occurrence of a capitalised name the target spells the same way at least three
 //!   times (never in lowercase) gets a one-letter typo: a letter dropped, doubled or swapped with
 //!   its neighbour (Qingyang → Qingyng);
+//! - clause: a clause holding a quarter to two thirds of a target sentence of a gold bead with one
+//!   target sentence is deleted (split as `check` splits clauses; a last clause leaves its
+//!   closing punctuation to the one before): a partial omission of the bead's source;
 //! - copy: a target sentence is replaced by its source sentence (untranslated).
 //!
 //! A finding is a hit when its kind is the injection's and it points at the injected place: the
@@ -49,7 +52,7 @@ use bialign::anchor::compare::{self, AnchorKind};
 use bialign::anchor::glossary::Glossary;
 use bialign::anchor::{latin, number};
 use bialign::check::baseline::{pair_up, FindingKey};
-use bialign::check::{self, unpaired, CheckOptions, Finding, Kind};
+use bialign::check::{self, partial, unpaired, CheckOptions, Finding, Kind};
 use bialign::eval::{read_beads, EvalSet, IndexBead};
 use bialign::pipeline::{align_documents, LangChoice};
 use bialign::{Document, Lang, Split};
@@ -90,17 +93,21 @@ enum Injection {
     Add,
     Number,
     Name,
+    Clause,
     Copy,
 }
 
 impl Injection {
-    const ALL: [Injection; 5] = [
+    const ALL: [Injection; 6] = [
         Injection::Drop,
         Injection::Add,
         Injection::Number,
         Injection::Name,
+        Injection::Clause,
         Injection::Copy,
     ];
+    /// The kinds an even copy gets, one of each; odd copies get the rest.
+    const TOGETHER: usize = 5;
 
     fn kind(self) -> Kind {
         match self {
@@ -108,6 +115,7 @@ impl Injection {
             Injection::Add => Kind::Addition,
             Injection::Number => Kind::NumberMismatch,
             Injection::Name => Kind::TermMismatch,
+            Injection::Clause => Kind::PartialOmission,
             Injection::Copy => Kind::Untranslated,
         }
     }
@@ -118,6 +126,7 @@ impl Injection {
             Injection::Add => "add a foreign sentence",
             Injection::Number => "change a number",
             Injection::Name => "misspell a name",
+            Injection::Clause => "drop a clause",
             Injection::Copy => "leave a sentence untranslated",
         }
     }
@@ -271,9 +280,9 @@ fn main() {
             // copies one untranslated sentence alone (a copied source sentence shifts the
             // alignment around it, which would blur the measurement of the other kinds).
             let kinds: &[Injection] = if c % 2 == 0 {
-                &Injection::ALL[..4]
+                &Injection::ALL[..Injection::TOGETHER]
             } else {
-                &Injection::ALL[4..]
+                &Injection::ALL[Injection::TOGETHER..]
             };
             let edits = plan(doc, &docs, d, &sites, kinds, &mut rng);
             let (tgt, placed, moved) = apply(doc, &edits);
@@ -308,9 +317,15 @@ fn main() {
                     .filter(|p| p.what == Injection::Add)
                     .filter_map(|p| p.tgt)
                     .collect();
+                let clipped: Vec<usize> = placed
+                    .iter()
+                    .filter(|p| p.what == Injection::Clause)
+                    .flat_map(|p| p.src.iter().copied())
+                    .collect();
                 let src_label = |i: usize| dropped.contains(&i) || natural_src.contains(&i);
                 let tgt_label = |j: usize| added.contains(&j) || natural_tgt.contains(&j);
-                write_features(w, &result, &src_label, &tgt_label);
+                let clause_label = |i: usize| clipped.contains(&i);
+                write_features(w, &result, &src_label, &tgt_label, &clause_label);
             }
             let keys: Vec<FindingKey> = findings.iter().map(FindingKey::of).collect();
             let (pre_existing, _) = pair_up(&keys, &clean_keys);
@@ -491,6 +506,7 @@ fn write_features(
     result: &bialign::pipeline::PairResult,
     src_label: &dyn Fn(usize) -> bool,
     tgt_label: &dyn Fn(usize) -> bool,
+    clause_label: &dyn Fn(usize) -> bool,
 ) {
     let cx = check::Context {
         pair: &result.pair,
@@ -514,13 +530,27 @@ fn write_features(
             .expect("features written");
         }
     }
+    for e in partial::evidence(&cx) {
+        let bead = &result.pair.alignment.beads[e.bead];
+        let x: Vec<String> = partial::features(&e)
+            .iter()
+            .map(|v| format!("{v:.4}"))
+            .collect();
+        writeln!(
+            w,
+            "part\t{}\t0\t{}",
+            u8::from(bead.src.clone().any(clause_label)),
+            x.join("\t")
+        )
+        .expect("features written");
+    }
 }
 
 /// Fit the logistic coefficients of [`unpaired::PAIRED`] and [`unpaired::ALONE`] on feature
 /// files written with `DETECTION_FEATURES`, by Newton's method with a little L2 shrinkage, and
 /// print them with the log-loss and calibration by decile.
 fn fit(files: &[String]) {
-    let mut rows: Vec<(bool, bool, Vec<f64>)> = Vec::new();
+    let mut rows: Vec<(String, bool, bool, Vec<f64>)> = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file).expect("a readable features file");
         for line in text.lines() {
@@ -532,14 +562,21 @@ fn fit(files: &[String]) {
                         .map(|v| v.parse::<f64>().expect("a number")),
                 )
                 .collect();
-            rows.push((cols[1] == "1", cols[2] == "1", x));
+            rows.push((cols[0].to_owned(), cols[1] == "1", cols[2] == "1", x));
         }
     }
-    for (name, alone) in [("PAIRED", false), ("ALONE", true)] {
+    /// Which rows (side, left alone by the alignment) a set of coefficients is fitted on.
+    type Belongs<'a> = &'a dyn Fn(&str, bool) -> bool;
+    let groups: [(&str, Belongs); 3] = [
+        ("PAIRED", &|side, alone| side != "part" && !alone),
+        ("ALONE", &|side, alone| side != "part" && alone),
+        ("partial::COEFFICIENTS", &|side, _| side == "part"),
+    ];
+    for (name, belongs) in groups {
         let data: Vec<(bool, &Vec<f64>)> = rows
             .iter()
-            .filter(|r| r.1 == alone)
-            .map(|r| (r.0, &r.2))
+            .filter(|r| belongs(&r.0, r.2))
+            .map(|r| (r.1, &r.3))
             .collect();
         let w = logistic(&data);
         let positives = data.iter().filter(|d| d.0).count();
@@ -925,7 +962,7 @@ fn hits(f: &Finding, p: &Placed) -> bool {
         return false;
     }
     match p.what {
-        Injection::Drop => f.source.sentences.iter().any(|s| p.src.contains(s)),
+        Injection::Drop | Injection::Clause => f.source.sentences.iter().any(|s| p.src.contains(s)),
         _ => p.tgt.is_some_and(|t| f.target.sentences.contains(&t)),
     }
 }
@@ -942,6 +979,9 @@ struct Sites {
     name: Vec<(usize, usize, (usize, usize))>,
     /// Gold 1-1 beads whose source is long enough to be recognised as a language.
     copy: Vec<usize>,
+    /// (gold bead, target sentence, the sentence without one of its clauses) of pair beads with
+    /// one target sentence.
+    clause: Vec<(usize, usize, String)>,
 }
 
 impl Sites {
@@ -951,6 +991,7 @@ impl Sites {
             Injection::Add => self.add.clone(),
             Injection::Number => self.number.iter().map(|x| x.0).collect(),
             Injection::Name => self.name.iter().map(|x| x.0).collect(),
+            Injection::Clause => self.clause.iter().map(|x| x.0).collect(),
             Injection::Copy => self.copy.clone(),
         }
     }
@@ -1025,12 +1066,25 @@ impl Sites {
                         >= 12
             })
             .collect();
+        let clause = doc
+            .gold
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| pair(b) && b.1.len() == 1)
+            .flat_map(|(k, b)| {
+                let j = b.1[0];
+                without_a_clause(&doc.tgt[j])
+                    .into_iter()
+                    .map(move |text| (k, j, text))
+            })
+            .collect();
         Sites {
             drop,
             add,
             number,
             name,
             copy,
+            clause,
         }
     }
 }
@@ -1102,6 +1156,13 @@ fn plan(
                     let text = format!("{}{}{}", &line[..s], typo, &line[e..]);
                     free(k, &used).then_some((k, Edit::Replace(j, text, Injection::Name)))
                 }
+                Injection::Clause => {
+                    let Some((k, j, text)) = rng.pick(&sites.clause) else {
+                        break;
+                    };
+                    free(*k, &used)
+                        .then(|| (*k, Edit::Replace(*j, text.clone(), Injection::Clause)))
+                }
                 Injection::Copy => {
                     let Some(&k) = rng.pick(&sites.copy) else {
                         break;
@@ -1154,9 +1215,19 @@ fn apply(doc: &Doc, edits: &[Edit]) -> (Vec<String>, Vec<Placed>, Vec<Option<usi
             Edit::Replace(x, text, what) if *x == j => Some((text, *what)),
             _ => None,
         }) {
+            // A dropped clause is an omission of the bead's source sentences.
+            let src = match what {
+                Injection::Clause => doc
+                    .gold
+                    .iter()
+                    .find(|b| b.1.contains(&j))
+                    .map(|b| b.0.clone())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
             placed.push(Placed {
                 what,
-                src: Vec::new(),
+                src,
                 tgt: Some(out.len()),
             });
             moved[j] = Some(out.len());
@@ -1168,6 +1239,42 @@ fn apply(doc: &Doc, edits: &[Edit]) -> (Vec<String>, Vec<Placed>, Vec<Option<usi
         insert(Some(j), &mut out, &mut placed);
     }
     (out, placed, moved)
+}
+
+/// The sentence without one of its clauses (split as `check` splits them), each way that drops
+/// a clause holding at least a quarter of the sentence and leaves at least a third: a dropped
+/// clause a reader would miss, not a dropped "he said".
+fn without_a_clause(line: &str) -> Vec<String> {
+    let clauses = partial::clauses_of(line);
+    let chars = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let total = chars(line);
+    let mut out = Vec::new();
+    if clauses.len() < 2 {
+        return out;
+    }
+    for (c, span) in clauses.iter().enumerate() {
+        let n = chars(&line[span.clone()]);
+        if n * 4 < total || n * 3 > total * 2 {
+            continue;
+        }
+        let text = if c + 1 < clauses.len() {
+            format!("{}{}", &line[..span.start], &line[clauses[c + 1].start..])
+        } else {
+            // The last clause: the one before it loses its separator and takes the sentence's
+            // closing punctuation.
+            let before = &line[..clauses[c - 1].end];
+            let sep = before.chars().next_back().map_or(0, char::len_utf8);
+            let clause = &line[span.clone()];
+            let close = clause.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            format!(
+                "{}{}",
+                &before[..before.len() - sep],
+                &clause[close.len()..]
+            )
+        };
+        out.push(text);
+    }
+    out
 }
 
 /// Another value written the same way: digits stay digits, words stay words (an ordinal stays an

@@ -154,3 +154,40 @@ fn sensitivity_is_checked_and_trades_findings() {
         );
     }
 }
+
+#[test]
+fn a_clause_dropped_from_a_sentence_is_a_partial_omission_at_the_clause() {
+    let en = article_en().replace(
+        "The building has six floors and a floor area of about 20,000 square meters.",
+        "The building has six floors.",
+    );
+    let (report, _) = check_article(&en, "review");
+    let partial: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "partial-omission")
+        .collect();
+    assert_eq!(partial.len(), 1, "{report:#}");
+    let f = partial[0];
+    assert_eq!(f["source"]["text"], "面积约两万平方米。");
+    let source = std::fs::read_to_string(ARTICLE_ZH).unwrap();
+    let (start, end) = (
+        f["source"]["start"].as_u64().unwrap() as usize,
+        f["source"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &source[start..end],
+        "面积约两万平方米。",
+        "the span is the clause"
+    );
+    let confidence = f["confidence"].as_f64().unwrap();
+    assert!((0.2..1.0).contains(&confidence), "{confidence}");
+    assert!(
+        f["target"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The building has six floors."),
+        "{f:#}"
+    );
+}

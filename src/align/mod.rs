@@ -545,9 +545,16 @@ fn score_beads(path: &Path, table: &BeadEvidence) -> Vec<ScoredBead> {
 /// filter copes with the few wrong ones better than a selection by evidence would (that selection
 /// favours beads whose words the table already explains).
 fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>> {
-    let pairs: Vec<&ScoredBead> = beads
-        .iter()
-        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
+    learn_from(beads.iter().map(|b| (&b.src, &b.tgt)), features)
+}
+
+/// [`learn_translations`] from any beads, given as (query, other) sentence ranges.
+fn learn_from<'b>(
+    beads: impl Iterator<Item = (&'b Range<usize>, &'b Range<usize>)>,
+    features: &Features,
+) -> Vec<Vec<u32>> {
+    let pairs: Vec<(&Range<usize>, &Range<usize>)> = beads
+        .filter(|(s, t)| !s.is_empty() && !t.is_empty())
         .collect();
     let step = pairs.len().div_ceil(model1::MAX_TRAINING_BEADS).max(1);
     let bags = |side: &crate::anchor::SideFeatures, r: &Range<usize>| {
@@ -562,7 +569,46 @@ fn learn_translations(beads: &[ScoredBead], features: &Features) -> Vec<Vec<u32>
     let training: Vec<(Vec<u32>, Vec<u32>)> = pairs
         .iter()
         .step_by(step)
-        .map(|b| (bags(&features.query, &b.src), bags(&features.other, &b.tgt)))
+        .map(|(s, t)| (bags(&features.query, s), bags(&features.other, t)))
         .collect();
     model1::learn(&training, features.query.vocab.len())
+}
+
+/// The lexical evidence of an aligned document pair as the aligner's second pass sees it: both
+/// sides' tokens with their dictionary, identity and learned translations, the table learned
+/// from `beads`. The query side is the target when [`Oriented::swapped`].
+pub fn learned_features(
+    src: &[&str],
+    tgt: &[&str],
+    src_lang: Lang,
+    tgt_lang: Lang,
+    beads: &[Bead],
+) -> Oriented {
+    let swapped = tgt_lang.is_cjk_sentence_style() && !src_lang.is_cjk_sentence_style();
+    let (query, other, ql, ol) = if swapped {
+        (tgt, src, tgt_lang, src_lang)
+    } else {
+        (src, tgt, src_lang, tgt_lang)
+    };
+    let mut features = Features::build(query, ql, other, ol, &[]);
+    let learned = learn_from(
+        beads.iter().map(|b| {
+            if swapped {
+                (&b.tgt, &b.src)
+            } else {
+                (&b.src, &b.tgt)
+            }
+        }),
+        &features,
+    );
+    features.add_translations(learned);
+    Oriented { features, swapped }
+}
+
+/// [`Features`] with the side that is their query side.
+#[derive(Debug, Clone)]
+pub struct Oriented {
+    pub features: Features,
+    /// The target is the query side (a CJK translation of an alphabetic source).
+    pub swapped: bool,
 }

@@ -4,6 +4,7 @@
 
 pub mod caseless;
 pub mod compare;
+pub mod cover;
 pub mod glossary;
 pub mod latin;
 pub mod lexicon;

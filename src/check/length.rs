@@ -16,12 +16,19 @@ const MIN_CHARS: f64 = 8.0;
 /// Fewer pair beads than this give no distribution to speak of.
 const MIN_BEADS: usize = 12;
 
-pub fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {
+/// How far each bead's length ratio is from the document's usual one, in robust standard
+/// deviations (negative: the translation is shorter than usual); `None` for beads with an empty
+/// side or too short to judge. A document with too few pair beads to measure is judged by the
+/// aligner's ratio (the language pair's prior, moved by what the document shows) and a typical
+/// spread.
+pub fn deviations(cx: &Context<'_>) -> Deviations {
     let chars = |s: &str| s.chars().filter(|&c| !is_space(c)).count() as f64;
-    let beads: Vec<(usize, f64, f64)> = cx
-        .pair
-        .alignment
-        .beads
+    let beads = &cx.pair.alignment.beads;
+    let mut out = Deviations {
+        beads: vec![None; beads.len()],
+        measured: false,
+    };
+    let sized: Vec<(usize, f64, f64)> = beads
         .iter()
         .enumerate()
         .filter(|(_, b)| b.is_pair())
@@ -36,30 +43,78 @@ pub fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {
                 .sum();
             (k, s, t)
         })
+        .filter(|&(_, s, t)| s > 0.0 && t > 0.0)
         .collect();
-    if beads.len() < MIN_BEADS {
-        return;
-    }
-    let logs: Vec<f64> = beads.iter().map(|&(_, s, t)| (t / s).ln()).collect();
-    let centre = median(logs.clone());
+    let logs: Vec<f64> = sized.iter().map(|&(_, s, t)| (t / s).ln()).collect();
+    out.measured = sized.len() >= MIN_BEADS;
+    let centre = if out.measured {
+        median(logs.clone())
+    } else {
+        cx.pair.alignment.length_ratio.max(f64::MIN_POSITIVE).ln()
+    };
     let ratio = centre.exp();
     // Deviation in log ratio, scaled by the square root of the bead's length in source units.
-    let scaled: Vec<f64> = beads
+    let scaled: Vec<f64> = sized
         .iter()
         .zip(&logs)
         .map(|(&(_, s, t), &l)| (l - centre) * ((s + t / ratio) / 2.0).sqrt())
         .collect();
-    let spread = 1.4826 * median(scaled.iter().map(|d| d.abs()).collect());
+    let spread = if out.measured {
+        1.4826 * median(scaled.iter().map(|d| d.abs()).collect())
+    } else {
+        TYPICAL_SPREAD
+    };
     if spread <= 0.0 {
+        return out;
+    }
+    for ((&(k, s, t), &d), &l) in sized.iter().zip(&scaled).zip(&logs) {
+        if s < MIN_CHARS || t < MIN_CHARS {
+            continue;
+        }
+        out.beads[k] = Some(Deviation {
+            sigmas: d / spread,
+            factor: (l - centre).exp(),
+        });
+    }
+    out
+}
+
+/// The deviations of a document's beads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deviations {
+    /// By bead index.
+    pub beads: Vec<Option<Deviation>>,
+    /// Measured on the document itself (it has enough pair beads), not assumed.
+    pub measured: bool,
+}
+
+/// The spread (robust standard deviation of the scaled log ratio) assumed for a document too
+/// short to measure its own: the middle of what whole chapters show (1.0 to 1.7 on the MAC-Dev
+/// novels and the Text+Berg yearbook).
+const TYPICAL_SPREAD: f64 = 1.3;
+
+/// A bead's length ratio against the document's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Deviation {
+    /// Robust standard deviations from the median (negative: shorter than usual).
+    pub sigmas: f64,
+    /// The bead's ratio over the document's median ratio.
+    pub factor: f64,
+}
+
+pub fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {
+    let deviations = deviations(cx);
+    if !deviations.measured {
         return;
     }
-    for ((&(k, s, t), &d), &l) in beads.iter().zip(&scaled).zip(&logs) {
-        let z = d / spread;
-        if z.abs() < sigmas || s < MIN_CHARS || t < MIN_CHARS {
+    for (k, deviation) in deviations.beads.into_iter().enumerate() {
+        let Some(Deviation { sigmas: z, factor }) = deviation else {
+            continue;
+        };
+        if z.abs() < sigmas {
             continue;
         }
         let bead = &cx.pair.alignment.beads[k];
-        let factor = (l - centre).exp();
         let message = if factor < 1.0 {
             format!(
                 "translation {:.1}× shorter than usual in this document: part may be missing",

@@ -2,7 +2,8 @@
 //! they all read the alignment ([`PairResult`]) and the anchor comparison of
 //! [`crate::anchor::compare`], and produce [`Finding`]s with exact locations in both files.
 //!
-//! - [`gaps`]: `omission` and `addition` (beads with an empty side);
+//! - [`gaps`]: `omission` and `addition` (sentences without a counterpart);
+//! - [`partial`]: `partial-omission` (a clause of a translated sentence left out);
 //! - [`anchors`]: `number-mismatch`, `term-mismatch`, `glossary` (anchors without a counterpart);
 //! - [`names`]: `term-mismatch` for a name spelled differently once in the translation;
 //! - [`untranslated`]: target sentences left in the source language;
@@ -19,6 +20,7 @@ pub mod format;
 pub mod gaps;
 pub mod length;
 pub mod names;
+pub mod partial;
 pub mod unpaired;
 pub mod untranslated;
 
@@ -40,6 +42,7 @@ use crate::report::{self, AlignedPair};
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Omission,
+    PartialOmission,
     Addition,
     NumberMismatch,
     TermMismatch,
@@ -50,8 +53,9 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Omission,
+        Kind::PartialOmission,
         Kind::Addition,
         Kind::NumberMismatch,
         Kind::TermMismatch,
@@ -64,6 +68,7 @@ impl Kind {
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Omission => "omission",
+            Kind::PartialOmission => "partial-omission",
             Kind::Addition => "addition",
             Kind::NumberMismatch => "number-mismatch",
             Kind::TermMismatch => "term-mismatch",
@@ -80,7 +85,9 @@ impl Kind {
             Kind::Omission | Kind::NumberMismatch | Kind::Glossary | Kind::Untranslated => {
                 Severity::Error
             }
-            Kind::Addition | Kind::TermMismatch | Kind::LengthOutlier => Severity::Warning,
+            Kind::PartialOmission | Kind::Addition | Kind::TermMismatch | Kind::LengthOutlier => {
+                Severity::Warning
+            }
             Kind::LowConfidence => Severity::Info,
         }
     }
@@ -89,6 +96,7 @@ impl Kind {
     pub fn heading(self) -> &'static str {
         match self {
             Kind::Omission => "Omissions: source sentences without a translation",
+            Kind::PartialOmission => "Partial omissions: clauses without a translation",
             Kind::Addition => "Additions: translated sentences without a source",
             Kind::NumberMismatch => "Number mismatches",
             Kind::TermMismatch => "Term mismatches: names and Latin-script terms",
@@ -255,8 +263,8 @@ pub struct Finding {
     pub target: Excerpt,
     #[serde(default)]
     pub anchors: Vec<AnchorRef>,
-    /// For omissions and additions: the probability, in 0..1, that the sentences have no
-    /// counterpart (see [`unpaired`]).
+    /// For omissions, partial omissions and additions: the probability, in 0..1, that the
+    /// sentences (or clauses) have no counterpart (see [`unpaired`] and [`partial`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
 }
@@ -295,6 +303,7 @@ pub fn check(result: &PairResult, options: &CheckOptions) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     gaps::check(&cx, options.sensitivity, &mut findings);
+    partial::check(&cx, options.sensitivity, &mut findings);
     anchors::check(&cx, &mut findings);
     names::check(&cx, &mut findings);
     untranslated::check(&cx, &mut findings);
