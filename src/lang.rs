@@ -10,8 +10,9 @@ use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 
 use crate::error::Error;
 
-/// A language, by its two-letter ISO 639-1 code. Any code is accepted so that any language pair can
-/// be aligned; the ones below get language-specific rules, the rest get the generic ones.
+/// A language, by its two-letter ISO 639-1 code. Every ISO 639-1 language is accepted so that any
+/// language pair can be aligned; the ones below get language-specific rules, the rest the generic
+/// ones (the README lists which).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Lang([u8; 2]);
 
@@ -49,20 +50,25 @@ impl Lang {
         }
     }
 
-    pub fn name(&self) -> &str {
-        match *self {
-            Lang::ZH => "Chinese",
-            Lang::JA => "Japanese",
-            Lang::KO => "Korean",
-            Lang::EN => "English",
-            Lang::DE => "German",
-            Lang::FR => "French",
-            Lang::ES => "Spanish",
-            Lang::RU => "Russian",
-            Lang::IS => "Icelandic",
-            _ => self.code(),
-        }
+    /// The language's English name (ISO 639).
+    pub fn name(&self) -> &'static str {
+        iso_639_1()
+            .iter()
+            .find(|(code, _)| code.as_bytes() == self.0)
+            .map_or("unknown", |(_, name)| name)
     }
+}
+
+/// Every ISO 639-1 code with its English name, from data/iso639-1.tsv.
+fn iso_639_1() -> &'static [(&'static str, &'static str)] {
+    static CODES: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        include_str!("../data/iso639-1.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
 }
 
 impl FromStr for Lang {
@@ -70,17 +76,18 @@ impl FromStr for Lang {
 
     fn from_str(s: &str) -> Result<Lang, Error> {
         let lower = s.trim().to_ascii_lowercase();
-        let code = match lower.as_str() {
-            "zh-hans" | "zh-cn" | "zh-hant" | "zh-tw" | "chinese" => "zh",
-            "english" => "en",
-            other => other,
-        };
-        match code.as_bytes() {
-            [a, b] if a.is_ascii_lowercase() && b.is_ascii_lowercase() => Ok(Lang([*a, *b])),
-            _ => Err(Error::Usage(format!(
-                "unknown language '{s}': expected a two-letter ISO 639-1 code such as zh, en, de"
-            ))),
-        }
+        // A BCP 47 tag names its language first (zh-Hans, pt-BR, en_US); a name is accepted too.
+        let primary = lower.split(['-', '_']).next().unwrap_or("");
+        iso_639_1()
+            .iter()
+            .find(|(code, name)| *code == primary || name.eq_ignore_ascii_case(&lower))
+            .map(|(code, _)| Lang([code.as_bytes()[0], code.as_bytes()[1]]))
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "unknown language '{}': expected an ISO 639-1 code such as zh, en, de",
+                    crate::text::visible(s)
+                ))
+            })
     }
 }
 
@@ -295,6 +302,11 @@ mod tests {
         assert_eq!("it".parse::<Lang>().unwrap().code(), "it");
         assert!("english!".parse::<Lang>().is_err());
         assert!("".parse::<Lang>().is_err());
+        assert_eq!("English".parse::<Lang>().unwrap(), Lang::EN);
+        assert_eq!("pt-BR".parse::<Lang>().unwrap().name(), "Portuguese");
+        let e = "xx".parse::<Lang>().unwrap_err().to_string();
+        assert!(e.contains("unknown language 'xx'"), "{e}");
+        assert!("qq".parse::<Lang>().is_err(), "not an ISO 639-1 code");
         assert_eq!(Lang::ZH.bcp47(), "zh-Hans");
     }
 

@@ -174,3 +174,25 @@ fn unknown_language_is_a_usage_error() {
         .stdout("")
         .stderr(predicate::str::contains("unknown language 'klingon'"));
 }
+
+#[test]
+fn a_two_letter_code_that_is_no_language_is_refused_before_reading() {
+    for command in [
+        &["segment", "--lang", "xx", "no-such-file.txt"][..],
+        &[
+            "align",
+            "--src-lang",
+            "xx",
+            "corpora/ilya-stanford/zh.txt",
+            "corpora/ilya-stanford/en.txt",
+        ],
+    ] {
+        bialign()
+            .args(command)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("unknown language 'xx'"))
+            .stderr(predicate::str::contains("no-such-file").not());
+    }
+}
