@@ -61,14 +61,14 @@ pub fn eval_sets(root: &Path) -> Vec<Source> {
                 &gold.with_extension("src"),
                 &gold.with_extension("tgt"),
                 &gold,
-                [a.clone(), b.clone()],
+                [a.as_str(), b.as_str()],
             ));
         }
     }
     sources
 }
 
-fn read(name: &str, src: &Path, tgt: &Path, gold: &Path, langs: [String; 2]) -> Source {
+fn read(name: &str, src: &Path, tgt: &Path, gold: &Path, langs: [&str; 2]) -> Source {
     let lines = |p: &Path| -> Vec<String> {
         String::from_utf8_lossy(&std::fs::read(p).unwrap())
             .lines()
@@ -78,7 +78,7 @@ fn read(name: &str, src: &Path, tgt: &Path, gold: &Path, langs: [String; 2]) -> 
     let gold_text = std::fs::read_to_string(gold).unwrap();
     Source {
         name: name.to_string(),
-        langs: [langs[0].clone(), langs[1].clone()],
+        langs: langs.map(String::from),
         src: lines(src),
         tgt: lines(tgt),
         beads: parse_beads(gold, &gold_text).unwrap(),
@@ -129,14 +129,19 @@ pub fn json_records(
     (0..count).map(move |k| {
         let source = &sources[rng.below(sources.len())];
         let mut len = 2 + rng.below(max_beads.saturating_sub(1));
-        let from = rng.below(source.beads.len().saturating_sub(len).max(1));
+        let mut from = rng.below(source.beads.len().saturating_sub(len).max(1));
         loop {
             let (src, tgt) = piece(source, from, len);
-            // A run of furniture found on one side only is no document pair: take more beads.
-            if !src.trim().is_empty() && !tgt.trim().is_empty() || from + len >= source.beads.len() {
+            // A run of furniture found on one side only is no document pair: take more beads,
+            // earlier ones at the end of the document.
+            if !src.trim().is_empty() && !tgt.trim().is_empty() || len >= source.beads.len() {
                 return json_line(k, source, &src, &tgt, langs);
             }
-            len += 1;
+            if from + len < source.beads.len() {
+                len += 1;
+            } else {
+                from -= 1;
+            }
         }
     })
 }
