@@ -2,7 +2,8 @@
 //! pairs at run time (pieces of the bundled corpus and, when present, of the evaluation sets'
 //! documents; written to a temporary folder, never kept), runs the release binary on it with each
 //! thread count, and prints document pairs/s, sentences/s (both sides, as the binary counts them,
-//! segmentation included) and peak RSS (`/usr/bin/time -v`), with the load average around each
+//! segmentation included), CPU time and sentences per CPU second (what a run costs whatever else
+//! the machine is doing) and peak RSS (`/usr/bin/time -v`), with the load average around each
 //! run (the machine may be shared).
 //!
 //! ```text
@@ -77,9 +78,9 @@ fn main() {
     sources.extend(eval);
     let dir = tempfile::tempdir().expect("a temporary folder");
     println!(
-        "| records | threads | wall s | pairs/s | sentences | sentences/s | peak RSS MiB | load before → after |"
+        "| records | threads | wall s | pairs/s | sentences | sentences/s | CPU s | sentences per CPU s | peak RSS MiB | load before → after |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for &records in &args.records {
         let input = dir.path().join(format!("pairs-{records}.jsonl"));
         let bytes = write_input(&input, &sources, records, args.max_beads, args.langs);
@@ -88,9 +89,19 @@ fn main() {
             bytes as f64 / 1048576.0
         );
         for &threads in &args.threads {
-            let run = measure(&bialign, &input, &dir.path().join("out"), threads, &args.format);
+            let run = measure(
+                &bialign,
+                &input,
+                &dir.path().join("out"),
+                threads,
+                &args.format,
+            );
+            let cpu = run.cpu_secs.map_or("?".into(), |c| format!("{c:.1}"));
+            let per_cpu = run
+                .cpu_secs
+                .map_or("?".into(), |c| format!("{:.0}", run.sentences as f64 / c));
             println!(
-                "| {records} | {threads} | {:.1} | {:.0} | {} | {:.0} | {} | {} → {} |",
+                "| {records} | {threads} | {:.1} | {:.0} | {} | {:.0} | {cpu} | {per_cpu} | {} | {} → {} |",
                 run.secs,
                 run.records as f64 / run.secs,
                 run.sentences,
@@ -143,6 +154,8 @@ struct Run {
     records: usize,
     sentences: usize,
     peak_kib: Option<u64>,
+    /// User and system CPU time: what the run cost whatever else the machine was doing.
+    cpu_secs: Option<f64>,
     load_before: String,
     load_after: String,
 }
@@ -182,10 +195,23 @@ fn measure(bialign: &Path, input: &Path, output: &Path, threads: usize, format: 
     };
     let peak_kib = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|k| k.parse().ok());
+    let seconds = |label: &str| -> Option<f64> {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .and_then(|s| s.trim().parse().ok())
+    };
+    let cpu_secs = seconds("User time (seconds):")
+        .zip(seconds("System time (seconds):"))
+        .map(|(u, s)| u + s);
     std::fs::remove_file(output).ok();
     Run {
+        cpu_secs,
         secs,
         records: number_before("records"),
         sentences: number_before("sentences"),

@@ -11,8 +11,8 @@ use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
-use bialign::batch::{self, BatchOptions, Defaults, InputFormat, OutputFormat, Shard};
 use bialign::anchor::glossary::Glossary;
+use bialign::batch::{self, BatchOptions, Defaults, InputFormat, OutputFormat, Shard};
 use bialign::check::format::github::append_step_summary;
 use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
 use bialign::diff::{self, format::DiffFormat, DiffOptions};

@@ -49,7 +49,12 @@ fn b64(bytes: &[u8]) -> String {
 fn jsonl_records_come_out_in_order_with_every_sentence_in_one_bead() {
     let input = corpus_records(12, 7);
     let out = run_batch(&[], &input);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), 12);
     for (k, line) in lines.iter().enumerate() {
@@ -62,16 +67,37 @@ fn jsonl_records_come_out_in_order_with_every_sentence_in_one_bead() {
         let ids = |side: &str| -> Vec<u64> {
             beads
                 .iter()
-                .flat_map(|b| b[side].as_array().unwrap().iter().map(|i| i.as_u64().unwrap()))
+                .flat_map(|b| {
+                    b[side]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|i| i.as_u64().unwrap())
+                })
                 .collect()
         };
         let (src_ids, tgt_ids) = (ids("src_ids"), ids("tgt_ids"));
-        assert_eq!(src_ids, (0..stats["src_sentences"].as_u64().unwrap()).collect::<Vec<_>>());
-        assert_eq!(tgt_ids, (0..stats["tgt_sentences"].as_u64().unwrap()).collect::<Vec<_>>());
+        assert_eq!(
+            src_ids,
+            (0..stats["src_sentences"].as_u64().unwrap()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            tgt_ids,
+            (0..stats["tgt_sentences"].as_u64().unwrap()).collect::<Vec<_>>()
+        );
         assert_eq!(stats["beads"].as_u64().unwrap() as usize, beads.len());
-        let kinds: u64 = stats["kinds"].as_object().unwrap().values().map(|v| v.as_u64().unwrap()).sum();
+        let kinds: u64 = stats["kinds"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
         assert_eq!(kinds as usize, beads.len());
-        let mean = beads.iter().map(|b| b["score"].as_f64().unwrap()).sum::<f64>() / beads.len() as f64;
+        let mean = beads
+            .iter()
+            .map(|b| b["score"].as_f64().unwrap())
+            .sum::<f64>()
+            / beads.len() as f64;
         assert!((stats["mean_score"].as_f64().unwrap() - mean).abs() < 1e-3);
         for b in beads {
             let kind = format!(
@@ -86,7 +112,10 @@ fn jsonl_records_come_out_in_order_with_every_sentence_in_one_bead() {
     let first: Value = serde_json::from_str(input.lines().next().unwrap()).unwrap();
     let bead_src = lines[0]["beads"][0]["src"].as_str().unwrap();
     let first_src = first["src"].as_str().unwrap();
-    assert!(first_src.starts_with(bead_src.lines().next().unwrap()), "{bead_src}");
+    assert!(
+        first_src.starts_with(bead_src.lines().next().unwrap()),
+        "{bead_src}"
+    );
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("12 records (0 bad)"), "{summary}");
 }
@@ -118,7 +147,11 @@ fn unknown_fields_are_carried_through_untouched() {
 fn paths_are_read_relative_to_the_input_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("texts")).unwrap();
-    std::fs::copy("tests/fixtures/reports/zh.txt", dir.path().join("texts/zh.txt")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/reports/zh.txt",
+        dir.path().join("texts/zh.txt"),
+    )
+    .unwrap();
     let en = std::fs::canonicalize("tests/fixtures/reports/en.txt").unwrap();
     let record = json!({"id": "fixture", "src_path": "texts/zh.txt", "tgt_path": en});
     std::fs::write(dir.path().join("in.jsonl"), format!("{record}\n")).unwrap();
@@ -127,7 +160,12 @@ fn paths_are_read_relative_to_the_input_file() {
         .arg(dir.path().join("in.jsonl"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let line = &json_lines(&out.stdout)[0];
     assert_eq!(line["beads"][0]["src"], "伊利亚的故事");
     assert_eq!(line["beads"][0]["tgt"], "Ilya's Story");
@@ -143,7 +181,12 @@ fn docpairs_are_read_and_named_by_their_urls() {
         b64(&en)
     );
     let out = run_batch(&["--input-format", "docpairs"], &input);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let line = &json_lines(&out.stdout)[0];
     assert_eq!(line["id"], "https://a.example/zh\thttps://a.example/en");
     assert_eq!(line["url1"], "https://a.example/zh");
@@ -155,7 +198,12 @@ fn docpairs_are_read_and_named_by_their_urls() {
     let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
     assert_eq!(
         first[..4],
-        ["https://a.example/zh", "https://a.example/en", "伊利亚的故事", "Ilya's Story"]
+        [
+            "https://a.example/zh",
+            "https://a.example/en",
+            "伊利亚的故事",
+            "Ilya's Story"
+        ]
     );
     assert!(first[4].parse::<f64>().is_ok());
     assert!(text.lines().all(|l| l.split('\t').count() == 5), "{text}");
@@ -172,7 +220,8 @@ fn tsv_writes_one_pair_a_line_with_tabs_escaped() {
     let out = run_batch(&["--format", "tsv"], &format!("{record}\n"));
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
-        String::from_utf8(out.stdout).unwrap()
+        String::from_utf8(out.stdout)
+            .unwrap()
             .lines()
             .map(|l| l.rsplit_once('\t').unwrap().0)
             .collect::<Vec<_>>(),
@@ -243,7 +292,11 @@ fn bad_records_become_error_lines_and_the_batch_goes_on() {
 fn docpairs_with_broken_fields_are_bad_records() {
     let input = [
         "u1\tu2\tnot base64!\taGVsbG8=".to_string(),
-        format!("u1\tu2\t{}\t{}", b64(b"caf\xe9 au lait."), b64(b"Coffee with milk.")),
+        format!(
+            "u1\tu2\t{}\t{}",
+            b64(b"caf\xe9 au lait."),
+            b64(b"Coffee with milk.")
+        ),
         "u1\tu2\taGVsbG8=".to_string(),
         format!("u1\tu2\t{}\t{}", b64(b"Bonjour."), b64(b"   ")),
     ]
@@ -254,9 +307,15 @@ fn docpairs_with_broken_fields_are_bad_records() {
         .iter()
         .map(|l| format!("{}: {}", l["line"], l["error"].as_str().unwrap()))
         .collect();
-    assert!(errors[0].starts_with("1: text1 is not valid base64"), "{errors:?}");
+    assert!(
+        errors[0].starts_with("1: text1 is not valid base64"),
+        "{errors:?}"
+    );
     assert_eq!(errors[1], "2: src: not valid UTF-8 at byte 3");
-    assert!(errors[2].starts_with("3: expected 4 tab-separated fields"), "{errors:?}");
+    assert!(
+        errors[2].starts_with("3: expected 4 tab-separated fields"),
+        "{errors:?}"
+    );
     assert_eq!(errors[3], "4: tgt: text is empty");
 }
 
@@ -265,7 +324,11 @@ fn strict_stops_at_the_first_bad_record_with_status_2() {
     let dir = tempfile::tempdir().unwrap();
     let good = corpus_records(1, 5);
     let input = dir.path().join("in.jsonl");
-    std::fs::write(&input, format!("{good}{{\"id\": \"b\", \"tgt\": \"x\"}}\n{good}")).unwrap();
+    std::fs::write(
+        &input,
+        format!("{good}{{\"id\": \"b\", \"tgt\": \"x\"}}\n{good}"),
+    )
+    .unwrap();
     let output = dir.path().join("out.jsonl");
     let out = bialign()
         .args(["batch", "--strict", "-o"])
@@ -276,7 +339,10 @@ fn strict_stops_at_the_first_bad_record_with_status_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.ends_with("in.jsonl:2: no `src` (or `src_path`)\n"), "{stderr}");
+    assert!(
+        stderr.ends_with("in.jsonl:2: no `src` (or `src_path`)\n"),
+        "{stderr}"
+    );
     assert!(!output.exists(), "a failed batch leaves no output file");
 }
 
@@ -302,7 +368,9 @@ fn shards_split_the_input_without_overlap_or_loss() {
         json_lines(stdout)
             .into_iter()
             .map(|l| {
-                let key = l["id"].as_str().map_or_else(|| format!("line {}", l["line"]), String::from);
+                let key = l["id"]
+                    .as_str()
+                    .map_or_else(|| format!("line {}", l["line"]), String::from);
                 (key, l)
             })
             .collect()
@@ -317,7 +385,10 @@ fn shards_split_the_input_without_overlap_or_loss() {
         let part = by_id(&shard.stdout);
         sizes.push(part.len());
         for (id, line) in part {
-            assert!(union.insert(id.clone(), line).is_none(), "{id} in two shards");
+            assert!(
+                union.insert(id.clone(), line).is_none(),
+                "{id} in two shards"
+            );
         }
     }
     assert_eq!(union, whole);
@@ -329,6 +400,9 @@ fn shards_split_the_input_without_overlap_or_loss() {
 #[test]
 fn the_slurm_example_uses_zero_based_shards() {
     let script = std::fs::read_to_string(Path::new("examples/slurm/align_array.sh")).unwrap();
-    assert!(script.contains("--shard \"$SLURM_ARRAY_TASK_ID/$N\""), "{script}");
+    assert!(
+        script.contains("--shard \"$SLURM_ARRAY_TASK_ID/$N\""),
+        "{script}"
+    );
     assert!(script.contains("#SBATCH --array=0-"), "{script}");
 }

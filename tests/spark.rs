@@ -45,7 +45,10 @@ fn by_id(lines: impl Iterator<Item = String>) -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     for line in lines {
         let value: serde_json::Value = serde_json::from_str(&line).unwrap();
-        let id = value["id"].as_str().expect("every record has an id").to_string();
+        let id = value["id"]
+            .as_str()
+            .expect("every record has an id")
+            .to_string();
         assert!(map.insert(id.clone(), line).is_none(), "{id} twice");
     }
     map
@@ -109,7 +112,12 @@ fn spark_job_output_equals_a_plain_batch_run() {
     let mut parts: Vec<PathBuf> = std::fs::read_dir(&out)
         .unwrap()
         .map(|f| f.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("part-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("part-")
+        })
         .collect();
     parts.sort();
     assert!(parts.len() >= PARTITIONS, "{} part files", parts.len());
@@ -117,7 +125,10 @@ fn spark_job_output_equals_a_plain_batch_run() {
         .iter()
         .filter(|p| std::fs::metadata(p).unwrap().len() > 0)
         .count();
-    assert!(non_empty >= PARTITIONS, "only {non_empty} partitions had records");
+    assert!(
+        non_empty >= PARTITIONS,
+        "only {non_empty} partitions had records"
+    );
     let spark_lines = parts.iter().flat_map(|p| {
         std::fs::read_to_string(p)
             .unwrap()

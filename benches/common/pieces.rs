@@ -110,8 +110,14 @@ pub fn piece(source: &Source, from: usize, len: usize) -> (String, String) {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let src = side(&source.src, &mut beads.iter().flat_map(|b| b.0.iter().copied()));
-    let tgt = side(&source.tgt, &mut beads.iter().flat_map(|b| b.1.iter().copied()));
+    let src = side(
+        &source.src,
+        &mut beads.iter().flat_map(|b| b.0.iter().copied()),
+    );
+    let tgt = side(
+        &source.tgt,
+        &mut beads.iter().flat_map(|b| b.1.iter().copied()),
+    );
     (src, tgt)
 }
 

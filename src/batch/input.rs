@@ -108,7 +108,11 @@ pub struct Defaults {
 }
 
 /// Parse one line. `Err` carries as much of the record as could be read (its id and fields).
-pub fn parse(format: InputFormat, line: &RawLine, defaults: &Defaults) -> Result<Record, BadRecord> {
+pub fn parse(
+    format: InputFormat,
+    line: &RawLine,
+    defaults: &Defaults,
+) -> Result<Record, BadRecord> {
     match format {
         InputFormat::Jsonl => parse_json(line, defaults),
         InputFormat::Docpairs => parse_docpair(line, defaults),
@@ -181,7 +185,9 @@ fn parse_json(line: &RawLine, defaults: &Defaults) -> Result<Record, BadRecord> 
         None | Some(Value::Null) => Ok(defaults.split),
         Some(Value::String(s)) if s == "auto" => Ok(Split::Auto),
         Some(Value::String(s)) if s == "lines" => Ok(Split::Lines),
-        Some(other) => Err(format!("`split` is {other}: expected \"auto\" or \"lines\"")),
+        Some(other) => Err(format!(
+            "`split` is {other}: expected \"auto\" or \"lines\""
+        )),
     };
     let parsed = (|| {
         Ok::<_, String>((
@@ -231,8 +237,15 @@ fn parse_docpair(line: &RawLine, defaults: &Defaults) -> Result<Record, BadRecor
         ));
     };
     let url = |bytes: &[u8], name: &str| {
-        String::from_utf8(bytes.to_vec())
-            .map_err(|e| bad(line, format!("{name} is not valid UTF-8 at byte {}", e.utf8_error().valid_up_to())))
+        String::from_utf8(bytes.to_vec()).map_err(|e| {
+            bad(
+                line,
+                format!(
+                    "{name} is not valid UTF-8 at byte {}",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        })
     };
     let (url1, url2) = (url(url1, "url1")?, url(url2, "url2")?);
     let id = format!("{url1}\t{url2}");

@@ -203,7 +203,10 @@ pub fn run(
 }
 
 /// The next window of input lines: up to [`WINDOW_RECORDS`] lines or [`WINDOW_BYTES`] bytes.
-fn read_window(input: &mut dyn BufRead, line_number: &mut usize) -> io::Result<Vec<input::RawLine>> {
+fn read_window(
+    input: &mut dyn BufRead,
+    line_number: &mut usize,
+) -> io::Result<Vec<input::RawLine>> {
     let mut window = Vec::new();
     let mut bytes = 0;
     while window.len() < WINDOW_RECORDS && bytes < WINDOW_BYTES {

@@ -72,8 +72,7 @@ fn align(mut record: Record, line: usize, options: &BatchOptions) -> Result<Outc
     let tgt = std::mem::replace(&mut record.tgt, Text::Bytes(Vec::new()));
     let src = read(src, "src").map_err(|e| fail(&record, e))?;
     let tgt = read(tgt, "tgt").map_err(|e| fail(&record, e))?;
-    let result =
-        pipeline::align_documents(src, tgt, record.langs, record.split, &options.align);
+    let result = pipeline::align_documents(src, tgt, record.langs, record.split, &options.align);
     let pair = &result.pair;
     let mut output = Vec::new();
     match options.output_format {

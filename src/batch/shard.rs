@@ -83,9 +83,7 @@ mod tests {
     fn every_key_is_in_exactly_one_shard() {
         for key in ["", "a", "doc-17", "http://a.example/\thttp://b.example/"] {
             let owners = (0..5)
-                .filter(|&k| {
-                    Shard { index: k, count: 5 }.keeps(key.as_bytes())
-                })
+                .filter(|&k| Shard { index: k, count: 5 }.keeps(key.as_bytes()))
                 .count();
             assert_eq!(owners, 1, "{key:?}");
         }
