@@ -406,3 +406,25 @@ fn the_slurm_example_uses_zero_based_shards() {
     );
     assert!(script.contains("#SBATCH --array=0-"), "{script}");
 }
+
+#[test]
+fn a_record_is_aligned_as_bialign_align_aligns_the_two_files() {
+    let (zh, en) = (common::corpus("zh.txt"), common::corpus("en.txt"));
+    let align = bialign()
+        .args(["align", &zh, &en, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(align.status.code(), Some(0));
+    let root = std::env::current_dir().unwrap();
+    let record = json!({"id": "ilya", "src_path": root.join(&zh), "tgt_path": root.join(&en)});
+    let out = run_batch(&[], &format!("{record}\n"));
+    let line = &json_lines(&out.stdout)[0];
+    let batch_beads = line["beads"].as_array().unwrap();
+    let align_beads = json_lines(&align.stdout);
+    assert_eq!(batch_beads.len(), align_beads.len());
+    for (b, a) in batch_beads.iter().zip(&align_beads) {
+        for field in ["src_ids", "tgt_ids", "src", "tgt", "kind", "score"] {
+            assert_eq!(b[field], a[field], "{field} of bead {}", a["bead"]);
+        }
+    }
+}
