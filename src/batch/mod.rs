@@ -110,11 +110,14 @@ pub fn run_files(
         } else {
             input
         };
-        match run(&mut *reader, name, out, options, on_progress) {
-            Ok(t) => {
-                totals = t;
-                Ok(())
-            }
+        // What was done before a reader went away (`| head`), which ends the batch early but
+        // is no error.
+        let mut track = |t: &Totals| {
+            totals = t.clone();
+            on_progress(t);
+        };
+        match run(&mut *reader, name, out, options, &mut track) {
+            Ok(_) => Ok(()),
             Err(RunError::Output(e)) => Err(e),
             Err(RunError::Batch(e)) => {
                 failure = Some(e);
