@@ -559,9 +559,13 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
         threads: args.threads.map_or(0, usize::from),
     };
     let counter = progress::Counter::start(args.quiet);
-    let totals = batch::run_files(&args.input, args.output.as_deref(), &options, &mut |t| {
-        counter.update(t.records, t.sentences, t.bad)
-    });
+    let totals = batch::run_files(
+        &args.input,
+        args.output.as_deref(),
+        &args.how.inputs(&[]),
+        &options,
+        &mut |t| counter.update(t.records, t.sentences, t.bad),
+    );
     counter.finish();
     let totals = totals?;
     if !args.quiet {

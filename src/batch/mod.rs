@@ -77,11 +77,13 @@ pub struct Totals {
 pub const FIRST_ERRORS: usize = 10;
 
 /// Read a batch from `input` (a file, or `-` for standard input), write the results to
-/// `output` (`None` or `-`: standard output; a file is written atomically), and call
-/// `on_progress` after each window.
+/// `output` (`None` or `-`: standard output; a file is written atomically, and refused when it
+/// is the input or one of `also_read`, such as the glossary), and call `on_progress` after each
+/// window.
 pub fn run_files(
     input: &Path,
     output: Option<&Path>,
+    also_read: &[&Path],
     options: &BatchOptions,
     on_progress: &mut dyn FnMut(&Totals),
 ) -> Result<Totals> {
@@ -103,7 +105,10 @@ pub fn run_files(
     // caller as they are; only output errors go through `write_to`, which then keeps no file.
     let mut failure = None;
     let mut totals = Totals::default();
-    let written = output::write_to(output, &[input], |out| {
+    let inputs: Vec<&Path> = std::iter::once(input)
+        .chain(also_read.iter().copied())
+        .collect();
+    let written = output::write_to(output, &inputs, |out| {
         // Messages name standard input as the other commands do.
         let name = if input.as_os_str() == "-" {
             Path::new("<stdin>")
