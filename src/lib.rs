@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod anchor;
+pub mod batch;
 pub mod check;
 pub mod diff;
 pub mod document;

@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
+use bialign::batch::{self, BatchOptions, Defaults, InputFormat, OutputFormat, Shard};
 use bialign::check::format::github::append_step_summary;
 use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
 use bialign::diff::{self, format::DiffFormat, DiffOptions};
@@ -50,6 +51,53 @@ enum Command {
     Check(CheckArgs),
     /// What an edit changed: a new version of a translation, or with --source of the source.
     Diff(DiffArgs),
+    /// Align many document pairs, one a line (JSON Lines or web-crawl docpairs), in parallel.
+    Batch(BatchArgs),
+}
+
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// One document pair a line; `-` (the default) reads standard input.
+    #[arg(default_value = "-")]
+    input: PathBuf,
+    /// `jsonl`: {"id", "src", "tgt"} (or "src_path", "tgt_path"), other fields carried along;
+    /// `docpairs`: url1 TAB url2 TAB base64(text1) TAB base64(text2).
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Jsonl)]
+    input_format: InputFormatArg,
+    /// `jsonl`: one object a record, with its beads; `tsv`: one translation pair a line.
+    #[arg(long, value_enum, default_value_t = BatchFormatArg::Jsonl)]
+    format: BatchFormatArg,
+    /// Languages, split and glossary for records that do not say otherwise. (A learned
+    /// translation table is added here, in `AlignHow`, for every command that aligns.)
+    #[command(flatten)]
+    how: AlignHow,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Worker threads (default: one a core). The output is the same for any number.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Keep only the records whose id hashes (FNV-1a 64) to K modulo N, K counted from 0.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
+    /// Stop with status 2 at the first bad record instead of reporting it and going on.
+    #[arg(long)]
+    strict: bool,
+    /// Say nothing on standard error but errors (no progress, no summary).
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormatArg {
+    Jsonl,
+    Docpairs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BatchFormatArg {
+    Jsonl,
+    Tsv,
 }
 
 #[derive(clap::Args)]
@@ -312,6 +360,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Check(args) => run_check(args),
         Command::Diff(args) => run_diff(args),
+        Command::Batch(args) => run_batch(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -487,6 +536,59 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         exit_codes::OK
     })
+}
+
+fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
+    let options = BatchOptions {
+        input_format: match args.input_format {
+            InputFormatArg::Jsonl => InputFormat::Jsonl,
+            InputFormatArg::Docpairs => InputFormat::Docpairs,
+        },
+        output_format: match args.format {
+            BatchFormatArg::Jsonl => OutputFormat::Jsonl,
+            BatchFormatArg::Tsv => OutputFormat::Tsv,
+        },
+        defaults: Defaults {
+            langs: [args.how.src_lang, args.how.tgt_lang],
+            split: args.how.split(),
+            base_dir: batch::base_dir(&args.input),
+        },
+        align: args.how.options()?,
+        shard: args.shard,
+        strict: args.strict,
+        threads: args.threads.map_or(0, usize::from),
+    };
+    let counter = progress::Counter::start(args.quiet);
+    let totals = batch::run_files(
+        &args.input,
+        args.output.as_deref(),
+        &args.how.inputs(&[]),
+        &options,
+        &mut |t| counter.update(t.records, t.sentences, t.bad),
+    );
+    counter.finish();
+    let totals = totals?;
+    if !args.quiet {
+        for message in &totals.first_errors {
+            eprintln!("bialign: bad record: {}", visible(message));
+        }
+        if totals.bad > totals.first_errors.len() {
+            eprintln!(
+                "bialign: … and {} more bad records",
+                totals.bad - totals.first_errors.len()
+            );
+        }
+        let elsewhere = if options.shard.is_some() {
+            format!(", {} left to other shards", totals.elsewhere)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "bialign: batch: {} records ({} bad), {} sentences, {} pairs{elsewhere}",
+            totals.records, totals.bad, totals.sentences, totals.pairs
+        );
+    }
+    Ok(exit_codes::OK)
 }
 
 /// Append to `$GITHUB_STEP_SUMMARY` when it is set. The annotations are already written and the

@@ -72,3 +72,44 @@ impl Drop for Progress {
         self.finish();
     }
 }
+
+/// `bialign batch`'s running count on standard error: records and sentences done, their rates,
+/// and bad records. Shown only when standard error is a terminal and `--quiet` was not given.
+pub struct Counter {
+    bar: Option<ProgressBar>,
+    started: std::time::Instant,
+}
+
+impl Counter {
+    pub fn start(silent: bool) -> Counter {
+        let bar = (!silent && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} bialign batch: {msg} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Counter {
+            bar,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    pub fn update(&self, records: usize, sentences: usize, bad: usize) {
+        let Some(bar) = &self.bar else { return };
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(format!(
+            "{records} records ({:.0}/s), {sentences} sentences ({:.0}/s), {bad} bad",
+            records as f64 / secs,
+            sentences as f64 / secs,
+        ));
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
