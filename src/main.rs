@@ -6,6 +6,8 @@ mod progress;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -24,6 +26,9 @@ use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
 use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
+use bialign::table::input::{self as learn_input, Input};
+use bialign::table::learn::{self, LearnOptions};
+use bialign::table::TranslationTable;
 use bialign::text::visible;
 use bialign::Document;
 
@@ -50,6 +55,24 @@ enum Command {
     Check(CheckArgs),
     /// What an edit changed: a new version of a translation, or with --source of the source.
     Diff(DiffArgs),
+    /// Learn a translation table from a corpus, for `--table`.
+    Learn(LearnArgs),
+}
+
+#[derive(clap::Args)]
+struct LearnArgs {
+    /// Document pairs: SRC TGT file pairs, evaluation folders, batch files (.jsonl: {"id", "src",
+    /// "tgt"} or "src_path"/"tgt_path" a line) or docpairs files (.tsv: url1, url2, base64 texts).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    how: AlignHow,
+    /// Write the table here (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -132,16 +155,41 @@ struct AlignHow {
     /// CSV of `source term,target term` pairs the translation must respect.
     #[arg(long)]
     glossary: Option<PathBuf>,
+    /// A translation table from `bialign learn`, used beside the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    table: Option<PathBuf>,
 }
 
 impl AlignHow {
     fn options(&self) -> anyhow::Result<AlignOptions> {
+        let table = read_table(self.table.as_deref())?;
+        if let (Some(table), Some(path), LangChoice::Fixed(src), LangChoice::Fixed(tgt)) =
+            (&table, &self.table, self.src_lang, self.tgt_lang)
+        {
+            table.check_langs(path, src, tgt)?;
+        }
         Ok(AlignOptions {
             glossary: match &self.glossary {
                 Some(path) => Glossary::read(path)?,
                 None => Glossary::default(),
             },
+            table,
             ..AlignOptions::default()
+        })
+    }
+
+    /// A warning when the table given is for languages other than those detected.
+    fn table_unused(&self, options: &AlignOptions, langs: [bialign::Lang; 2]) -> Option<String> {
+        let table = options.table.as_ref()?;
+        (!table.applies_to(langs[0], langs[1])).then(|| {
+            format!(
+                "bialign: warning: {}: the table translates {} to {}, the documents are {} and {}: not used",
+                visible(&self.table.as_deref().unwrap_or(Path::new("")).display().to_string()),
+                table.langs[0],
+                table.langs[1],
+                langs[0],
+                langs[1]
+            )
         })
     }
 
@@ -167,6 +215,7 @@ impl AlignHow {
             .iter()
             .copied()
             .chain(self.glossary.as_deref())
+            .chain(self.table.as_deref())
             .collect()
     }
 
@@ -291,6 +340,15 @@ struct EvalArgs {
     /// Do not learn a translation table from the documents (to measure what it adds).
     #[arg(long)]
     no_learning: bool,
+    /// A translation table from `bialign learn`, used beside the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    table: Option<PathBuf>,
+}
+
+/// Load `--table`, shared by every alignment of the run.
+fn read_table(path: Option<&Path>) -> bialign::Result<Option<Arc<TranslationTable>>> {
+    path.map(|p| TranslationTable::read(p).map(Arc::new))
+        .transpose()
 }
 
 /// `--color auto|always|never`, shared by every command that colours.
@@ -312,6 +370,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Check(args) => run_check(args),
         Command::Diff(args) => run_diff(args),
+        Command::Learn(args) => run_learn(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -369,6 +428,10 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
             }
         }
     }
+    let langs = [result.pair.src.lang, result.pair.tgt.lang];
+    if let Some(line) = args.pair.how.table_unused(&options, langs) {
+        progress.say(&line);
+    }
     progress.finish();
     format::write_report(
         format,
@@ -401,6 +464,10 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
                 eprintln!("{line}");
             }
         }
+    }
+    let langs = [result.pair.src.lang, result.pair.tgt.lang];
+    if let Some(line) = args.pair.how.table_unused(&options, langs) {
+        eprintln!("{line}");
     }
     let format = match args.format {
         Some(CheckFormatArg::Human) => CheckFormat::Human,
@@ -513,8 +580,14 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
         .collect::<Result<_, _>>()?;
     let options = AlignOptions {
         no_learning: args.no_learning,
+        table: read_table(args.table.as_deref())?,
         ..AlignOptions::default()
     };
+    if let (Some(table), Some(path)) = (&options.table, &args.table) {
+        for set in &sets {
+            table.check_langs(path, set.src_lang, set.tgt_lang)?;
+        }
+    }
     let mut json = Vec::new();
     for set in &sets {
         let docs = eval::evaluate(set, &options)?;
@@ -555,6 +628,45 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&json)?);
+    }
+    Ok(exit_codes::OK)
+}
+
+fn run_learn(args: LearnArgs) -> anyhow::Result<u8> {
+    let inputs = Input::classify(&args.inputs)?;
+    let options = LearnOptions {
+        align: args.how.options()?,
+        ..LearnOptions::default()
+    };
+    let started = Instant::now();
+    let progress = progress::Progress::start(args.quiet);
+    let documents = learn_input::documents(
+        inputs,
+        [args.how.src_lang, args.how.tgt_lang],
+        args.how.split(),
+    );
+    let mut count = 0usize;
+    let (table, summary) = learn::learn(documents, &options, &mut |_| {
+        count += 1;
+        progress.stage(&format!("learning: {count} documents aligned"));
+    })?;
+    progress.finish();
+    let read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
+    output::write_to(args.output.as_deref(), &args.how.inputs(&read), |out| {
+        table.write(out)
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "bialign: {} translations of {} {} words into {} from {} documents ({} sentences, {} training beads) in {:.1} s",
+            summary.entries,
+            summary.source_words,
+            table.langs[0],
+            table.langs[1],
+            summary.documents,
+            summary.sentences,
+            summary.training_beads,
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(exit_codes::OK)
 }
