@@ -42,8 +42,16 @@ fn learns_the_corpus_translations_from_every_kind_of_input() {
     assert!(table.len() > 100, "{} entries", table.len());
     // Frequent words of the interview the built-in lexicon also knows, and the learned table
     // finds on its own from the aligned sentences.
-    assert!(has(&table, "研究", "research"), "{:?}", table.translations_of("研究"));
-    assert!(has(&table, "科学家", "scientist"), "{:?}", table.translations_of("科学家"));
+    assert!(
+        has(&table, "研究", "research"),
+        "{:?}",
+        table.translations_of("研究")
+    );
+    assert!(
+        has(&table, "科学家", "scientist"),
+        "{:?}",
+        table.translations_of("科学家")
+    );
     let text = std::fs::read_to_string(&from_folder).unwrap();
     assert!(text.starts_with("# bialign-table 1 zh en | learned by bialign"));
     let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
@@ -77,13 +85,23 @@ fn learns_the_corpus_translations_from_every_kind_of_input() {
     let encode = |p: &str| base64(&std::fs::read(p).unwrap());
     std::fs::write(
         &docpairs,
-        format!("https://a/zh\thttps://a/en\t{}\t{}\n", encode(&zh), encode(&en)),
+        format!(
+            "https://a/zh\thttps://a/en\t{}\t{}\n",
+            encode(&zh),
+            encode(&en)
+        ),
     )
     .unwrap();
     let tsv = learn(
         dir.path(),
         "docpairs.out",
-        &["--src-lang", "zh", "--tgt-lang", "en", docpairs.to_str().unwrap()],
+        &[
+            "--src-lang",
+            "zh",
+            "--tgt-lang",
+            "en",
+            docpairs.to_str().unwrap(),
+        ],
     );
     let body = |p: &Path| {
         let text = std::fs::read_to_string(p).unwrap();
@@ -103,7 +121,15 @@ fn the_table_is_the_same_for_any_number_of_threads() {
     let run = |threads: &str| {
         let out = bialign()
             .env("RAYON_NUM_THREADS", threads)
-            .args(["learn", "-q", CORPUS, "--src-lang", "zh", "--tgt-lang", "en"])
+            .args([
+                "learn",
+                "-q",
+                CORPUS,
+                "--src-lang",
+                "zh",
+                "--tgt-lang",
+                "en",
+            ])
             .args([&zh, &en])
             .assert()
             .success();
@@ -117,7 +143,8 @@ fn the_table_is_the_same_for_any_number_of_threads() {
 
 /// Nonsense words: only a table can say which sentence translates which.
 const DE: &str = "Blorfen quanxig salt.\nZibbelt morpa lint.\nTrakkor vinxes dult.\nGlemmer darpo kilt.\nWurzel hanfo pelt.\n";
-const FR: &str = "Plifas snoret gava.\nKrumel dibos fota.\nHoptir nalve sura.\nMeskar tuvil rona.\n";
+const FR: &str =
+    "Plifas snoret gava.\nKrumel dibos fota.\nHoptir nalve sura.\nMeskar tuvil rona.\n";
 const TABLE: &str = "# bialign-table 1 de fr | by hand\nblorfen\tplifas\t0.9\nquanxig\tsnoret\t0.9\nzibbelt\tkrumel\t0.9\nmorpa\tdibos\t0.9\nglemmer\thoptir\t0.9\ndarpo\tnalve\t0.9\nwurzel\tmeskar\t0.9\nhanfo\ttuvil\t0.9\n";
 
 #[test]
@@ -146,15 +173,33 @@ fn align_and_check_use_the_table_in_either_direction() {
     let with = beads(&de, &fr, ["de", "fr"], &[&table]);
     assert_ne!(without, with);
     // Glemmer ↔ Hoptir, Wurzel ↔ Meskar: lengths alone pair them otherwise.
-    assert!(with.contains("[3]:[2]:") && with.contains("[4]:[3]:"), "{with}");
+    assert!(
+        with.contains("[3]:[2]:") && with.contains("[4]:[3]:"),
+        "{with}"
+    );
     // The de→fr table serves a fr→de alignment too: Trakkor has no counterpart.
     let reversed = beads(&fr, &de, ["fr", "de"], &[&table]);
     assert!(reversed.contains("[]:[2]:"), "{reversed}");
 
     // check reports the sentence the translation leaves out, with the table.
     bialign()
-        .args(["check", "--split", "lines", "--src-lang", "fr", "--tgt-lang", "de"])
-        .args(["--sensitivity", "review", "--format", "json", "--fail-on", "never"])
+        .args([
+            "check",
+            "--split",
+            "lines",
+            "--src-lang",
+            "fr",
+            "--tgt-lang",
+            "de",
+        ])
+        .args([
+            "--sensitivity",
+            "review",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
         .arg("--table")
         .arg(&table)
         .arg(&fr)
@@ -194,7 +239,13 @@ fn a_table_for_other_languages_is_refused_or_left_unused() {
         .stderr(predicate::str::contains("the table translates de to fr"));
     // With detected languages the run goes on without it, and says so.
     bialign()
-        .args(["align", "--format", "beads", "--table", table.to_str().unwrap()])
+        .args([
+            "align",
+            "--format",
+            "beads",
+            "--table",
+            table.to_str().unwrap(),
+        ])
         .args([corpus("zh.txt"), corpus("en.txt")])
         .assert()
         .success()
@@ -216,14 +267,18 @@ fn a_bad_table_is_an_error_naming_file_and_line() {
             .args([corpus("zh.txt"), corpus("en.txt")])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("bad.tsv:3: expected source<TAB>target<TAB>probability"));
+            .stderr(predicate::str::contains(
+                "bad.tsv:3: expected source<TAB>target<TAB>probability",
+            ));
     }
     std::fs::write(&table, "研究\tresearch\t0.9\n").unwrap();
     bialign()
         .args(["eval", "--table", table.to_str().unwrap(), CORPUS])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad.tsv:1: not a bialign translation table"));
+        .stderr(predicate::str::contains(
+            "bad.tsv:1: not a bialign translation table",
+        ));
     // A bad line in a batch file, too.
     let batch = dir.path().join("b.jsonl");
     std::fs::write(&batch, "{\"id\": \"a\", \"src\": \"你好。\"\n").unwrap();

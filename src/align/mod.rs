@@ -106,7 +106,7 @@ pub fn align_with_paragraphs(
 /// the lexicon translates from: the Chinese or Japanese side of a pair with one, else the source.
 /// A translation table's words are in this orientation too.
 pub fn query_is_source(src_lang: Lang, tgt_lang: Lang) -> bool {
-    !(tgt_lang.is_cjk_sentence_style() && !src_lang.is_cjk_sentence_style())
+    src_lang.is_cjk_sentence_style() || !tgt_lang.is_cjk_sentence_style()
 }
 
 /// Run `align` from the side the lexicon translates from (the CJK side) and swap back.

@@ -91,45 +91,47 @@ pub fn documents(
     langs: [LangChoice; 2],
     split: Split,
 ) -> impl Iterator<Item = Result<DocPair>> {
-    inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Result<DocPair>>> {
-        match input {
-            Input::Pair(src, tgt) => Box::new(std::iter::once_with(move || {
-                let [s, t] = Document::read_each([&src, &tgt])?;
-                Ok(DocPair {
-                    name: format!("{} {}", src.display(), tgt.display()),
-                    src: s,
-                    tgt: t,
-                    langs,
-                    split,
-                })
-            })),
-            Input::Folder(dir) => match EvalSet::open(&dir) {
-                Err(e) => Box::new(std::iter::once(Err(e))),
-                Ok(set) => {
-                    let fixed = [
-                        LangChoice::Fixed(set.src_lang),
-                        LangChoice::Fixed(set.tgt_lang),
-                    ];
-                    Box::new(set.docs.into_iter().map(move |doc| {
-                        let [s, t] = Document::read_each([&doc.src, &doc.tgt])?;
-                        Ok(DocPair {
-                            name: doc.src.display().to_string(),
-                            src: s,
-                            tgt: t,
-                            langs: fixed,
-                            split: Split::Lines,
-                        })
-                    }))
-                }
-            },
-            Input::Jsonl(path) => lines_of(path, move |path, line, text| {
-                jsonl_pair(path, line, text, langs, split)
-            }),
-            Input::DocPairs(path) => lines_of(path, move |path, line, text| {
-                docpairs_pair(path, line, text, langs, split)
-            }),
-        }
-    })
+    inputs
+        .into_iter()
+        .flat_map(move |input| -> Box<dyn Iterator<Item = Result<DocPair>>> {
+            match input {
+                Input::Pair(src, tgt) => Box::new(std::iter::once_with(move || {
+                    let [s, t] = Document::read_each([&src, &tgt])?;
+                    Ok(DocPair {
+                        name: format!("{} {}", src.display(), tgt.display()),
+                        src: s,
+                        tgt: t,
+                        langs,
+                        split,
+                    })
+                })),
+                Input::Folder(dir) => match EvalSet::open(&dir) {
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                    Ok(set) => {
+                        let fixed = [
+                            LangChoice::Fixed(set.src_lang),
+                            LangChoice::Fixed(set.tgt_lang),
+                        ];
+                        Box::new(set.docs.into_iter().map(move |doc| {
+                            let [s, t] = Document::read_each([&doc.src, &doc.tgt])?;
+                            Ok(DocPair {
+                                name: doc.src.display().to_string(),
+                                src: s,
+                                tgt: t,
+                                langs: fixed,
+                                split: Split::Lines,
+                            })
+                        }))
+                    }
+                },
+                Input::Jsonl(path) => lines_of(path, move |path, line, text| {
+                    jsonl_pair(path, line, text, langs, split)
+                }),
+                Input::DocPairs(path) => lines_of(path, move |path, line, text| {
+                    docpairs_pair(path, line, text, langs, split)
+                }),
+            }
+        })
 }
 
 /// The non-blank lines of a file, each parsed by `parse` with its 1-based number.
@@ -288,10 +290,7 @@ mod tests {
     fn base64_as_python_encodes_it() {
         assert_eq!(decode_base64("aGVsbG8=").unwrap(), b"hello");
         assert_eq!(decode_base64("aGVsbG8").unwrap(), b"hello");
-        assert_eq!(
-            decode_base64("5LyK5Yip5Lqa").unwrap(),
-            "伊利亚".as_bytes()
-        );
+        assert_eq!(decode_base64("5LyK5Yip5Lqa").unwrap(), "伊利亚".as_bytes());
         assert!(decode_base64("a").is_none());
         assert!(decode_base64("a b").is_none());
     }
@@ -314,7 +313,10 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].as_ref().unwrap().tgt.text, "Hello.");
         let e = docs[1].as_ref().unwrap_err().to_string();
-        assert!(e.ends_with("b.jsonl:3: expected `tgt` (the text) or `tgt_path`, not both or neither"), "{e}");
+        assert!(
+            e.ends_with("b.jsonl:3: expected `tgt` (the text) or `tgt_path`, not both or neither"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -322,7 +324,10 @@ mod tests {
         let p = |s: &str| PathBuf::from(s);
         assert_eq!(
             Input::classify(&[p("a.zh"), p("a.en"), p("b.jsonl")]).unwrap(),
-            vec![Input::Pair(p("a.zh"), p("a.en")), Input::Jsonl(p("b.jsonl"))]
+            vec![
+                Input::Pair(p("a.zh"), p("a.en")),
+                Input::Jsonl(p("b.jsonl"))
+            ]
         );
         assert!(Input::classify(&[p("a.zh"), p("b.jsonl"), p("a.en")]).is_err());
         assert!(Input::classify(&[p("a.zh")]).is_err());

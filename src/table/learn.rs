@@ -203,7 +203,7 @@ impl Learner {
         self.summary.sentences += doc.sentences;
         for (q, o) in doc.beads {
             self.summary.confident_beads += 1;
-            if (self.summary.confident_beads - 1) % self.step != 0 {
+            if !(self.summary.confident_beads - 1).is_multiple_of(self.step) {
                 continue;
             }
             let intern = |vocab: &mut Vocab, words: &[String]| -> Vec<u32> {
@@ -256,7 +256,8 @@ impl Learner {
             .iter()
             .enumerate()
             .flat_map(|(q, row)| {
-                row.iter().map(move |&(o, probability)| (q as u32, o, probability))
+                row.iter()
+                    .map(move |&(o, probability)| (q as u32, o, probability))
             })
             .map(|(q, o, probability)| Entry {
                 source: word(&self.query_vocab, q, query_cjk),
@@ -282,9 +283,6 @@ impl Learner {
             p.min_dice,
             p.max_translations,
         );
-        (
-            TranslationTable::new(langs, learned_from, entries),
-            summary,
-        )
+        (TranslationTable::new(langs, learned_from, entries), summary)
     }
 }

@@ -6,8 +6,8 @@
 //! ```text
 //! # bialign-table 1 zh en | learned by bialign 0.1.0 from 6 documents, …
 //! # source<TAB>target<TAB>probability
-//! 伊利亚	ilya	0.9713
-//! 科学家	scientist	0.8120
+//! 研究→research→0.9801      (→ a tab)
+//! 科学家→scientist→0.6486
 //! ```
 //!
 //! The first line names the format version and the language pair, source words first; after `|`
@@ -308,7 +308,10 @@ mod tests {
         .unwrap();
         assert_eq!(table.langs, [Lang::ZH, Lang::EN]);
         assert_eq!(table.learned_from, "by hand");
-        assert_eq!(table.translations_of("科学家")[0].target.as_ref(), "scientist");
+        assert_eq!(
+            table.translations_of("科学家")[0].target.as_ref(),
+            "scientist"
+        );
         let mut out = Vec::new();
         table.write(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -322,13 +325,22 @@ mod tests {
     #[test]
     fn names_the_bad_line() {
         let e = parse("# bialign-table 1 zh en\na\tb\t0.5\na b\n").unwrap_err();
-        assert!(e.starts_with("t.tsv:3: expected source<TAB>target<TAB>probability"), "{e}");
+        assert!(
+            e.starts_with("t.tsv:3: expected source<TAB>target<TAB>probability"),
+            "{e}"
+        );
         let e = parse("# bialign-table 1 zh en\na\tb\t1.5\n").unwrap_err();
         assert!(e.starts_with("t.tsv:2: the probability must be"), "{e}");
         let e = parse("# bialign-table 1 zh en\na\tb\t0.5\na\tb\t0.6\n").unwrap_err();
-        assert!(e.starts_with("t.tsv:3: `a` → `b` is already on line 2"), "{e}");
+        assert!(
+            e.starts_with("t.tsv:3: `a` → `b` is already on line 2"),
+            "{e}"
+        );
         let e = parse("source\ttarget\t0.5\n").unwrap_err();
-        assert!(e.starts_with("t.tsv:1: not a bialign translation table"), "{e}");
+        assert!(
+            e.starts_with("t.tsv:1: not a bialign translation table"),
+            "{e}"
+        );
         let e = parse("# bialign-table 2 zh en\n").unwrap_err();
         assert!(e.starts_with("t.tsv:1: table format 2"), "{e}");
     }
