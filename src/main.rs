@@ -1,5 +1,7 @@
 //! The `bialign` command: parse flags, call the library, map errors to exit codes.
 
+#[path = "cli/learn.rs"]
+mod learn_cmd;
 #[path = "cli/progress.rs"]
 mod progress;
 
@@ -7,7 +9,6 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Instant;
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -26,8 +27,6 @@ use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
 use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
-use bialign::table::input::{self as learn_input, Input};
-use bialign::table::learn::{self, LearnOptions};
 use bialign::table::TranslationTable;
 use bialign::text::visible;
 use bialign::Document;
@@ -56,23 +55,7 @@ enum Command {
     /// What an edit changed: a new version of a translation, or with --source of the source.
     Diff(DiffArgs),
     /// Learn a translation table from a corpus, for `--table`.
-    Learn(LearnArgs),
-}
-
-#[derive(clap::Args)]
-struct LearnArgs {
-    /// Document pairs: SRC TGT file pairs, evaluation folders, batch files (.jsonl: {"id", "src",
-    /// "tgt"} or "src_path"/"tgt_path" a line) or docpairs files (.tsv: url1, url2, base64 texts).
-    #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
-    #[command(flatten)]
-    how: AlignHow,
-    /// Write the table here (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    quiet: bool,
+    Learn(learn_cmd::LearnArgs),
 }
 
 #[derive(clap::Args)]
@@ -370,7 +353,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Check(args) => run_check(args),
         Command::Diff(args) => run_diff(args),
-        Command::Learn(args) => run_learn(args),
+        Command::Learn(args) => learn_cmd::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -628,45 +611,6 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&json)?);
-    }
-    Ok(exit_codes::OK)
-}
-
-fn run_learn(args: LearnArgs) -> anyhow::Result<u8> {
-    let inputs = Input::classify(&args.inputs)?;
-    let options = LearnOptions {
-        align: args.how.options()?,
-        ..LearnOptions::default()
-    };
-    let started = Instant::now();
-    let progress = progress::Progress::start(args.quiet);
-    let documents = learn_input::documents(
-        inputs,
-        [args.how.src_lang, args.how.tgt_lang],
-        args.how.split(),
-    );
-    let mut count = 0usize;
-    let (table, summary) = learn::learn(documents, &options, &mut |_| {
-        count += 1;
-        progress.stage(&format!("learning: {count} documents aligned"));
-    })?;
-    progress.finish();
-    let read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
-    output::write_to(args.output.as_deref(), &args.how.inputs(&read), |out| {
-        table.write(out)
-    })?;
-    if !args.quiet {
-        eprintln!(
-            "bialign: {} translations of {} {} words into {} from {} documents ({} sentences, {} training beads) in {:.1} s",
-            summary.entries,
-            summary.source_words,
-            table.langs[0],
-            table.langs[1],
-            summary.documents,
-            summary.sentences,
-            summary.training_beads,
-            started.elapsed().as_secs_f64()
-        );
     }
     Ok(exit_codes::OK)
 }
