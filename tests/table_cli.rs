@@ -279,6 +279,14 @@ fn a_bad_table_is_an_error_naming_file_and_line() {
         .stderr(predicate::str::contains(
             "bad.tsv:1: not a bialign translation table",
         ));
+    // An empty batch file teaches nothing.
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    bialign()
+        .args(["learn", empty.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no document pairs to learn from"));
     // A bad line in a batch file, too.
     let batch = dir.path().join("b.jsonl");
     std::fs::write(&batch, "{\"id\": \"a\", \"src\": \"你好。\"\n").unwrap();

@@ -95,6 +95,11 @@ pub fn learn(
             learner.add(doc)?;
         }
     }
+    if learner.summary.documents == 0 {
+        return Err(Error::Usage(
+            "no document pairs to learn from in the inputs".into(),
+        ));
+    }
     Ok(learner.finish())
 }
 
