@@ -11,6 +11,10 @@
 //! sums them. A table learned from all documents and scored on the same documents (in-sample)
 //! is reported apart: it has seen the answers' words.
 //!
+//! A folder of one document (Text+Berg dev) has no other document to learn from: it is cut in
+//! two halves at a gold bead boundary, and each half is scored with a table learned from the
+//! other (two-fold), before the leave-one-out (which then learns from nothing).
+//!
 //! Then: learning throughput (sentences of both sides a second, all documents), and how long a
 //! table takes to load: the one learned from DIR, and a synthetic one of TABLE_ENTRIES entries
 //! (default 300,000: three translations for each of 100,000 words, the size the pruning allows
@@ -64,11 +68,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = LearnOptions::default();
     let without = AlignOptions::default();
 
+    if set.docs.len() == 1 {
+        halves(&set, &options)?;
+    }
+
     // Leave one out.
     let (mut base, mut held_out) = (Tally::default(), Tally::default());
     println!("{} ({} documents)", dir.display(), set.docs.len());
     println!("  held-out document   strict F1 without → with   table entries");
     for k in 0..set.docs.len() {
+        if set.docs.len() == 1 {
+            base += evaluate(&set, k, &without)?;
+            held_out = base;
+            println!("  (one document: nothing to leave out; the halves above are held-out)");
+            break;
+        }
         let (table, _) = learn(docs(Some(k)), &options, &mut |_| {})?;
         let entries = table.len();
         let with = AlignOptions {
@@ -129,6 +143,92 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     table.write(&mut text)?;
     report_load("learned table", &String::from_utf8(text)?)?;
     report_load("synthetic table", &synthetic(&table, entries)?)?;
+    Ok(())
+}
+
+/// Two-fold over the halves of a set's single document: learn from one half, score the other.
+fn halves(set: &EvalSet, options: &LearnOptions) -> Result<(), Box<dyn std::error::Error>> {
+    let doc = &set.docs[0];
+    let src = segment::lines(&Document::read(&doc.src)?);
+    let tgt = segment::lines(&Document::read(&doc.tgt)?);
+    let gold = read_gold(&doc.gold, [src.len(), tgt.len()])?;
+    // Cut after the middle bead: each side at the end of the last sentence of the first half.
+    let mid = gold.len() / 2;
+    let cut = |side: fn(&IndexBead) -> &Vec<usize>| {
+        gold[..mid]
+            .iter()
+            .flat_map(|b| side(b).iter())
+            .max()
+            .map_or(0, |&i| i + 1)
+    };
+    let (src_cut, tgt_cut) = (cut(|b| &b.0), cut(|b| &b.1));
+    let texts = |sentences: &[bialign::Sentence]| -> Vec<String> {
+        sentences.iter().map(|s| s.text.clone()).collect()
+    };
+    let (src, tgt) = (texts(&src), texts(&tgt));
+    let shift = |ids: &[usize], by: usize| ids.iter().map(|&i| i - by).collect::<Vec<_>>();
+    let parts = [
+        (&src[..src_cut], &tgt[..tgt_cut], gold[..mid].to_vec()),
+        (
+            &src[src_cut..],
+            &tgt[tgt_cut..],
+            gold[mid..]
+                .iter()
+                .filter(|(s, t)| s.iter().all(|&i| i >= src_cut) && t.iter().all(|&j| j >= tgt_cut))
+                .map(|(s, t)| (shift(s, src_cut), shift(t, tgt_cut)))
+                .collect(),
+        ),
+    ];
+    let (mut base, mut held_out) = (Tally::default(), Tally::default());
+    for k in 0..2 {
+        let (learn_src, learn_tgt, _) = &parts[1 - k];
+        let pair = DocPair {
+            name: format!("half {}", 2 - k),
+            src: Document::from_text("src", learn_src.join("\n")),
+            tgt: Document::from_text("tgt", learn_tgt.join("\n")),
+            langs: [
+                LangChoice::Fixed(set.src_lang),
+                LangChoice::Fixed(set.tgt_lang),
+            ],
+            split: Split::Lines,
+        };
+        let (table, _) = learn(std::iter::once(Ok(pair)), options, &mut |_| {})?;
+        let entries = table.len();
+        let with = AlignOptions {
+            table: Some(Arc::new(table)),
+            ..AlignOptions::default()
+        };
+        let (s, t, gold) = &parts[k];
+        let s: Vec<&str> = s.iter().map(String::as_str).collect();
+        let t: Vec<&str> = t.iter().map(String::as_str).collect();
+        let score_with = |options: &AlignOptions| {
+            let alignment = align::align(&s, &t, set.src_lang, set.tgt_lang, options);
+            let predicted: Vec<IndexBead> = alignment
+                .beads
+                .iter()
+                .map(|b| (b.src.clone().collect(), b.tgt.clone().collect()))
+                .collect();
+            score(gold, &predicted)
+        };
+        let (a, b) = (score_with(&AlignOptions::default()), score_with(&with));
+        println!(
+            "  half {} ({} × {} sentences), table from the other half ({entries} entries): strict F1 {:.3} → {:.3}",
+            k + 1,
+            s.len(),
+            t.len(),
+            a.strict().f1,
+            b.strict().f1
+        );
+        base += a;
+        held_out += b;
+    }
+    println!(
+        "  two halves, held-out: strict F1 {:.4} → {:.4}, lax F1 {:.4} → {:.4}",
+        base.strict().f1,
+        held_out.strict().f1,
+        base.lax().f1,
+        held_out.lax().f1
+    );
     Ok(())
 }
 
