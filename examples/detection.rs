@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release --example detection [-- DIR [COPIES [SEED [SENSITIVITY]]]]
 //! DETECTION_FEATURES=f.tsv cargo run --release --example detection -- DIR   # calibration data
+//! DETECTION_TABLE=t.tsv cargo run --release --example detection -- DIR      # with a `--table`
 //! cargo run --release --example detection -- --fit f.tsv…                  # fit the coefficients
 //! ```
 //!
@@ -928,6 +929,20 @@ fn lines(path: &Path) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
 
+/// The aligner's options: the defaults, with the translation table named by `DETECTION_TABLE`
+/// (from `bialign learn`) when it is set.
+fn align_options() -> &'static AlignOptions {
+    static OPTIONS: std::sync::OnceLock<AlignOptions> = std::sync::OnceLock::new();
+    OPTIONS.get_or_init(|| AlignOptions {
+        table: std::env::var_os("DETECTION_TABLE").map(|path| {
+            let table = bialign::table::TranslationTable::read(Path::new(&path))
+                .unwrap_or_else(|e| panic!("DETECTION_TABLE: {e}"));
+            std::sync::Arc::new(table)
+        }),
+        ..AlignOptions::default()
+    })
+}
+
 fn run_check(doc: &Doc, tgt: &[String], sensitivity: unpaired::Sensitivity) -> Vec<Finding> {
     run_check_full(doc, tgt, sensitivity).1
 }
@@ -947,7 +962,7 @@ fn run_check_full(
             LangChoice::Fixed(doc.tgt_lang),
         ],
         Split::Lines,
-        &AlignOptions::default(),
+        align_options(),
     );
     let options = CheckOptions {
         sensitivity,

@@ -18,6 +18,7 @@ pub mod output;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod table;
 pub mod text;
 
 pub use document::Document;

@@ -1,11 +1,14 @@
 //! The `bialign` command: parse flags, call the library, map errors to exit codes.
 
+#[path = "cli/learn.rs"]
+mod learn_cmd;
 #[path = "cli/progress.rs"]
 mod progress;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -25,6 +28,7 @@ use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
 use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
+use bialign::table::TranslationTable;
 use bialign::text::visible;
 use bialign::Document;
 
@@ -51,6 +55,8 @@ enum Command {
     Check(CheckArgs),
     /// What an edit changed: a new version of a translation, or with --source of the source.
     Diff(DiffArgs),
+    /// Learn a translation table from a corpus, for `--table`.
+    Learn(learn_cmd::LearnArgs),
     /// Align many document pairs, one a line (JSON Lines or web-crawl docpairs), in parallel.
     Batch(BatchArgs),
 }
@@ -180,16 +186,41 @@ struct AlignHow {
     /// CSV of `source term,target term` pairs the translation must respect.
     #[arg(long)]
     glossary: Option<PathBuf>,
+    /// A translation table from `bialign learn`, used beside the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    table: Option<PathBuf>,
 }
 
 impl AlignHow {
     fn options(&self) -> anyhow::Result<AlignOptions> {
+        let table = read_table(self.table.as_deref())?;
+        if let (Some(table), Some(path), LangChoice::Fixed(src), LangChoice::Fixed(tgt)) =
+            (&table, &self.table, self.src_lang, self.tgt_lang)
+        {
+            table.check_langs(path, src, tgt)?;
+        }
         Ok(AlignOptions {
             glossary: match &self.glossary {
                 Some(path) => Glossary::read(path)?,
                 None => Glossary::default(),
             },
+            table,
             ..AlignOptions::default()
+        })
+    }
+
+    /// A warning when the table given is for languages other than those detected.
+    fn table_unused(&self, options: &AlignOptions, langs: [bialign::Lang; 2]) -> Option<String> {
+        let table = options.table.as_ref()?;
+        (!table.applies_to(langs[0], langs[1])).then(|| {
+            format!(
+                "bialign: warning: {}: the table translates {} to {}, the documents are {} and {}: not used",
+                visible(&self.table.as_deref().unwrap_or(Path::new("")).display().to_string()),
+                table.langs[0],
+                table.langs[1],
+                langs[0],
+                langs[1]
+            )
         })
     }
 
@@ -215,6 +246,7 @@ impl AlignHow {
             .iter()
             .copied()
             .chain(self.glossary.as_deref())
+            .chain(self.table.as_deref())
             .collect()
     }
 
@@ -339,6 +371,15 @@ struct EvalArgs {
     /// Do not learn a translation table from the documents (to measure what it adds).
     #[arg(long)]
     no_learning: bool,
+    /// A translation table from `bialign learn`, used beside the built-in lexicon.
+    #[arg(long, value_name = "FILE")]
+    table: Option<PathBuf>,
+}
+
+/// Load `--table`, shared by every alignment of the run.
+fn read_table(path: Option<&Path>) -> bialign::Result<Option<Arc<TranslationTable>>> {
+    path.map(|p| TranslationTable::read(p).map(Arc::new))
+        .transpose()
 }
 
 /// `--color auto|always|never`, shared by every command that colours.
@@ -360,6 +401,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => run_eval(args),
         Command::Check(args) => run_check(args),
         Command::Diff(args) => run_diff(args),
+        Command::Learn(args) => learn_cmd::run(args),
         Command::Batch(args) => run_batch(args),
     };
     match result {
@@ -418,6 +460,10 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
             }
         }
     }
+    let langs = [result.pair.src.lang, result.pair.tgt.lang];
+    if let Some(line) = args.pair.how.table_unused(&options, langs) {
+        progress.say(&line);
+    }
     progress.finish();
     format::write_report(
         format,
@@ -450,6 +496,10 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
                 eprintln!("{line}");
             }
         }
+    }
+    let langs = [result.pair.src.lang, result.pair.tgt.lang];
+    if let Some(line) = args.pair.how.table_unused(&options, langs) {
+        eprintln!("{line}");
     }
     let format = match args.format {
         Some(CheckFormatArg::Human) => CheckFormat::Human,
@@ -615,8 +665,14 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
         .collect::<Result<_, _>>()?;
     let options = AlignOptions {
         no_learning: args.no_learning,
+        table: read_table(args.table.as_deref())?,
         ..AlignOptions::default()
     };
+    if let (Some(table), Some(path)) = (&options.table, &args.table) {
+        for set in &sets {
+            table.check_langs(path, set.src_lang, set.tgt_lang)?;
+        }
+    }
     let mut json = Vec::new();
     for set in &sets {
         let docs = eval::evaluate(set, &options)?;

@@ -395,6 +395,7 @@ fn align_target(input: &[u8]) {
     let options = AlignOptions {
         glossary,
         no_learning: false,
+        table: None,
     };
     let result = pipeline::align_documents(
         Document::from_text("src.txt", src),

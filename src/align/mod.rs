@@ -16,6 +16,7 @@ pub mod model1;
 mod structure;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use bead::{Alignment, Bead, BeadKind};
 pub use structure::Structure;
@@ -23,6 +24,7 @@ pub use structure::Structure;
 use crate::anchor::glossary::Glossary;
 use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
+use crate::table::TranslationTable;
 use dp::{Band, BEAD_SHAPES};
 use length::LengthModel;
 use lexical::{
@@ -35,6 +37,10 @@ pub struct AlignOptions {
     pub glossary: Glossary,
     /// Skip the learned translation table (faster; for comparison).
     pub no_learning: bool,
+    /// A translation table learned from a corpus (`bialign learn`), shared between alignments.
+    /// It gives translations to the words that neither the built-in lexicon nor identity
+    /// anchors; a table for another language pair is not used.
+    pub table: Option<Arc<TranslationTable>>,
 }
 
 /// Align `src` sentences (in `src_lang`) with `tgt` sentences (in `tgt_lang`).
@@ -96,6 +102,13 @@ pub fn align_with_paragraphs(
     )
 }
 
+/// Does the aligner work from the source side (else from the target)? It works from the side
+/// the lexicon translates from: the Chinese or Japanese side of a pair with one, else the source.
+/// A translation table's words are in this orientation too.
+pub fn query_is_source(src_lang: Lang, tgt_lang: Lang) -> bool {
+    src_lang.is_cjk_sentence_style() || !tgt_lang.is_cjk_sentence_style()
+}
+
 /// Run `align` from the side the lexicon translates from (the CJK side) and swap back.
 fn oriented(
     src: &[&str],
@@ -104,7 +117,7 @@ fn oriented(
     tgt_lang: Lang,
     align: impl FnOnce(&[&str], &[&str], Lang, Lang, bool) -> Alignment,
 ) -> Alignment {
-    if tgt_lang.is_cjk_sentence_style() && !src_lang.is_cjk_sentence_style() {
+    if !query_is_source(src_lang, tgt_lang) {
         let mut swapped = align(tgt, src, tgt_lang, src_lang, true);
         for b in &mut swapped.beads {
             std::mem::swap(&mut b.src, &mut b.tgt);
@@ -139,6 +152,12 @@ fn align_from_query(
         })
         .collect();
     let mut features = Features::build(query, query_lang, other, other_lang, &glossary);
+    if let Some(table) = &options.table {
+        let (q, o) = (&features.query.vocab, &features.other.vocab);
+        if let Some(translations) = table.translations(q, query_lang, o, other_lang) {
+            features.add_translations(translations);
+        }
+    }
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
     let mut model = Model {

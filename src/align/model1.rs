@@ -4,7 +4,7 @@
 //! dictionary misses (陈清扬 → chen, qingyang).
 
 /// EM iterations; Model 1's likelihood is convex, and a handful gets the table close.
-const ITERATIONS: usize = 5;
+pub const ITERATIONS: usize = 5;
 /// A translation must have this probability to be used as evidence.
 const MIN_PROBABILITY: f32 = 0.2;
 /// Pairs seen together fewer times than this are chance at this data size.
@@ -21,11 +21,54 @@ pub const MAX_TRAINING_BEADS: usize = 30_000;
 /// sentences past 100 words).
 const MAX_PAIR_PRODUCT: usize = 150 * 150;
 
+/// What a learned pair must show to be kept: the per-document defaults are the constants above.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pruning {
+    pub min_probability: f32,
+    pub min_cooccurrence: u32,
+    pub min_dice: f64,
+    pub max_translations: usize,
+}
+
+impl Pruning {
+    /// For a table learned from one document pair.
+    pub const DOCUMENT: Pruning = Pruning {
+        min_probability: MIN_PROBABILITY,
+        min_cooccurrence: MIN_COOCCURRENCE,
+        min_dice: MIN_DICE,
+        max_translations: MAX_TRANSLATIONS,
+    };
+}
+
 /// Train on bead pairs of token-id bags (query side, other side) and return, for each query
 /// token below `n_query`, its learned translations.
 pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
-    let pairs: Vec<&(Vec<u32>, Vec<u32>)> = pairs
+    let bags: Vec<(&[u32], &[u32])> = pairs
         .iter()
+        .map(|(q, o)| (q.as_slice(), o.as_slice()))
+        .collect();
+    learn_with_probabilities(&bags, n_query, ITERATIONS, &Pruning::DOCUMENT)
+        .into_iter()
+        .map(|best| {
+            let mut ids: Vec<u32> = best.into_iter().map(|(b, _)| b).collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect()
+}
+
+/// [`learn`] with the number of EM iterations and the pruning as parameters, keeping each kept
+/// translation's probability t(other | query): for each query token, its translations, most
+/// probable first.
+pub fn learn_with_probabilities(
+    pairs: &[(&[u32], &[u32])],
+    n_query: usize,
+    iterations: usize,
+    pruning: &Pruning,
+) -> Vec<Vec<(u32, f32)>> {
+    let pairs: Vec<(&[u32], &[u32])> = pairs
+        .iter()
+        .copied()
         .filter(|(q, o)| q.len() * o.len() <= MAX_PAIR_PRODUCT)
         .collect();
     // The co-occurrence structure in compressed rows: for each query token the other-side tokens
@@ -67,7 +110,7 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
     // t(o | q), uniform to start.
     let mut t: Vec<f32> = vec![1.0; cols.len()];
     let mut expected: Vec<f32> = vec![0.0; cols.len()];
-    for _ in 0..ITERATIONS {
+    for _ in 0..iterations {
         expected.iter_mut().for_each(|e| *e = 0.0);
         for &(q, o) in &pairs {
             for &b in o {
@@ -104,22 +147,22 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
     let associated = |a: usize, k: usize| {
         let together = 2.0 * f64::from(counts[k]);
         let apart = f64::from(query_freq[a]) + f64::from(other_freq[&cols[k]]);
-        together / apart >= MIN_DICE
+        together / apart >= pruning.min_dice
     };
     (0..n_query)
         .map(|a| {
             let (s, e) = (row_start[a], row_start[a + 1]);
             let mut best: Vec<(f32, u32)> = (s..e)
                 .filter(|&k| {
-                    t[k] >= MIN_PROBABILITY && counts[k] >= MIN_COOCCURRENCE && associated(a, k)
+                    t[k] >= pruning.min_probability
+                        && counts[k] >= pruning.min_cooccurrence
+                        && associated(a, k)
                 })
                 .map(|k| (t[k], cols[k]))
                 .collect();
             best.sort_by(|x, y| y.0.total_cmp(&x.0));
-            best.truncate(MAX_TRANSLATIONS);
-            let mut ids: Vec<u32> = best.into_iter().map(|(_, b)| b).collect();
-            ids.sort_unstable();
-            ids
+            best.truncate(pruning.max_translations);
+            best.into_iter().map(|(p, b)| (b, p)).collect()
         })
         .collect()
 }

@@ -396,6 +396,29 @@ impl Features {
     }
 }
 
+/// The word a token stands for when a translation table may translate it: on a Chinese or
+/// Japanese side (`cjk_side`) a Han word, elsewhere an alphabetic word; never a number, a mark or
+/// a glossary term, which match by identity. Table files hold these words, without the internal
+/// prefixes.
+pub fn table_word(token: &str, cjk_side: bool) -> Option<&str> {
+    if let Some(han) = token.strip_prefix(HAN_PREFIX) {
+        return Some(han);
+    }
+    let internal = token.starts_with(NUMBER_PREFIX)
+        || token.starts_with(GLOSSARY_PREFIX)
+        || matches!(token, "?" | "!" | QUOTE);
+    (!cjk_side && !internal).then_some(token)
+}
+
+/// The token of a table word on a side: the inverse of [`table_word`].
+pub fn table_token(word: &str, cjk_side: bool) -> std::borrow::Cow<'_, str> {
+    if cjk_side {
+        format!("{HAN_PREFIX}{word}").into()
+    } else {
+        word.into()
+    }
+}
+
 /// Is this sentence no text at all? Text has a word: a letter of a script other than Latin (Han,
 /// kana, Cyrillic, …), or a run of two or more Latin letters with a vowel (OCR debris such as
 /// "JfV", "1Ê+ :" or "é » ." has none). A number alone (a page number) is no text either, though

@@ -1,0 +1,66 @@
+//! `bialign learn`: learn a translation table from a corpus, for `--table`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use bialign::exit_codes;
+use bialign::output;
+use bialign::table::input::{self as learn_input, Input};
+use bialign::table::learn::{self, LearnOptions};
+
+use super::{progress, AlignHow};
+
+#[derive(clap::Args)]
+pub struct LearnArgs {
+    /// Document pairs: SRC TGT file pairs, evaluation folders, batch files (.jsonl: {"id", "src",
+    /// "tgt"} or "src_path"/"tgt_path" a line) or docpairs files (.tsv: url1, url2, base64 texts).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    how: AlignHow,
+    /// Write the table here (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
+    let inputs = Input::classify(&args.inputs)?;
+    let options = LearnOptions {
+        align: args.how.options()?,
+        ..LearnOptions::default()
+    };
+    let started = Instant::now();
+    let progress = progress::Progress::start(args.quiet);
+    let documents = learn_input::documents(
+        inputs,
+        [args.how.src_lang, args.how.tgt_lang],
+        args.how.split(),
+    );
+    let mut count = 0usize;
+    let (table, summary) = learn::learn(documents, &options, &mut |_| {
+        count += 1;
+        progress.stage(&format!("learning: {count} documents aligned"));
+    })?;
+    progress.finish();
+    let read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
+    output::write_to(args.output.as_deref(), &args.how.inputs(&read), |out| {
+        table.write(out)
+    })?;
+    if !args.quiet {
+        eprintln!(
+            "bialign: {} translations of {} {} words into {} from {} documents ({} sentences, {} training beads) in {:.1} s",
+            summary.entries,
+            summary.source_words,
+            table.langs[0],
+            table.langs[1],
+            summary.documents,
+            summary.sentences,
+            summary.training_beads,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(exit_codes::OK)
+}
