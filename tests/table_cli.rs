@@ -294,7 +294,7 @@ fn a_bad_table_is_an_error_naming_file_and_line() {
         .args(["learn", batch.to_str().unwrap()])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("b.jsonl:1: not a document pair"));
+        .stderr(predicate::str::contains("b.jsonl:1: invalid JSON"));
 }
 
 #[test]

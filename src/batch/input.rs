@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
+use crate::document::Document;
+use crate::error::Error;
 use crate::pipeline::LangChoice;
 use crate::segment::Split;
 
@@ -71,6 +73,20 @@ pub enum Text {
     Bytes(Vec<u8>),
     /// A file to read, resolved against the input file's folder.
     Path(PathBuf),
+}
+
+impl Text {
+    /// The document, or a one-line reason it cannot be one. `side` names a text given inline
+    /// ("src: not valid UTF-8 at byte 7").
+    pub fn read(self, side: &str) -> Result<Document, String> {
+        match self {
+            Text::Bytes(bytes) => Document::from_bytes(side, bytes).map_err(|e| match e {
+                Error::Empty { .. } => format!("{side}: text is empty"),
+                e => e.to_string(),
+            }),
+            Text::Path(path) => Document::read(&path).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// A document pair to align.

@@ -2,8 +2,6 @@
 //! them and render the output lines. Runs on any worker thread; everything it returns is bytes
 //! ready to be written in input order.
 
-use crate::document::Document;
-use crate::error::Error;
 use crate::pipeline;
 
 use super::input::{self, BadRecord, RawLine, Record, Text};
@@ -57,21 +55,11 @@ fn align(mut record: Record, line: usize, options: &BatchOptions) -> Result<Outc
         carried: record.carried.clone(),
         reason,
     };
-    let read = |text: Text, side: &str| -> Result<Document, String> {
-        match text {
-            // Named by side, so that a message reads "src: not valid UTF-8 at byte 7".
-            Text::Bytes(bytes) => Document::from_bytes(side, bytes).map_err(|e| match e {
-                Error::Empty { .. } => format!("{side}: text is empty"),
-                e => e.to_string(),
-            }),
-            Text::Path(path) => Document::read(&path).map_err(|e| e.to_string()),
-        }
-    };
     // The texts move into their documents; the record keeps what the output needs.
     let src = std::mem::replace(&mut record.src, Text::Bytes(Vec::new()));
     let tgt = std::mem::replace(&mut record.tgt, Text::Bytes(Vec::new()));
-    let src = read(src, "src").map_err(|e| fail(&record, e))?;
-    let tgt = read(tgt, "tgt").map_err(|e| fail(&record, e))?;
+    let src = src.read("src").map_err(|e| fail(&record, e))?;
+    let tgt = tgt.read("tgt").map_err(|e| fail(&record, e))?;
     let result = pipeline::align_documents(src, tgt, record.langs, record.split, &options.align);
     let pair = &result.pair;
     let mut output = Vec::new();
