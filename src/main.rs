@@ -17,9 +17,10 @@ use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
 use bialign::batch::{self, BatchOptions, Defaults, InputFormat, OutputFormat, Shard};
 use bialign::check::format::github::append_step_summary;
-use bialign::check::{self, format::CheckFormat, CheckOptions, FailOn};
+use bialign::check::{self, count_noun, format::CheckFormat, CheckOptions, FailOn};
 use bialign::diff::{self, format::DiffFormat, DiffOptions};
-use bialign::eval::{self, EvalSet, Tally};
+use bialign::eval::report::{EvalFormat, SetScores};
+use bialign::eval::{self, EvalSet};
 use bialign::exit_codes;
 use bialign::lang::Detection;
 use bialign::output;
@@ -118,6 +119,9 @@ struct SegmentArgs {
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Say nothing on standard error but errors (no detected language).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -262,7 +266,7 @@ impl AlignHow {
 struct CheckArgs {
     #[command(flatten)]
     pair: PairArgs,
-    /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `human`.
+    /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
     #[arg(long, value_enum)]
     format: Option<CheckFormatArg>,
     /// Exit with status 1 when a finding this severe or worse is reported.
@@ -291,7 +295,9 @@ struct CheckArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckFormatArg {
-    Human,
+    /// Findings grouped by kind, for a person (also called `human`).
+    #[value(alias = "human")]
+    Terminal,
     Json,
     Github,
     Html,
@@ -330,10 +336,14 @@ struct DiffArgs {
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum DiffFormatArg {
+    #[value(alias = "human")]
     Terminal,
     Json,
     Github,
@@ -344,6 +354,7 @@ enum DiffFormatArg {
 enum FailOnArg {
     Error,
     Warning,
+    Note,
     Never,
 }
 
@@ -352,6 +363,7 @@ impl From<FailOnArg> for FailOn {
         match f {
             FailOnArg::Error => FailOn::Error,
             FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Note => FailOn::Note,
             FailOnArg::Never => FailOn::Never,
         }
     }
@@ -362,9 +374,18 @@ struct EvalArgs {
     /// Folders with LANGS and gold-aligned documents.
     #[arg(required = true)]
     dirs: Vec<PathBuf>,
-    /// Print JSON instead of a table.
-    #[arg(long)]
+    /// `terminal`: a table per folder; `json`: the same figures, with every document.
+    #[arg(long, value_enum)]
+    format: Option<EvalFormatArg>,
+    /// The same as `--format json` (kept for scripts written before `--format`).
+    #[arg(long, hide = true)]
     json: bool,
+    /// Write here instead of standard output (atomically).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors.
+    #[arg(short, long)]
+    quiet: bool,
     /// Show every document, not only each folder's total.
     #[arg(long)]
     verbose: bool,
@@ -374,6 +395,13 @@ struct EvalArgs {
     /// A translation table from `bialign learn`, used beside the built-in lexicon.
     #[arg(long, value_name = "FILE")]
     table: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalFormatArg {
+    #[value(alias = "human")]
+    Terminal,
+    Json,
 }
 
 /// Load `--table`, shared by every alignment of the run.
@@ -389,7 +417,10 @@ fn color_parser() -> impl clap::builder::TypedValueParser<Value = ColorChoice> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return argument_error(e),
+    };
     // Without it an interrupted run would leave its temporary output file; a failure here only
     // costs that, so it is no reason not to run.
     if let Err(e) = output::clean_up_on_signals() {
@@ -418,7 +449,9 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     let doc = Document::read(&args.file)?;
     let (lang, detection) = pipeline::resolve_lang(args.lang, &doc);
     if let Some(line) = detection_message(&doc.display_name(), detection.as_ref()) {
-        eprintln!("{line}");
+        if !args.quiet {
+            eprintln!("{line}");
+        }
     }
     let sentences = segment::segment(&doc, lang);
     output::write_to(args.output.as_deref(), &[&args.file], |out| {
@@ -427,13 +460,18 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
             SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
         }
     })?;
+    wrote(args.output.as_deref(), args.quiet);
     Ok(exit_codes::OK)
 }
 
 fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
-    let options = args.pair.how.options()?;
     let stdout_is_terminal = std::io::stdout().is_terminal();
-    let format = Format::resolve(args.format, args.output.as_deref(), stdout_is_terminal)?;
+    let format = Format::resolve(
+        args.format,
+        args.output.as_deref(),
+        stdout_is_terminal || args.color == ColorChoice::Always,
+    )?;
+    let options = args.pair.how.options()?;
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     let report_options = ReportOptions {
         csv_safe: args.csv_safe,
@@ -472,6 +510,12 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         &result.pair,
         &report_options,
     )?;
+    if let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+        wrote_files(
+            &format::output_paths(format, path, &result.pair),
+            args.quiet,
+        );
+    }
     Ok(exit_codes::OK)
 }
 
@@ -502,7 +546,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         eprintln!("{line}");
     }
     let format = match args.format {
-        Some(CheckFormatArg::Human) => CheckFormat::Human,
+        Some(CheckFormatArg::Terminal) => CheckFormat::Human,
         Some(CheckFormatArg::Json) => CheckFormat::Json,
         Some(CheckFormatArg::Github) => CheckFormat::Github,
         Some(CheckFormatArg::Html) => CheckFormat::Html,
@@ -520,6 +564,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     output::write_to(args.output.as_deref(), &inputs, |out| {
         check::format::write(out, &result.pair, &report, format, fail_on, paint)
     })?;
+    wrote(args.output.as_deref(), args.quiet);
     if matches!(format, CheckFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
     }
@@ -581,6 +626,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         }
         d.fails(fail_on)
     };
+    wrote(args.output.as_deref(), args.quiet);
     Ok(if failed {
         exit_codes::FINDINGS
     } else {
@@ -624,8 +670,12 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
         }
         if totals.bad > totals.first_errors.len() {
             eprintln!(
-                "bialign: … and {} more bad records",
-                totals.bad - totals.first_errors.len()
+                "bialign: … and {} more",
+                count_noun(
+                    totals.bad - totals.first_errors.len(),
+                    "bad record",
+                    "bad records"
+                )
             );
         }
         let elsewhere = if options.shard.is_some() {
@@ -634,10 +684,14 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
             String::new()
         };
         eprintln!(
-            "bialign: batch: {} records ({} bad), {} sentences, {} pairs{elsewhere}",
-            totals.records, totals.bad, totals.sentences, totals.pairs
+            "bialign: batch: {} ({} bad), {}, {}{elsewhere}",
+            count_noun(totals.records, "record", "records"),
+            totals.bad,
+            count_noun(totals.sentences, "sentence", "sentences"),
+            count_noun(totals.pairs, "pair", "pairs"),
         );
     }
+    wrote(args.output.as_deref(), args.quiet);
     Ok(exit_codes::OK)
 }
 
@@ -673,56 +727,79 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
             table.check_langs(path, set.src_lang, set.tgt_lang)?;
         }
     }
-    let mut json = Vec::new();
-    for set in &sets {
-        let docs = eval::evaluate(set, &options)?;
-        let mut total = Tally::default();
-        for d in &docs {
-            total += d.tally;
-        }
-        if args.json {
-            json.push(serde_json::json!({
-                "dir": set.dir.display().to_string(),
-                "langs": [set.src_lang, set.tgt_lang],
-                "strict": total.strict(),
-                "lax": total.lax(),
-                "documents": docs.iter().map(|d| serde_json::json!({
-                    "name": d.name, "src_sentences": d.src_sentences, "tgt_sentences": d.tgt_sentences,
-                    "strict": d.tally.strict(), "lax": d.tally.lax(),
-                })).collect::<Vec<_>>(),
-            }));
-            continue;
-        }
-        println!(
-            "{} ({} {}, {} documents)",
-            set.dir.display(),
-            set.src_lang,
-            set.tgt_lang,
-            docs.len()
-        );
-        println!(
-            "  {:<16} {:>7} {:>7} {:>7}   {:>7} {:>7} {:>7}",
-            "", "P", "R", "F1", "lax P", "lax R", "lax F1"
-        );
-        if args.verbose {
-            for d in &docs {
-                print_row(&d.name, &d.tally);
-            }
-        }
-        print_row("all", &total);
-    }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&json)?);
-    }
+    let scores = sets
+        .iter()
+        .map(|set| {
+            Ok(SetScores {
+                set,
+                docs: eval::evaluate(set, &options)?,
+            })
+        })
+        .collect::<bialign::Result<Vec<_>>>()?;
+    let format = match (args.format, args.json) {
+        (Some(EvalFormatArg::Json), _) | (None, true) => EvalFormat::Json,
+        (Some(EvalFormatArg::Terminal), _) | (None, false) => match &args.output {
+            Some(path) if path.extension().is_some_and(|e| e == "json") => EvalFormat::Json,
+            _ => EvalFormat::Terminal,
+        },
+    };
+    let inputs: Vec<&Path> = args.table.iter().map(PathBuf::as_path).collect();
+    output::write_to(args.output.as_deref(), &inputs, |out| {
+        eval::report::write(out, &scores, format, args.verbose)
+    })?;
+    wrote(args.output.as_deref(), args.quiet);
     Ok(exit_codes::OK)
 }
 
-fn print_row(name: &str, t: &Tally) {
-    let (s, l) = (t.strict(), t.lax());
-    println!(
-        "  {:<16} {:>7.3} {:>7.3} {:>7.3}   {:>7.3} {:>7.3} {:>7.3}",
-        name, s.precision, s.recall, s.f1, l.precision, l.recall, l.f1
-    );
+/// Help and version as clap prints them; a usage error in one line, like every other error.
+fn argument_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(if e.use_stderr() {
+            exit_codes::ERROR
+        } else {
+            exit_codes::OK
+        });
+    }
+    let text = e.render().to_string();
+    // clap's first paragraph is the reason (missing arguments and possible values follow on
+    // lines of their own), then tips, the usage and a pointer to --help.
+    let reason: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| l.trim().trim_start_matches("error: "))
+        .collect();
+    let reason = reason.join(" ");
+    let usage = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .map_or(" (see --help)".to_owned(), |u| {
+            format!(" (usage: {u}; see --help)")
+        });
+    eprintln!("bialign: {}{usage}", visible(&reason));
+    ExitCode::from(exit_codes::ERROR)
+}
+
+/// "wrote PATH" on stderr after writing a file, unless quiet.
+fn wrote(output: Option<&Path>, quiet: bool) {
+    wrote_files(output.filter(|p| p.as_os_str() != "-").as_slice(), quiet);
+}
+
+fn wrote_files<P: AsRef<Path>>(paths: &[P], quiet: bool) {
+    if quiet || paths.is_empty() {
+        return;
+    }
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| visible(&p.as_ref().display().to_string()))
+        .collect();
+    eprintln!("bialign: wrote {}", names.join(" and "));
 }
 
 /// What `auto` chose, for stderr, with a warning when it had to guess from the script.

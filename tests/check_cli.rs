@@ -24,7 +24,7 @@ fn findings(v: &Value) -> &Vec<Value> {
 fn serious(v: &Value) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = findings(v)
         .iter()
-        .filter(|f| f["severity"] != "info")
+        .filter(|f| f["severity"] != "note")
         .map(|f| {
             (
                 f["kind"].as_str().unwrap().to_owned(),
@@ -242,7 +242,7 @@ fn baseline_matches_by_text_not_position() {
 #[test]
 fn json_schema_and_locations() {
     let (v, _) = check_json(&[&corpus("zh.txt"), &corpus("en.edited.txt")]);
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["tool"]["name"], "bialign");
     assert_eq!(v["source"]["file"], corpus("zh.txt"));
     assert_eq!(v["source"]["lang"], "zh");
@@ -530,7 +530,7 @@ fn html_marks_every_finding_on_the_report_page() {
         assert!(row.contains(&message), "bead {k} lacks {message:?}: {row}");
         assert!(row.contains(&format!(
             "{} · {kind}",
-            if f["severity"] == "info" {
+            if f["severity"] == "note" {
                 "note"
             } else {
                 f["severity"].as_str().unwrap()
@@ -599,7 +599,7 @@ fn output_name_chooses_the_format_unless_format_is_given() {
         std::fs::read_to_string(&path).unwrap()
     };
     let json: Value = serde_json::from_str(&run("findings.JSON", None)).unwrap();
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert!(!of_kind(&json, "number-mismatch").is_empty());
     assert!(run("findings.html", None).starts_with("<!DOCTYPE html>"));
     let human = run("findings.txt", None);

@@ -41,7 +41,7 @@ fn translation_edit() -> (Value, i32) {
 fn translation_edit_changes_per_source_sentence() {
     let (v, code) = translation_edit();
     assert_eq!(code, 1, "the edit introduced errors");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["mode"], "translation");
     let changes = v["changes"].as_array().unwrap();
     let find = |needle: &str| -> &Value {

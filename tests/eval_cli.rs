@@ -67,7 +67,7 @@ fn table_lists_each_document_when_verbose() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "corpora/ilya-stanford (zh en, 1 documents)",
+            "corpora/ilya-stanford (zh en, 1 document)",
         ))
         .stdout(predicate::str::contains("ilya-stanford "))
         .stdout(predicate::str::contains("lax F1"));

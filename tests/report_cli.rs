@@ -377,6 +377,18 @@ fn colour_follows_the_flag_and_the_environment() {
 }
 
 #[test]
+fn colour_asked_for_on_a_pipe_means_the_terminal_view() {
+    // `bialign align … --color always | less -R`: a person reads it, so not CSV.
+    let out = align_fixture(&["--color", "always"]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.contains("\x1b[1;4;31m2015\x1b[0m"), "{stdout}");
+    assert!(!stdout.starts_with("bead,"), "not CSV: {stdout}");
+    // Without the flag a pipe still gets CSV.
+    let plain = align_fixture(&[]).assert().success();
+    assert!(String::from_utf8_lossy(&plain.get_output().stdout).contains(','));
+}
+
+#[test]
 fn the_terminal_view_fits_columns() {
     for columns in ["50", "80", "140"] {
         let out = terminal(&[], &[("COLUMNS", columns)]);

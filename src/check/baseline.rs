@@ -15,7 +15,9 @@ use super::{Finding, Kind, SideName};
 use crate::error::{Error, Result};
 
 /// The JSON schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+/// Versions a baseline may be: version 1 called a note `info`.
+const READABLE_VERSIONS: [u32; 2] = [1, 2];
 
 /// What identifies a finding across runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,12 +161,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<FindingKey>> {
             format!("not a bialign check JSON output ({e})"),
         )
     })?;
-    if file.version != SCHEMA_VERSION {
+    if !READABLE_VERSIONS.contains(&file.version) {
         return Err(Error::syntax(
             path,
             1,
             format!(
-                "bialign check JSON version {} is not the version this bialign reads ({SCHEMA_VERSION})",
+                "bialign check JSON version {} is not a version this bialign reads (1 or 2)",
                 file.version
             ),
         ));

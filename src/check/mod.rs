@@ -88,7 +88,7 @@ impl Kind {
             Kind::PartialOmission | Kind::Addition | Kind::TermMismatch | Kind::LengthOutlier => {
                 Severity::Warning
             }
-            Kind::LowConfidence => Severity::Info,
+            Kind::LowConfidence => Severity::Note,
         }
     }
 
@@ -136,7 +136,9 @@ impl FromStr for Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
-    Info,
+    /// Read from JSON written before version 2, which called it `info`.
+    #[serde(alias = "info")]
+    Note,
     Warning,
     Error,
 }
@@ -144,7 +146,7 @@ pub enum Severity {
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Info => "info",
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -154,17 +156,14 @@ impl Severity {
     pub fn lower(self) -> Severity {
         match self {
             Severity::Error => Severity::Warning,
-            Severity::Warning | Severity::Info => Severity::Info,
+            Severity::Warning | Severity::Note => Severity::Note,
         }
     }
 
-    /// The word reports use for it: `error`, `warning`, `note`.
+    /// The word reports use for it: `error`, `warning`, `note` (GitHub's annotations call a
+    /// note `notice`, their own name for the level).
     pub fn word(self) -> &'static str {
-        match self {
-            Severity::Info => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
+        self.as_str()
     }
 }
 
@@ -180,6 +179,7 @@ pub enum FailOn {
     #[default]
     Error,
     Warning,
+    Note,
     Never,
 }
 
@@ -188,6 +188,7 @@ impl FailOn {
         match self {
             FailOn::Error => severity >= Severity::Error,
             FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Note => true,
             FailOn::Never => false,
         }
     }
@@ -356,7 +357,7 @@ pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
 pub struct Counts {
     pub error: usize,
     pub warning: usize,
-    pub info: usize,
+    pub note: usize,
 }
 
 impl Counts {
@@ -366,14 +367,14 @@ impl Counts {
             match f.severity {
                 Severity::Error => c.error += 1,
                 Severity::Warning => c.warning += 1,
-                Severity::Info => c.info += 1,
+                Severity::Note => c.note += 1,
             }
         }
         c
     }
 
     pub fn total(&self) -> usize {
-        self.error + self.warning + self.info
+        self.error + self.warning + self.note
     }
 }
 
@@ -386,7 +387,7 @@ impl fmt::Display for Counts {
             "{}, {}, {}",
             plural(self.error, "error", "errors"),
             plural(self.warning, "warning", "warnings"),
-            plural(self.info, "note", "notes")
+            plural(self.note, "note", "notes")
         )
     }
 }
@@ -548,10 +549,14 @@ mod tests {
         assert_eq!(" Omission".parse::<Kind>().unwrap(), Kind::Omission);
         let e = "typo".parse::<Kind>().unwrap_err().to_string();
         assert!(e.contains("unknown finding kind 'typo'"), "{e}");
-        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Info);
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Note);
         assert!(FailOn::Warning.fails(Severity::Warning));
         assert!(!FailOn::Error.fails(Severity::Warning));
         assert!(!FailOn::Never.fails(Severity::Error));
+        assert!(FailOn::Note.fails(Severity::Note) && !FailOn::Warning.fails(Severity::Note));
+        let old: Severity = serde_json::from_str("\"info\"").unwrap();
+        assert_eq!(old, Severity::Note, "JSON of version 1 still reads");
+        assert_eq!(serde_json::to_string(&Severity::Note).unwrap(), "\"note\"");
         for k in Kind::ALL {
             let json = serde_json::to_string(&k).unwrap();
             assert_eq!(json, format!("\"{}\"", k.as_str()));

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use bialign::check::count_noun;
 use bialign::exit_codes;
 use bialign::output;
 use bialign::table::input::{self as learn_input, Input};
@@ -51,16 +52,17 @@ pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
     })?;
     if !args.quiet {
         eprintln!(
-            "bialign: {} translations of {} {} words into {} from {} documents ({} sentences, {} training beads) in {:.1} s",
-            summary.entries,
-            summary.source_words,
+            "bialign: {} of {} {} into {} from {} ({}, {}) in {:.1} s",
+            count_noun(summary.entries, "translation", "translations"),
+            count_noun(summary.source_words, "word", "words"),
             table.langs[0],
             table.langs[1],
-            summary.documents,
-            summary.sentences,
-            summary.training_beads,
+            count_noun(summary.documents, "document", "documents"),
+            count_noun(summary.sentences, "sentence", "sentences"),
+            count_noun(summary.training_beads, "training bead", "training beads"),
             started.elapsed().as_secs_f64()
         );
     }
+    crate::wrote(args.output.as_deref(), args.quiet);
     Ok(exit_codes::OK)
 }

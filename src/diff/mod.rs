@@ -189,7 +189,7 @@ pub fn compare(before: &PairResult, after: &PairResult, options: &CheckOptions) 
         });
     }
     // Notes (low-confidence pairings) come and go with any realignment: not the edit's doing.
-    let notes = |f: &Finding| f.severity > Severity::Info;
+    let notes = |f: &Finding| f.severity > Severity::Note;
     let mut old_findings = check::check(before, options);
     let mut new_findings = check::check(after, options);
     old_findings.retain(notes);

@@ -53,6 +53,24 @@ pub struct SourceDiff {
 }
 
 impl SourceDiff {
+    /// "2 stale target sentences, 1 new source sentence without a translation".
+    pub fn to_do(&self) -> String {
+        use crate::check::count_noun;
+        format!(
+            "{}, {} without a translation",
+            count_noun(
+                self.stale.len(),
+                "stale target sentence",
+                "stale target sentences"
+            ),
+            count_noun(
+                self.untranslated,
+                "new source sentence",
+                "new source sentences"
+            )
+        )
+    }
+
     /// A new source leaves work to do when translations are stale or missing.
     pub fn fails(&self) -> bool {
         !self.stale.is_empty() || self.untranslated > 0

@@ -60,13 +60,14 @@ impl Format {
     }
 
     /// The format to write: the one asked for, else the one `-o`'s extension names, else for
-    /// standard output `terminal` when it is a terminal and `csv` when it is not. Refuses what
+    /// standard output `terminal` when `for_a_person` (standard output is a terminal, or colour was
+    /// asked for with `--color always`, as when piping into `less -R`) and `csv` otherwise. Refuses what
     /// cannot work (Moses to standard output, an output name that says no format) before any
     /// work is done.
     pub fn resolve(
         asked: Option<Format>,
         output: Option<&Path>,
-        stdout_is_terminal: bool,
+        for_a_person: bool,
     ) -> Result<Format> {
         let to_file = output.filter(|p| p.as_os_str() != "-");
         let format = match (asked, to_file) {
@@ -79,7 +80,7 @@ impl Format {
                     Format::NAMES.join(", ")
                 ))
             })?,
-            (None, None) if stdout_is_terminal => Format::Terminal,
+            (None, None) if for_a_person => Format::Terminal,
             (None, None) => Format::Csv,
         };
         if format == Format::Moses && to_file.is_none() {

@@ -42,7 +42,7 @@ pub fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
-        Severity::Info => "notice",
+        Severity::Note => "notice",
     }
 }
 

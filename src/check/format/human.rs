@@ -71,7 +71,7 @@ pub fn finding(
     let severity = match f.severity {
         Severity::Error => paint.red(&paint.bold(f.severity.word())),
         Severity::Warning => paint.yellow(&paint.bold(f.severity.word())),
-        Severity::Info => paint.blue(f.severity.word()),
+        Severity::Note => paint.blue(f.severity.word()),
     };
     writeln!(
         out,

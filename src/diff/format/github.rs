@@ -66,11 +66,10 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
     }
     writeln!(
         out,
-        "bialign diff --source: {} → {}: {} stale target sentences, {} new source sentences without a translation",
+        "bialign diff --source: {} → {}: {}",
         visible(&d.old.file),
         visible(&d.new.file),
-        d.stale.len(),
-        d.untranslated
+        d.to_do()
     )
 }
 
@@ -123,12 +122,11 @@ pub fn translation_summary(d: &TranslationDiff) -> String {
 /// The step summary of a source edit.
 pub fn source_summary(d: &SourceDiff) -> String {
     let mut md = format!(
-        "## bialign diff --source: `{}` → `{}` (translated in `{}`)\n\n**{} stale target sentences, {} new source sentences without a translation**\n\n",
+        "## bialign diff --source: `{}` → `{}` (translated in `{}`)\n\n**{}**\n\n",
         visible(&d.old.file),
         visible(&d.new.file),
         visible(&d.target.file),
-        d.stale.len(),
-        d.untranslated
+        d.to_do()
     );
     if !d.changes.is_empty() {
         md.push_str("| status | source | difference | translation |\n|---|---|---|---|\n");

@@ -163,7 +163,11 @@ pub fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) ->
         &[
             (
                 "Source",
-                format!("{} · {} sentences", d.source.file, d.source.sentences),
+                format!(
+                    "{} · {}",
+                    d.source.file,
+                    crate::check::count_noun(d.source.sentences, "sentence", "sentences")
+                ),
             ),
             (
                 "Translations",
@@ -297,16 +301,13 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
         &[
             (
                 "Translation",
-                format!("{} · {} sentences", d.target.file, d.target.sentences),
-            ),
-            (
-                "To do",
                 format!(
-                    "{} stale target sentences, {} new source sentences without a translation · {verdict}",
-                    d.stale.len(),
-                    d.untranslated
+                    "{} · {}",
+                    d.target.file,
+                    crate::check::count_noun(d.target.sentences, "sentence", "sentences")
                 ),
             ),
+            ("To do", format!("{} · {verdict}", d.to_do())),
         ],
         &filters,
     )?;

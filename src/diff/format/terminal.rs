@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use crate::check::format::human;
 use crate::check::format::one_line;
-use crate::check::{count_noun, Counts, Excerpt, FailOn, Finding};
+use crate::check::{Counts, Excerpt, FailOn, Finding};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::{Op, Piece};
 use crate::diff::{Status, TranslationDiff};
@@ -195,19 +195,5 @@ pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<(
     } else {
         paint.green("pass")
     };
-    writeln!(
-        out,
-        "{} {}, {} without a translation: {verdict}",
-        paint.bold("Summary:"),
-        count_noun(
-            d.stale.len(),
-            "stale target sentence",
-            "stale target sentences"
-        ),
-        count_noun(
-            d.untranslated,
-            "new source sentence",
-            "new source sentences"
-        ),
-    )
+    writeln!(out, "{} {}: {verdict}", paint.bold("Summary:"), d.to_do())
 }

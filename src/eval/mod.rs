@@ -2,6 +2,8 @@
 //! Bertalign scorers do: strict (exact bead) and lax (overlap on both sides) precision, recall
 //! and F1, micro-summed over documents.
 
+pub mod report;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
