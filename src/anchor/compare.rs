@@ -1,6 +1,7 @@
 //! Anchors compared across one bead: which numbers, Latin-script names and glossary terms of each
-//! side have their counterpart on the other. Reports highlight these; checks turn the unmatched
-//! ones into findings. One place decides what "matched" means for both.
+//! side have their counterpart on the other, and which of those without one are mismatches
+//! ([`super::mismatch`]). Views highlight these and `check` turns the mismatches into findings:
+//! one comparison decides for all of them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 use super::caseless::{at_word_end, at_word_start, is_word_char, Folded, TermSet};
 use super::glossary::Glossary;
 use super::latin;
+use super::mismatch::{self, BeadSide, Mismatch};
 use super::number::{self, NumberKind};
 use super::units;
 use crate::lang::Lang;
@@ -31,15 +33,19 @@ pub enum AnchorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Anchor {
     pub kind: AnchorKind,
-    /// What it is compared by: the number's canonical value, the term in lowercase, or the
-    /// glossary entry's required translation.
+    /// What it is compared by: the number's canonical value (an ordinal's with its ending, "2nd",
+    /// so that it meets only ordinals), the term, or the glossary entry's required translation.
     pub key: String,
     /// Index of the sentence within the bead side.
     pub sentence: usize,
     /// Byte span within that sentence.
     pub start: usize,
     pub end: usize,
+    /// The other side has its counterpart.
     pub matched: bool,
+    /// It is named by one of the bead's [`BeadAnchors::mismatches`]: what views mark as a
+    /// mismatch. An anchor can be unmatched without being flagged (一个 → "a").
+    pub flagged: bool,
 }
 
 /// The anchors of both sides of a bead.
@@ -47,9 +53,27 @@ pub struct Anchor {
 pub struct BeadAnchors {
     pub src: Vec<Anchor>,
     pub tgt: Vec<Anchor>,
+    /// The mismatches among the unmatched anchors, as `check` reports them.
+    pub mismatches: Vec<Mismatch>,
 }
 
 impl BeadAnchors {
+    /// The anchors named by a mismatch, source side first.
+    pub fn flagged(&self) -> impl Iterator<Item = (Side, &Anchor)> {
+        let src = self
+            .src
+            .iter()
+            .filter(|a| a.flagged)
+            .map(|a| (Side::Src, a));
+        let tgt = self
+            .tgt
+            .iter()
+            .filter(|a| a.flagged)
+            .map(|a| (Side::Tgt, a));
+        src.chain(tgt)
+    }
+
+    /// The anchors without a counterpart, mismatches or not.
     pub fn unmatched(&self) -> impl Iterator<Item = (Side, &Anchor)> {
         let src = self
             .src
@@ -95,6 +119,26 @@ pub fn compare_bead(
     }
     out.src.sort_by_key(|a| (a.sentence, a.start));
     out.tgt.sort_by_key(|a| (a.sentence, a.start));
+    out.mismatches = mismatch::judge(
+        &BeadSide {
+            anchors: &out.src,
+            sentences: src,
+            lang: src_lang,
+        },
+        &BeadSide {
+            anchors: &out.tgt,
+            sentences: tgt,
+            lang: tgt_lang,
+        },
+    );
+    for m in &out.mismatches {
+        for &i in &m.src {
+            out.src[i].flagged = true;
+        }
+        for &i in &m.tgt {
+            out.tgt[i].flagged = true;
+        }
+    }
     out
 }
 
@@ -107,17 +151,37 @@ fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
                     NumberKind::Digits => AnchorKind::Number,
                     NumberKind::Words => AnchorKind::NumberWord,
                 },
-                key: n.key(),
+                key: if n.ordinal {
+                    ordinal_key(&n.key())
+                } else {
+                    n.key()
+                },
                 sentence: k,
                 start: n.start,
                 end: n.end,
                 matched: false,
+                flagged: false,
             });
         }
         out.extend(month_names(s, k));
     }
     out.sort_by_key(|a| a.start);
     out
+}
+
+/// An ordinal's value with its English ending (1st, 2nd, 3rd, 11th, 21st): an ordinal meets
+/// only an ordinal of the same value, so "first" is not the number 1 of 一个 or "1 in 10".
+fn ordinal_key(value: &str) -> String {
+    let ending = match (
+        value.len() >= 2 && value[..value.len() - 1].ends_with('1'),
+        value.chars().last(),
+    ) {
+        (false, Some('1')) => "st",
+        (false, Some('2')) => "nd",
+        (false, Some('3')) => "rd",
+        _ => "th",
+    };
+    format!("{value}{ending}")
 }
 
 /// English month names as the numbers 1-12, so that 11月 meets "November" and a wrong month
@@ -160,6 +224,7 @@ fn month_names(sentence: &str, k: usize) -> Vec<Anchor> {
             start: t.start,
             end: t.end,
             matched: false,
+            flagged: false,
         });
     }
     out
@@ -249,6 +314,7 @@ fn terms(sentences: &[&str], other_text: &str) -> Vec<Anchor> {
                 start: t.start,
                 end: t.end,
                 matched: false,
+                flagged: false,
             });
         }
     }
@@ -311,6 +377,7 @@ fn glossary_anchors(
             start,
             end,
             matched,
+            flagged: false,
         });
         if let Some(&(j, (start, end))) = first_in_tgt.get(&e).filter(|_| matched) {
             out.tgt.push(Anchor {
@@ -320,6 +387,7 @@ fn glossary_anchors(
                 start,
                 end,
                 matched: true,
+                flagged: false,
             });
         }
     }

@@ -7,6 +7,7 @@ pub mod compare;
 pub mod glossary;
 pub mod latin;
 pub mod lexicon;
+pub mod mismatch;
 pub mod number;
 pub mod stem;
 pub mod units;

@@ -52,6 +52,7 @@ fn chinese_numerals() {
             value: 35.0,
             percent: false,
             kind: NumberKind::Words,
+            ordinal: false,
             start: 0,
             end: "三十五".len(),
         }
