@@ -107,7 +107,7 @@ pub fn compare_bead(
     let mut out = BeadAnchors::default();
     let src_numbers = numbers(src, src_lang);
     let tgt_numbers = numbers(tgt, tgt_lang);
-    match_by_key(src_numbers, tgt_numbers, &mut out);
+    match_by_key(src_numbers, src_lang, tgt_numbers, tgt_lang, &mut out);
     units::match_conversions(&mut out.src, src, &mut out.tgt, tgt);
 
     let src_joined = src.join(" ");
@@ -393,22 +393,85 @@ fn glossary_anchors(
     }
 }
 
-/// Pair numbers with equal values, each used once, so that "35 … 35" needs two 35s.
-fn match_by_key(mut src: Vec<Anchor>, mut tgt: Vec<Anchor>, out: &mut BeadAnchors) {
-    // For each value, the target anchors still free, last first so that pairing takes the
+/// Pair numbers with equal values, each used once, so that "35 … 35" needs two 35s. An
+/// ordinal pairs with an ordinal, and with a cardinal of its value where the cardinal may well
+/// be a rank: written in digits, as dates and labels are (May 21st ↔ 5月21日, Chapter 3), or
+/// in Chinese or Japanese, which rank with plain numbers (十五队 ↔ "the fifteenth team",
+/// 二十一岁生日 ↔ "twenty-first birthday"), or where the ordinal is written in digits. In words
+/// between the other languages the third time is not three times.
+fn match_by_key(
+    mut src: Vec<Anchor>,
+    src_lang: Lang,
+    mut tgt: Vec<Anchor>,
+    tgt_lang: Lang,
+    out: &mut BeadAnchors,
+) {
+    let all = |a: &Anchor| Some(a.key.clone());
+    pair_up(
+        &mut src.iter_mut().collect::<Vec<_>>(),
+        &mut tgt.iter_mut().collect::<Vec<_>>(),
+        all,
+        all,
+    );
+    let value = |a: &Anchor| {
+        a.key
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .to_string()
+    };
+    let is_ordinal = |a: &Anchor| a.key.ends_with(|c: char| c.is_ascii_alphabetic());
+    let digits = |a: &Anchor| a.kind == AnchorKind::Number;
+    for ordinals_in_src in [true, false] {
+        let (ordinals, cardinals, cardinal_lang) = if ordinals_in_src {
+            (&mut src, &mut tgt, tgt_lang)
+        } else {
+            (&mut tgt, &mut src, src_lang)
+        };
+        let ranks_in_numbers = cardinal_lang.is_cjk_sentence_style();
+        let mut o: Vec<&mut Anchor> = ordinals.iter_mut().filter(|a| is_ordinal(a)).collect();
+        let mut c: Vec<&mut Anchor> = cardinals.iter_mut().filter(|a| !is_ordinal(a)).collect();
+        pair_up(
+            &mut o,
+            &mut c,
+            |a: &Anchor| Some(value(a)),
+            |a: &Anchor| (ranks_in_numbers || digits(a)).then(|| value(a)),
+        );
+        pair_up(
+            &mut o,
+            &mut c,
+            |a: &Anchor| digits(a).then(|| value(a)),
+            |a: &Anchor| Some(value(a)),
+        );
+    }
+    out.src.extend(src);
+    out.tgt.extend(tgt);
+}
+
+/// Match each unmatched anchor of `src` with the first unmatched one of `tgt` of the same key,
+/// with a key function for each side (`None`: takes no part).
+fn pair_up(
+    src: &mut [&mut Anchor],
+    tgt: &mut [&mut Anchor],
+    src_key: impl Fn(&Anchor) -> Option<String>,
+    tgt_key: impl Fn(&Anchor) -> Option<String>,
+) {
+    // For each key, the target anchors still free, last first so that pairing takes the
     // first from the end of the list.
     let mut available: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, a) in tgt.iter().enumerate().rev() {
-        available.entry(a.key.clone()).or_default().push(k);
+        if a.matched {
+            continue;
+        }
+        if let Some(key) = tgt_key(a) {
+            available.entry(key).or_default().push(k);
+        }
     }
-    for a in &mut src {
-        if let Some(k) = available.get_mut(&a.key).and_then(Vec::pop) {
+    for a in src.iter_mut().filter(|a| !a.matched) {
+        let Some(key) = src_key(a) else { continue };
+        if let Some(k) = available.get_mut(&key).and_then(Vec::pop) {
             a.matched = true;
             tgt[k].matched = true;
         }
     }
-    out.src.extend(src);
-    out.tgt.extend(tgt);
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ mod calendar;
 mod chinese;
 mod digits;
 mod idioms;
+mod ordinal;
 mod suffix;
 mod words;
 
