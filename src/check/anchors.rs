@@ -202,7 +202,7 @@ mod tests {
             [
                 "number differs: 2015 in the source, 2016 in the translation",
                 "number differs: 三 (3) in the source, Seven (7) in the translation",
-                "number differs: 第二 (2) in the source, first (1) in the translation",
+                "number differs: 第二 (2nd) in the source, first (1st) in the translation",
             ]
         );
     }

@@ -459,7 +459,7 @@ impl Scanner<'_> {
         if r.weak {
             // A lone 两 that counts something (两个哥哥, 两天) is two; elsewhere it is "both"
             // (两边, 两者) or part of an idiom.
-            if matches!(c, '两' | '兩') && self.counts_at(r.end) {
+            if matches!(c, '两' | '兩') && !self.after_numeral(i) && self.counts_at(r.end) {
                 self.push(r.value, false, NumberKind::Words, i, r.end);
             }
             return r.end;

@@ -285,6 +285,14 @@ impl Scanner<'_> {
             .is_some_and(|c| COUNTED.contains(c))
     }
 
+    /// Does a numeral end right before `i`? Then a 两 at `i` is the unit tael (五十两本钱,
+    /// fifty taels of capital), not two.
+    pub(super) fn after_numeral(&self, i: usize) -> bool {
+        self.text[..i].chars().next_back().is_some_and(|p| {
+            p.is_ascii_digit() || "〇零一二三四五六七八九十百千万萬亿億".contains(p)
+        })
+    }
+
     /// 半 at `i`: a half where it halves a measure (半年, 半个小时) or is 一半 ("half"), and the
     /// half of 两个半小时 (two and a half hours) joins the number before its measure word.
     pub(super) fn half(&mut self, i: usize, after: usize) -> usize {
