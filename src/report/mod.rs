@@ -48,7 +48,8 @@ pub struct AlignedPair {
     /// The glossary the alignment used, which also decides glossary flags.
     pub glossary: Glossary,
     /// Each bead's anchor comparison, made once for all views and `check` when one of them
-    /// first asks for all beads ([`Self::all_anchors`]).
+    /// first asks for all beads ([`Self::all_anchors`]). It is not made again: a pair whose
+    /// beads or texts are changed after that keeps the old comparison, so change them before.
     anchors: OnceLock<Vec<BeadAnchors>>,
 }
 
