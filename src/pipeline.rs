@@ -134,20 +134,20 @@ pub fn align_documents_with(
         let tp: Vec<usize> = tgt.iter().map(|s| s.paragraph).collect();
         align::align_with_paragraphs(&s, &t, &sp, &tp, src_lang, tgt_lang, options)
     };
-    let pair = AlignedPair {
-        src: Side {
+    let pair = AlignedPair::new(
+        Side {
             name: src_doc.display_name(),
             lang: src_lang,
             sentences: src,
         },
-        tgt: Side {
+        Side {
             name: tgt_doc.display_name(),
             lang: tgt_lang,
             sentences: tgt,
         },
         alignment,
-        glossary: options.glossary.clone(),
-    };
+        options.glossary.clone(),
+    );
     PairResult {
         pair,
         src_doc,

@@ -8,6 +8,7 @@ pub mod cover;
 pub mod glossary;
 pub mod latin;
 pub mod lexicon;
+pub mod mismatch;
 pub mod number;
 pub mod stem;
 pub mod units;

@@ -1,5 +1,5 @@
 //! Quantities a translation converts: 二十英尺 → "six meters", 60 kg → "130 pounds",
-//! 3 yards → 2,75 m. A number whose unit differs from the other side's is matched by what it
+//! 3 yards → 2,75 m, 半年 → "six months". A number whose unit differs from the other side's is matched by what it
 //! measures, within the rounding translators allow, instead of being reported as changed.
 
 use super::compare::{Anchor, AnchorKind};
@@ -12,13 +12,69 @@ const TOLERANCE: f64 = 0.05;
 enum Dimension {
     Length,
     Mass,
+    /// In days.
+    Time,
 }
 
 /// Unit names and symbols as written after a number, lowercase, with what one of them is in
-/// metres or kilograms. Words that are also common words ("in", "t", French "mille") are left out.
+/// metres, kilograms or days. Words that are also common words ("in", "t", French "mille") are
+/// left out, and so are 月 and 日, which after a number name a month or a day of the month.
 const UNITS: &[(&str, Dimension, f64)] = {
-    use Dimension::{Length, Mass};
+    use Dimension::{Length, Mass, Time};
     &[
+        ("year", Time, 365.25),
+        ("years", Time, 365.25),
+        ("jahr", Time, 365.25),
+        ("jahre", Time, 365.25),
+        ("jahren", Time, 365.25),
+        ("ans", Time, 365.25),
+        ("année", Time, 365.25),
+        ("années", Time, 365.25),
+        ("年", Time, 365.25),
+        ("month", Time, 30.44),
+        ("months", Time, 30.44),
+        ("monat", Time, 30.44),
+        ("monate", Time, 30.44),
+        ("monaten", Time, 30.44),
+        ("mois", Time, 30.44),
+        ("个月", Time, 30.44),
+        ("個月", Time, 30.44),
+        ("week", Time, 7.0),
+        ("weeks", Time, 7.0),
+        ("woche", Time, 7.0),
+        ("wochen", Time, 7.0),
+        ("semaine", Time, 7.0),
+        ("semaines", Time, 7.0),
+        ("周", Time, 7.0),
+        ("週", Time, 7.0),
+        ("星期", Time, 7.0),
+        ("个星期", Time, 7.0),
+        ("個星期", Time, 7.0),
+        ("day", Time, 1.0),
+        ("days", Time, 1.0),
+        ("tag", Time, 1.0),
+        ("tage", Time, 1.0),
+        ("tagen", Time, 1.0),
+        ("jour", Time, 1.0),
+        ("jours", Time, 1.0),
+        ("天", Time, 1.0),
+        ("hour", Time, 1.0 / 24.0),
+        ("hours", Time, 1.0 / 24.0),
+        ("stunde", Time, 1.0 / 24.0),
+        ("stunden", Time, 1.0 / 24.0),
+        ("heure", Time, 1.0 / 24.0),
+        ("heures", Time, 1.0 / 24.0),
+        ("小时", Time, 1.0 / 24.0),
+        ("小時", Time, 1.0 / 24.0),
+        ("个小时", Time, 1.0 / 24.0),
+        ("個小時", Time, 1.0 / 24.0),
+        ("钟头", Time, 1.0 / 24.0),
+        ("个钟头", Time, 1.0 / 24.0),
+        ("minute", Time, 1.0 / 1440.0),
+        ("minutes", Time, 1.0 / 1440.0),
+        ("minuten", Time, 1.0 / 1440.0),
+        ("分钟", Time, 1.0 / 1440.0),
+        ("分鐘", Time, 1.0 / 1440.0),
         ("m", Length, 1.0),
         ("meter", Length, 1.0),
         ("meters", Length, 1.0),

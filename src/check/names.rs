@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use crate::anchor::compare::term_present;
 use crate::anchor::latin;
 
-use super::anchors::edit_distance;
 use super::{Context, Finding, Kind, SideName};
+use crate::anchor::mismatch::edit_distance;
 
 /// A spelling seen this often is the document's spelling of the name.
 const MIN_USUAL: usize = 3;

@@ -195,11 +195,10 @@ pub fn evidence(cx: &Context<'_>, side: SideName) -> Vec<Evidence> {
         SideName::Target => b.tgt.clone(),
     };
     let (mut numbers, mut unmatched) = (0usize, 0usize);
-    for bead in &alignment.beads {
+    for (bead, anchors) in alignment.beads.iter().zip(cx.pair.all_anchors()) {
         let ids = mine(bead);
         let mut numbers_missing: Vec<usize> = Vec::new();
         if bead.is_pair() {
-            let anchors = cx.pair.anchors(bead);
             let side_anchors = match side {
                 SideName::Source => &anchors.src,
                 SideName::Target => &anchors.tgt,

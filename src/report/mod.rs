@@ -19,6 +19,10 @@ pub mod terminal;
 pub mod tmx;
 pub mod tsv;
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{Alignment, Bead, BeadKind};
@@ -35,7 +39,7 @@ pub struct Side {
     pub sentences: Vec<Sentence>,
 }
 
-/// Everything a report needs: both sides and the beads between them.
+/// Everything a report needs: both sides, the beads between them and the anchors of each bead.
 #[derive(Debug, Clone)]
 pub struct AlignedPair {
     pub src: Side,
@@ -43,6 +47,10 @@ pub struct AlignedPair {
     pub alignment: Alignment,
     /// The glossary the alignment used, which also decides glossary flags.
     pub glossary: Glossary,
+    /// Each bead's anchor comparison, made once for all views and `check` when one of them
+    /// first asks for all beads ([`Self::all_anchors`]). It is not made again: a pair whose
+    /// beads or texts are changed after that keeps the old comparison, so change them before.
+    anchors: OnceLock<Vec<BeadAnchors>>,
 }
 
 /// Beads scored below this are marked unsure in the HTML and terminal views. A score is the
@@ -111,6 +119,16 @@ pub struct BeadRecord {
 }
 
 impl AlignedPair {
+    pub fn new(src: Side, tgt: Side, alignment: Alignment, glossary: Glossary) -> AlignedPair {
+        AlignedPair {
+            src,
+            tgt,
+            alignment,
+            glossary,
+            anchors: OnceLock::new(),
+        }
+    }
+
     pub fn records(&self) -> impl Iterator<Item = BeadRecord> + '_ {
         self.alignment
             .beads
@@ -136,13 +154,41 @@ impl AlignedPair {
         Summary {
             beads: beads.len(),
             kinds,
-            flagged: beads.iter().filter(|b| !self.flags(b).is_empty()).count(),
+            flagged: self
+                .all_anchors()
+                .iter()
+                .filter(|a| !a.mismatches.is_empty())
+                .count(),
             low_confidence: beads.iter().filter(|b| b.score < LOW_CONFIDENCE).count(),
         }
     }
 
-    /// The anchors of a bead's two sides and whether each has its counterpart.
-    pub fn anchors(&self, bead: &Bead) -> BeadAnchors {
+    /// The anchor comparison of every bead (empty for omissions and additions, whose anchors
+    /// have nothing to be compared with), made once, in parallel, the first time it is asked for.
+    pub fn all_anchors(&self) -> &[BeadAnchors] {
+        self.anchors.get_or_init(|| {
+            self.alignment
+                .beads
+                .par_iter()
+                .map(|bead| self.compare(bead))
+                .collect()
+        })
+    }
+
+    /// Bead `k`'s anchor comparison: from [`Self::all_anchors`] once that has been made;
+    /// otherwise made for this bead alone and not kept, so that a format that streams beads
+    /// (csv, jsonl) does not hold every bead's anchors at once.
+    pub fn anchors(&self, k: usize) -> Cow<'_, BeadAnchors> {
+        match self.anchors.get() {
+            Some(all) => Cow::Borrowed(&all[k]),
+            None => Cow::Owned(self.compare(&self.alignment.beads[k])),
+        }
+    }
+
+    fn compare(&self, bead: &Bead) -> BeadAnchors {
+        if !bead.is_pair() {
+            return BeadAnchors::default();
+        }
         fn texts(side: &Side, r: std::ops::Range<usize>) -> Vec<&str> {
             side.sentences[r].iter().map(|s| s.text.as_str()).collect()
         }
@@ -153,28 +199,6 @@ impl AlignedPair {
             self.tgt.lang,
             &self.glossary,
         )
-    }
-
-    /// Short machine-readable notes on a bead: its anchors without a counterpart.
-    pub fn flags(&self, bead: &Bead) -> Vec<String> {
-        if !bead.is_pair() {
-            return Vec::new();
-        }
-        self.anchors(bead)
-            .unmatched()
-            .map(|(side, a)| {
-                let what = match a.kind {
-                    AnchorKind::Number | AnchorKind::NumberWord => "number",
-                    AnchorKind::Term => "term",
-                    AnchorKind::Glossary => "glossary",
-                };
-                let side = match side {
-                    AnchorSide::Src => "src",
-                    AnchorSide::Tgt => "tgt",
-                };
-                format!("{what}-only-in-{side}:{}", a.key)
-            })
-            .collect()
     }
 
     fn record(&self, k: usize, bead: &Bead) -> BeadRecord {
@@ -192,11 +216,31 @@ impl AlignedPair {
             tgt_span: span(tgt),
             src_line: src.first().map(|s| s.line),
             tgt_line: tgt.first().map(|s| s.line),
-            flags: self.flags(bead),
+            flags: flags(&self.anchors(k)),
             src_paragraph: src.first().map(|s| s.paragraph),
             tgt_paragraph: tgt.first().map(|s| s.paragraph),
         }
     }
+}
+
+/// Short machine-readable notes on a bead: its anchors that are mismatches, as
+/// `number-only-in-src:2015`.
+fn flags(anchors: &BeadAnchors) -> Vec<String> {
+    anchors
+        .flagged()
+        .map(|(side, a)| {
+            let what = match a.kind {
+                AnchorKind::Number | AnchorKind::NumberWord => "number",
+                AnchorKind::Term => "term",
+                AnchorKind::Glossary => "glossary",
+            };
+            let side = match side {
+                AnchorSide::Src => "src",
+                AnchorSide::Tgt => "tgt",
+            };
+            format!("{what}-only-in-{side}:{}", a.key)
+        })
+        .collect()
 }
 
 /// Sentences of one bead side as one text: with a space between them, or with nothing for

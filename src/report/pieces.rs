@@ -1,6 +1,8 @@
 //! A sentence cut into plain text and anchors, for the views that highlight anchors (HTML,
-//! terminal). Where anchors overlap (a glossary term that is also a Latin name), the first one
-//! found wins, an unmatched one before a matched one, so a mismatch is never hidden.
+//! terminal): those matched on the other side and those flagged as mismatches. An anchor that is
+//! neither (一个 left as "a") stays plain text, since `check` does not call it a mismatch. Where
+//! anchors overlap (a glossary term that is also a Latin name), the first one found wins, a
+//! mismatch before a match, so a mismatch is never hidden.
 
 use crate::anchor::compare::Anchor;
 
@@ -14,9 +16,14 @@ pub enum Piece<'a> {
 pub fn pieces<'a>(text: &'a str, index: usize, anchors: &'a [Anchor]) -> Vec<Piece<'a>> {
     let mut own: Vec<&Anchor> = anchors
         .iter()
-        .filter(|a| a.sentence == index && a.start < a.end && text.get(a.start..a.end).is_some())
+        .filter(|a| {
+            a.sentence == index
+                && (a.matched || a.flagged)
+                && a.start < a.end
+                && text.get(a.start..a.end).is_some()
+        })
         .collect();
-    own.sort_by_key(|a| (a.start, a.matched, std::cmp::Reverse(a.end)));
+    own.sort_by_key(|a| (a.start, !a.flagged, std::cmp::Reverse(a.end)));
     let mut out = Vec::new();
     let mut at = 0;
     for a in own {
@@ -48,6 +55,7 @@ mod tests {
             start,
             end,
             matched,
+            flagged: !matched,
         }
     }
 
@@ -85,5 +93,15 @@ mod tests {
         let got = pieces(text, 0, &anchors);
         assert!(matches!(got[0], Piece::Anchor("GPT-4", a) if !a.matched));
         assert_eq!(got[1], Piece::Text("o"));
+    }
+
+    #[test]
+    fn an_unmatched_anchor_that_is_no_mismatch_is_plain_text() {
+        let text = "the first half";
+        let first = Anchor {
+            flagged: false,
+            ..anchor(0, 4, 9, false)
+        };
+        assert_eq!(pieces(text, 0, &[first]), [Piece::Text(text)]);
     }
 }

@@ -104,10 +104,10 @@ pub fn fixture_pair() -> AlignedPair {
         tgt_alone_margin: vec![f64::INFINITY; tgt.sentences.len()],
     };
     assert!(alignment.is_partition_of(src.sentences.len(), tgt.sentences.len()));
-    AlignedPair {
+    AlignedPair::new(
         src,
         tgt,
         alignment,
-        glossary: Glossary::read(&fixture("glossary.csv")).unwrap(),
-    }
+        Glossary::read(&fixture("glossary.csv")).unwrap(),
+    )
 }

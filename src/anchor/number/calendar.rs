@@ -50,6 +50,7 @@ pub(super) fn gregorian(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberM
                 value: ROC_YEAR_ZERO + 1.0,
                 percent: false,
                 kind: NumberKind::Digits,
+                ordinal: false,
                 start,
                 end: start + first_year.len(),
             });

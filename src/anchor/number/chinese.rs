@@ -4,11 +4,12 @@
 use super::digits::{digit_at, pow10};
 use super::{Lang, NumberKind, Scanner};
 
-/// Characters at which a CJK numeral, an ordinal (第), a percentage (百分之) or an estimate
-/// (几, 数百, 上千, 何十) can start.
+/// Characters at which a CJK numeral, an ordinal (第), a percentage (百分之), an estimate
+/// (几, 数百, 上千, 何十), a count of people (俩, 仨) or a half (半) can start.
 pub(super) fn is_cjk_trigger(c: char, lang: Lang) -> bool {
     match c {
         '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' => true,
+        '俩' | '倆' | '仨' | '半' => true,
         '六' | '七' | '八' | '九' | '十' | '百' | '千' => true,
         '万' | '萬' | '亿' | '億' => true,
         '第' | '几' | '幾' | '数' | '數' | '上' | '何' => true,
@@ -402,6 +403,7 @@ impl Scanner<'_> {
                 }
                 // An ordinal makes even a lone 一 unambiguous (第一次).
                 self.push(r.value, false, NumberKind::Words, i, r.end);
+                self.mark_ordinal(i);
                 return r.end;
             }
             '百' if self.text[i..].starts_with("百分之") => {
@@ -433,6 +435,15 @@ impl Scanner<'_> {
                 self.push(r.value, true, NumberKind::Words, i, r.end);
                 return r.end;
             }
+            // 我们俩, 他们仨: the word is the count (but 伎俩 is a trick).
+            '俩' | '倆' | '仨' => {
+                if !self.text[..i].ends_with('伎') {
+                    let value = if c == '仨' { 3.0 } else { 2.0 };
+                    self.push(value, false, NumberKind::Words, i, after);
+                }
+                return after;
+            }
+            '半' => return self.half(i, after),
             _ => {}
         }
         if let Some(e) = self.trap_at(i, c) {
@@ -445,7 +456,15 @@ impl Scanner<'_> {
         if r.approx {
             return self.skip_numeral(r.end);
         }
-        if r.weak || (!r.arabic && self.in_a_name(i, &r)) {
+        if r.weak {
+            // A lone 两 that counts something (两个哥哥, 两天) is two; elsewhere it is "both"
+            // (两边, 两者) or part of an idiom.
+            if matches!(c, '两' | '兩') && !self.after_numeral(i) && self.counts_at(r.end) {
+                self.push(r.value, false, NumberKind::Words, i, r.end);
+            }
+            return r.end;
+        }
+        if !r.arabic && self.in_a_name(i, &r) {
             return r.end;
         }
         let kind = if r.arabic {

@@ -261,6 +261,9 @@ impl Scanner<'_> {
         }
         let (end, percent) = self.percent_after(end);
         self.push(value, percent, NumberKind::Digits, i, end);
+        if !percent && (self.ordinal_suffix_at(end) || self.after_label(i)) {
+            self.mark_ordinal(i);
+        }
         end
     }
 }

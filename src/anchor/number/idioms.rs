@@ -2,7 +2,7 @@
 //! (四川, 三明治, and people: 王二, 小四), fixed expressions (十分 "very", 万一 "in case") and weekdays (星期三).
 
 use super::chinese::{is_cjk_trigger, Cjk};
-use super::{Lang, Scanner};
+use super::{Lang, NumberKind, Scanner};
 
 /// What may follow a trap word for it to count as the trap.
 #[derive(Clone, Copy)]
@@ -263,6 +263,67 @@ const SURNAMES: &str = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐�
     廖贾賈夏韦韋傅方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵钱錢严嚴覃武戴莫孔向汤湯";
 /// Measure words and units a counted numeral is followed by; after one of these a numeral
 /// counts something even after a surname-like character (马三匹 is rare, 周三天 is not).
+/// Measure words after which a lone 两 counts things: 两个, 两天, 两本. Left out are those that
+/// make 两 part of another word or an estimate (两口子 a couple, 两成 20%, 两多), and 人: 两人
+/// is as often "both" or "the pair" as "two people".
+const COUNTED: &str = "个個岁歲年月天次名位只隻条條张張本件块塊元斤米里分点點倍层層辆輛匹\
+    家所座间間把双雙对對页頁篇首句遍回趟声聲步周小时時秒克吨噸种種份场場部台杯瓶碗";
+
+/// What half of something is counted in: 半个月, 半年, 半小时, 半杯. Left out: 半天 ("ages"),
+/// 半点 ("the least bit"), 半夜 (midnight), 半路, 半导体.
+const HALVED: &[&str] = &[
+    "个", "個", "年", "月", "周", "週", "小时", "小時", "钟头", "鐘頭", "分钟", "分鐘", "秒", "杯",
+    "瓶", "碗", "斤", "公里", "张", "張", "块", "塊", "页", "頁",
+];
+
+impl Scanner<'_> {
+    /// Does a measure word that counts things follow at `p`?
+    pub(super) fn counts_at(&self, p: usize) -> bool {
+        self.text[p..]
+            .chars()
+            .next()
+            .is_some_and(|c| COUNTED.contains(c))
+    }
+
+    /// Does a numeral end right before `i`? Then a 两 at `i` is the unit tael (五十两本钱,
+    /// fifty taels of capital), not two.
+    pub(super) fn after_numeral(&self, i: usize) -> bool {
+        self.text[..i].chars().next_back().is_some_and(|p| {
+            p.is_ascii_digit() || "〇零一二三四五六七八九十百千万萬亿億".contains(p)
+        })
+    }
+
+    /// 半 at `i`: a half where it halves a measure (半年, 半个小时) or is 一半 ("half"), and the
+    /// half of 两个半小时 (two and a half hours) joins the number before its measure word.
+    pub(super) fn half(&mut self, i: usize, after: usize) -> usize {
+        let before = &self.text[..i];
+        if let Some(stem) = before
+            .strip_suffix('个')
+            .or_else(|| before.strip_suffix('個'))
+        {
+            match self.out.last_mut() {
+                Some(m) if m.end == stem.len() && !m.percent && m.value.fract() == 0.0 => {
+                    m.value += 0.5;
+                    m.end = after;
+                }
+                // 一个半 (one and a half): the lone 一 was no number of its own.
+                _ if stem.ends_with('一') => {
+                    let start = stem.len() - '一'.len_utf8();
+                    self.push(1.5, false, NumberKind::Words, start, after);
+                }
+                _ => {}
+            }
+            return after;
+        }
+        if let Some(stem) = before.strip_suffix('一') {
+            self.push(0.5, false, NumberKind::Words, stem.len(), after);
+        } else if HALVED.iter().any(|u| self.text[after..].starts_with(u)) {
+            self.push(0.5, false, NumberKind::Words, i, after);
+        }
+        after
+    }
+}
+
 const MEASURE_WORDS: &str =
     "个個岁歲年月日天号號次人名位只隻条條张張本件块塊元斤米里分点點倍层層辆輛匹头頭\
     口家所座间間把双雙对對页頁篇首句遍回趟声聲步周小时時秒度克吨噸成多余餘来來";

@@ -20,6 +20,7 @@ mod calendar;
 mod chinese;
 mod digits;
 mod idioms;
+mod ordinal;
 mod suffix;
 mod words;
 
@@ -35,6 +36,10 @@ pub struct NumberMention {
     pub value: f64,
     pub percent: bool,
     pub kind: NumberKind,
+    /// A rank rather than a count: 第二, "second", 2nd, "zweite", "Chapter 2". An ordinal and a
+    /// cardinal of one value are different numbers (the third time is not three times); the
+    /// value and [`Self::key`] are the same for both, since the aligner may pair them.
+    pub ordinal: bool,
     /// Byte span in the text.
     pub start: usize,
     pub end: usize,
@@ -225,8 +230,16 @@ impl Scanner<'_> {
             value,
             percent,
             kind,
+            ordinal: false,
             start,
             end,
         });
+    }
+
+    /// Make the mention just pushed at `start`, if any, an ordinal.
+    fn mark_ordinal(&mut self, start: usize) {
+        if let Some(m) = self.out.last_mut().filter(|m| m.start == start) {
+            m.ordinal = true;
+        }
     }
 }

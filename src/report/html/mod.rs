@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use super::pieces::{pieces, Piece};
 use super::{AlignedPair, ReportOptions, Side, Summary, LOW_CONFIDENCE};
 use crate::align::{Bead, BeadKind};
-use crate::anchor::compare::{Anchor, AnchorKind, BeadAnchors, Side as AnchorSide};
+use crate::anchor::compare::{Anchor, AnchorKind, Side as AnchorSide};
 
 const STYLE: &str = include_str!("style.css");
 
@@ -321,11 +321,7 @@ fn row(
     extra: Option<&BeadOverlay>,
 ) -> io::Result<()> {
     // Anchors are compared across a pair; an omission or addition is unmatched as a whole.
-    let anchors = if bead.is_pair() {
-        pair.anchors(bead)
-    } else {
-        BeadAnchors::default()
-    };
+    let anchors = pair.anchors(k);
     let kind = bead.kind();
     let mut classes = vec!["bead".to_string(), kind_id(kind)];
     let mut tags = Vec::new();
@@ -338,7 +334,7 @@ fn row(
         tags.push("<span class=\"tag addition\">addition</span>".to_string());
     }
     let mismatches: Vec<String> = anchors
-        .unmatched()
+        .flagged()
         .map(|(side, a)| {
             let whose = match side {
                 AnchorSide::Src => "only in the source",

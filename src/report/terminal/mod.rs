@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use super::pieces::{pieces, Piece};
 use super::{AlignedPair, ReportOptions, Side, LOW_CONFIDENCE};
 use crate::align::Bead;
-use crate::anchor::compare::{Anchor, BeadAnchors};
+use crate::anchor::compare::Anchor;
 use crate::text::visible as clean;
 pub use wrap::{text_width, wrap, Line, Span, Style};
 
@@ -127,11 +127,7 @@ impl View {
         bead: &Bead,
     ) -> io::Result<()> {
         // Anchors are compared across a pair; an omission or addition is unmatched as a whole.
-        let anchors = if bead.is_pair() {
-            pair.anchors(bead)
-        } else {
-            BeadAnchors::default()
-        };
+        let anchors = pair.anchors(k);
         let src = self.side(
             &pair.src,
             bead.src.clone(),
@@ -150,7 +146,7 @@ impl View {
             format!("{:>5} {:<3} {:.2}", k, bead.kind().to_string(), bead.score),
             Style::Dim,
         ))];
-        let mismatches = anchors.unmatched().count();
+        let mismatches = anchors.flagged().count();
         let mut label = |text: String, style| {
             gutter.push(one((format!("{text:>GUTTER$}"), style)));
         };

@@ -52,6 +52,7 @@ fn chinese_numerals() {
             value: 35.0,
             percent: false,
             kind: NumberKind::Words,
+            ordinal: false,
             start: 0,
             end: "三十五".len(),
         }
@@ -108,18 +109,13 @@ fn chinese_approximations_are_not_numbers() {
 #[test]
 fn chinese_lone_one_and_two_are_dropped() {
     for s in [
-        "一个",
-        "一样",
-        "统一",
-        "一下",
-        "两个人",
-        "一些",
-        "一起",
-        "一直",
-        "一定",
+        "一个", "一样", "统一", "一下", "两者", "两边", "两人", "一些", "一起", "一直", "一定",
     ] {
         check(s, "zh", &[]);
     }
+    // 两 that counts with a measure word is two.
+    check("两个人", "zh", &["2"]);
+    check("会议持续了两天", "zh", &["2"]);
     check("一百", "zh", &["100"]);
     check("一万", "zh", &["10000"]);
     check("一亿", "zh", &["100000000"]);

@@ -34,6 +34,7 @@ fn key_formats_canonically() {
         value,
         percent,
         kind: NumberKind::Digits,
+        ordinal: false,
         start: 0,
         end: 0,
     };

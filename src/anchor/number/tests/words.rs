@@ -127,3 +127,54 @@ fn german_peaks_named_by_their_thousands() {
         &["2", "6000", "4000"],
     );
 }
+
+/// Each number of `text` as its key, ending in "th" when it is an ordinal.
+fn ranks(text: &str, lang: &str) -> Vec<String> {
+    extract_numbers(text, lang)
+        .iter()
+        .map(|m| format!("{}{}", m.key(), if m.ordinal { "th" } else { "" }))
+        .collect()
+}
+
+#[test]
+fn ordinals_are_marked_as_ranks() {
+    assert_eq!(ranks("the third time, three times", "en"), ["3th", "3"]);
+    assert_eq!(ranks("her twenty-first birthday", "en"), ["21th"]);
+    // A decade is a count, even though it ends a numeral as an ordinal does.
+    assert_eq!(ranks("the eighties", "en"), ["80"]);
+    assert_eq!(
+        ranks("Chapter Three, chapter 4, on the 21st", "en"),
+        ["3th", "4th", "21th"]
+    );
+    assert_eq!(ranks("第三次, 三次", "zh"), ["3th", "3"]);
+    assert_eq!(
+        ranks("Zum dritten Mal, am ersten Tag, drei Tage", "de"),
+        ["3th", "1th", "3"]
+    );
+    // "achten" is mostly the verb; "erst" alone is "only".
+    assert_eq!(
+        ranks("Sie achten darauf, erst dann", "de"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ranks(
+            "la troisième fois, la première, le 1er mai, une seconde",
+            "fr"
+        ),
+        ["3th", "1th", "1th"]
+    );
+}
+
+#[test]
+fn halves() {
+    check("half an hour", "en", &["0.5"]);
+    check("two and a half hours", "en", &["2.5"]);
+    check("one and a half", "en", &["1.5"]);
+    check(
+        "半年, 一半, 两个半小时, 一个半月",
+        "zh",
+        &["0.5", "0.5", "2.5", "1.5"],
+    );
+    check("想了半天, 没有半点", "zh", &[]);
+    check("我们俩, 他们仨, 伎俩", "zh", &["2", "3"]);
+}

@@ -117,7 +117,11 @@ impl Scanner<'_> {
             return None;
         }
         let mut buf = [0u8; 48];
-        let first = en_tok(self.lower(s, e, &mut buf)?)?;
+        let word = self.lower(s, e, &mut buf)?;
+        if word == "half" {
+            return Some((0.5, e));
+        }
+        let first = en_tok(word)?;
         let (mut total, mut cur) = (0.0f64, 0.0f64);
         let mut prev = EnPrev::Start;
         let mut last_scale = f64::INFINITY;
@@ -230,6 +234,17 @@ impl Scanner<'_> {
                 }
                 None => break,
             }
+        }
+        // "two and a half", "one and a half": the half belongs to the number.
+        let (cur, end) = match self.text[end..].strip_prefix(" and a half") {
+            Some(rest) if n > 0 && !rest.starts_with(|c: char| c.is_alphabetic()) => {
+                (cur + 0.5, end + " and a half".len())
+            }
+            _ => (cur, end),
+        };
+        if cur.fract() == 0.5 && n == 1 {
+            let (decades, end) = self.decades_after(end);
+            return Some(((total + cur) * decades, end));
         }
         if n == 0 || (n == 1 && matches!(first, EnTok::A | EnTok::Num(1))) {
             // "a" alone is an article; "one" alone is usually a pronoun ("one of them").

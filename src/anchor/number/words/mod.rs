@@ -33,12 +33,17 @@ impl Scanner<'_> {
             Lang::Fr => self.fr_number(i, we),
             Lang::Es => self.es_number(i, we),
             _ => None,
-        };
+        }
+        .or_else(|| Some((self.ordinal_word(i, we)?, we)));
+        let ordinal = found.is_some_and(|(_, end)| self.spelled_ordinal(i, end));
         self.prev_word = (i, we);
         match found {
             Some((value, end)) => {
                 let (end, percent) = self.percent_after(end);
                 self.push(value, percent, NumberKind::Words, i, end);
+                if ordinal && !percent {
+                    self.mark_ordinal(i);
+                }
                 end
             }
             None => we,
@@ -78,7 +83,7 @@ impl Scanner<'_> {
 
     /// Lower-cases a word into a stack buffer. Number words are short, so longer words are
     /// rejected without being looked at.
-    fn lower<'b>(&self, s: usize, e: usize, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    pub(super) fn lower<'b>(&self, s: usize, e: usize, buf: &'b mut [u8; 48]) -> Option<&'b str> {
         let w = &self.text[s..e];
         if w.len() > buf.len() {
             return None;
@@ -127,7 +132,7 @@ impl Scanner<'_> {
         Some((e, tok(self.lower(s, e, &mut buf)?)?))
     }
 
-    fn prev_word_is(&self, s: usize, words: &[&str]) -> bool {
+    pub(super) fn prev_word_is(&self, s: usize, words: &[&str]) -> bool {
         let (ps, pe) = self.prev_word;
         pe > ps
             && pe + 1 == s

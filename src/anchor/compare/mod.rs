@@ -1,6 +1,7 @@
 //! Anchors compared across one bead: which numbers, Latin-script names and glossary terms of each
-//! side have their counterpart on the other. Reports highlight these; checks turn the unmatched
-//! ones into findings. One place decides what "matched" means for both.
+//! side have their counterpart on the other, and which of those without one are mismatches
+//! ([`super::mismatch`]). Views highlight these and `check` turns the mismatches into findings:
+//! one comparison decides for all of them.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,9 +10,11 @@ use serde::Serialize;
 use super::caseless::{at_word_end, at_word_start, is_word_char, Folded, TermSet};
 use super::glossary::Glossary;
 use super::latin;
-use super::number::{self, NumberKind};
+use super::mismatch::{self, BeadSide, Mismatch};
 use super::units;
 use crate::lang::Lang;
+
+mod numbers;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -31,15 +34,19 @@ pub enum AnchorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Anchor {
     pub kind: AnchorKind,
-    /// What it is compared by: the number's canonical value, the term in lowercase, or the
-    /// glossary entry's required translation.
+    /// What it is compared by: the number's canonical value (an ordinal's with its ending, "2nd",
+    /// so that it meets only ordinals), the term, or the glossary entry's required translation.
     pub key: String,
     /// Index of the sentence within the bead side.
     pub sentence: usize,
     /// Byte span within that sentence.
     pub start: usize,
     pub end: usize,
+    /// The other side has its counterpart.
     pub matched: bool,
+    /// It is named by one of the bead's [`BeadAnchors::mismatches`]: what views mark as a
+    /// mismatch. An anchor can be unmatched without being flagged (一个 → "a").
+    pub flagged: bool,
 }
 
 /// The anchors of both sides of a bead.
@@ -47,9 +54,27 @@ pub struct Anchor {
 pub struct BeadAnchors {
     pub src: Vec<Anchor>,
     pub tgt: Vec<Anchor>,
+    /// The mismatches among the unmatched anchors, as `check` reports them.
+    pub mismatches: Vec<Mismatch>,
 }
 
 impl BeadAnchors {
+    /// The anchors named by a mismatch, source side first.
+    pub fn flagged(&self) -> impl Iterator<Item = (Side, &Anchor)> {
+        let src = self
+            .src
+            .iter()
+            .filter(|a| a.flagged)
+            .map(|a| (Side::Src, a));
+        let tgt = self
+            .tgt
+            .iter()
+            .filter(|a| a.flagged)
+            .map(|a| (Side::Tgt, a));
+        src.chain(tgt)
+    }
+
+    /// The anchors without a counterpart, mismatches or not.
     pub fn unmatched(&self) -> impl Iterator<Item = (Side, &Anchor)> {
         let src = self
             .src
@@ -81,9 +106,9 @@ pub fn compare_bead(
     glossary: &Glossary,
 ) -> BeadAnchors {
     let mut out = BeadAnchors::default();
-    let src_numbers = numbers(src, src_lang);
-    let tgt_numbers = numbers(tgt, tgt_lang);
-    match_by_key(src_numbers, tgt_numbers, &mut out);
+    let src_numbers = numbers::anchors(src, src_lang);
+    let tgt_numbers = numbers::anchors(tgt, tgt_lang);
+    numbers::match_by_key(src_numbers, src_lang, tgt_numbers, tgt_lang, &mut out);
     units::match_conversions(&mut out.src, src, &mut out.tgt, tgt);
 
     let src_joined = src.join(" ");
@@ -95,72 +120,25 @@ pub fn compare_bead(
     }
     out.src.sort_by_key(|a| (a.sentence, a.start));
     out.tgt.sort_by_key(|a| (a.sentence, a.start));
-    out
-}
-
-fn numbers(sentences: &[&str], lang: Lang) -> Vec<Anchor> {
-    let mut out = Vec::new();
-    for (k, s) in sentences.iter().enumerate() {
-        for n in number::extract_numbers(s, lang.code()) {
-            out.push(Anchor {
-                kind: match n.kind {
-                    NumberKind::Digits => AnchorKind::Number,
-                    NumberKind::Words => AnchorKind::NumberWord,
-                },
-                key: n.key(),
-                sentence: k,
-                start: n.start,
-                end: n.end,
-                matched: false,
-            });
+    out.mismatches = mismatch::judge(
+        &BeadSide {
+            anchors: &out.src,
+            sentences: src,
+            lang: src_lang,
+        },
+        &BeadSide {
+            anchors: &out.tgt,
+            sentences: tgt,
+            lang: tgt_lang,
+        },
+    );
+    for m in &out.mismatches {
+        for &i in &m.src {
+            out.src[i].flagged = true;
         }
-        out.extend(month_names(s, k));
-    }
-    out.sort_by_key(|a| a.start);
-    out
-}
-
-/// English month names as the numbers 1-12, so that 11月 meets "November" and a wrong month
-/// shows. "May" counts only next to a day or year or after "in"/"of" (it is mostly a verb).
-fn month_names(sentence: &str, k: usize) -> Vec<Anchor> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut out = Vec::new();
-    for t in latin::terms(sentence) {
-        let Some(m) = MONTHS.iter().position(|&m| m == t.text) else {
-            continue;
-        };
-        if t.text == "May" {
-            let before = sentence[..t.start].trim_end();
-            let after = sentence[t.end..].trim_start();
-            let dated = after.starts_with(|c: char| c.is_ascii_digit())
-                || before.ends_with(|c: char| c.is_ascii_digit())
-                || before.ends_with(" in")
-                || before.ends_with(" of");
-            if !dated {
-                continue;
-            }
+        for &i in &m.tgt {
+            out.tgt[i].flagged = true;
         }
-        out.push(Anchor {
-            kind: AnchorKind::NumberWord,
-            key: (m + 1).to_string(),
-            sentence: k,
-            start: t.start,
-            end: t.end,
-            matched: false,
-        });
     }
     out
 }
@@ -249,6 +227,7 @@ fn terms(sentences: &[&str], other_text: &str) -> Vec<Anchor> {
                 start: t.start,
                 end: t.end,
                 matched: false,
+                flagged: false,
             });
         }
     }
@@ -311,6 +290,7 @@ fn glossary_anchors(
             start,
             end,
             matched,
+            flagged: false,
         });
         if let Some(&(j, (start, end))) = first_in_tgt.get(&e).filter(|_| matched) {
             out.tgt.push(Anchor {
@@ -320,27 +300,10 @@ fn glossary_anchors(
                 start,
                 end,
                 matched: true,
+                flagged: false,
             });
         }
     }
-}
-
-/// Pair numbers with equal values, each used once, so that "35 … 35" needs two 35s.
-fn match_by_key(mut src: Vec<Anchor>, mut tgt: Vec<Anchor>, out: &mut BeadAnchors) {
-    // For each value, the target anchors still free, last first so that pairing takes the
-    // first from the end of the list.
-    let mut available: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, a) in tgt.iter().enumerate().rev() {
-        available.entry(a.key.clone()).or_default().push(k);
-    }
-    for a in &mut src {
-        if let Some(k) = available.get_mut(&a.key).and_then(Vec::pop) {
-            a.matched = true;
-            tgt[k].matched = true;
-        }
-    }
-    out.src.extend(src);
-    out.tgt.extend(tgt);
 }
 
 #[cfg(test)]
@@ -376,7 +339,7 @@ mod tests {
         );
         let unmatched: Vec<&str> = a.unmatched().map(|(_, x)| x.key.as_str()).collect();
         // "first" is an ordinal the source does not have; nothing else is unmatched.
-        assert_eq!(unmatched, ["1"]);
+        assert_eq!(unmatched, ["1st"]);
         assert!(term_present("OpenAI's mission", "OpenAI"));
         assert!(term_present("为OpenAI工作", "OpenAI's"));
         assert!(!term_present("OpenAl's mission", "OpenAI"));
