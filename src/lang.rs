@@ -506,6 +506,11 @@ mod tests {
             ("pl", "Pociąg do Krakowa odjechał z godzinnym opóźnieniem, ponieważ w nocy śnieg zasypał tory."),
             ("cs", "Vlak do Brna odjel s hodinovým zpožděním, protože sníh v noci zavál koleje."),
             ("lt", "Traukinys į Vilnių išvyko valanda vėliau, nes naktį sniegas užpustė bėgius."),
+            ("sk", "Vlak do Košíc odišiel s hodinovým meškaním, pretože sneh v noci zasypal koľajnice."),
+            ("sl", "Vlak za Maribor je odpeljal z enourno zamudo, ker je sneg ponoči zasul tire."),
+            ("hr", "Vlak za Split krenuo je s jednim satom zakašnjenja jer je snijeg tijekom noći zatrpao pruge."),
+            ("lv", "Vilciens uz Daugavpili atiet ar stundas nokavēšanos, jo naktī sniegs bija aizputinājis sliedes."),
+            ("et", "Rong Tartusse väljus tunnise hilinemisega, sest lumi oli öösel rööpad kinni katnud."),
             ("fi", "Juna Tampereelle lähti tunnin myöhässä, koska lumi oli tukkinut raiteet yöllä."),
             ("hu", "A debreceni vonat egy órás késéssel indult, mert a hó éjszaka betemette a síneket."),
             ("el", "Το τρένο για τη Θεσσαλονίκη έφυγε με μία ώρα καθυστέρηση επειδή το χιόνι είχε κλείσει τις γραμμές τη νύχτα."),
@@ -519,6 +524,7 @@ mod tests {
             ("th", "รถไฟไปเชียงใหม่ออกช้าไปหนึ่งชั่วโมงเพราะฝนตกหนักตลอดทั้งคืน"),
             ("mt", "Ix-xarabank għall-Imdina telaq b'siegħa dewmien għax ix-xita qawwija ħassret it-triq matul il-lejl."),
             ("ga", "Bhí an traein go Gaillimh uair an chloig déanach mar bhí an sneachta trom agus níl aon duine sásta leis."),
+            ("ko", "서울로 가는 기차는 밤새 내린 눈 때문에 한 시간 늦게 출발했습니다."),
             ("is", "Flugvélin til Akureyrar fór klukkutíma of seint því að snjórinn hafði lokað flugbrautinni um nóttina."),
         ];
         for (code, text) in sentences {
