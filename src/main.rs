@@ -474,6 +474,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
+        warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
         warn_same_language(&d.old.lang, &d.target.lang, &args.how);
         output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_source(out, &d, format, paint)
@@ -485,6 +486,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         let fail_on = FailOn::from(args.fail_on);
         let d = diff::diff_translations(a, b, c, &options)?;
+        warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
         warn_same_language(&d.source.lang, &d.old.lang, &args.how);
         output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_translation(out, &d, format, fail_on, paint)
@@ -509,6 +511,17 @@ fn same_language_message(langs: [Lang; 2], how: &AlignHow) -> Option<String> {
          if that is wrong",
         lang.name()
     ))
+}
+
+/// `diff` has always detected silently: it says only the detections that are unsure.
+fn warn_unsure(names: &[&String; 2], detections: &[Option<Detection>; 2]) {
+    for (name, d) in names.iter().zip(detections) {
+        if d.as_ref().is_some_and(Detection::is_unsure) {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
+    }
 }
 
 /// [`same_language_message`] for `diff`, whose results name the languages by code.
