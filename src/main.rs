@@ -503,37 +503,6 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     })
 }
 
-/// A warning when both sides came out in one language and at least one was detected.
-fn same_language_message(langs: [Lang; 2], how: &AlignHow) -> Option<String> {
-    let lang = pipeline::same_language(langs, [how.src_lang, how.tgt_lang])?;
-    Some(format!(
-        "bialign: warning: both files taken to be in {} ({lang}); give --src-lang and --tgt-lang \
-         if that is wrong",
-        lang.name()
-    ))
-}
-
-/// `diff` has always detected silently: it says only the detections that are unsure.
-fn warn_unsure(names: &[&String; 2], detections: &[Option<Detection>; 2]) {
-    for (name, d) in names.iter().zip(detections) {
-        if d.as_ref().is_some_and(Detection::is_unsure) {
-            if let Some(line) = detection_message(name, d.as_ref()) {
-                eprintln!("{line}");
-            }
-        }
-    }
-}
-
-/// [`same_language_message`] for `diff`, whose results name the languages by code.
-fn warn_same_language(src: &str, tgt: &str, how: &AlignHow) {
-    let (Ok(src), Ok(tgt)) = (src.parse(), tgt.parse()) else {
-        return;
-    };
-    if let Some(line) = same_language_message([src, tgt], how) {
-        eprintln!("{line}");
-    }
-}
-
 /// Append to `$GITHUB_STEP_SUMMARY` when it is set. The annotations are already written and the
 /// verdict stands: a summary that cannot be written is a warning, not a failed check.
 fn step_summary(markdown: &str) {
@@ -639,4 +608,35 @@ fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String
             d.lang
         ),
     })
+}
+
+/// A warning when both sides came out in one language and at least one was detected.
+fn same_language_message(langs: [Lang; 2], how: &AlignHow) -> Option<String> {
+    let lang = pipeline::same_language(langs, [how.src_lang, how.tgt_lang])?;
+    Some(format!(
+        "bialign: warning: both files taken to be in {} ({lang}); give --src-lang and --tgt-lang \
+         if that is wrong",
+        lang.name()
+    ))
+}
+
+/// `diff` has always detected silently: it says only the detections that are unsure.
+fn warn_unsure(names: &[&String; 2], detections: &[Option<Detection>; 2]) {
+    for (name, d) in names.iter().zip(detections) {
+        if d.as_ref().is_some_and(Detection::is_unsure) {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
+/// [`same_language_message`] for `diff`, whose results name the languages by code.
+fn warn_same_language(src: &str, tgt: &str, how: &AlignHow) {
+    let (Ok(src), Ok(tgt)) = (src.parse(), tgt.parse()) else {
+        return;
+    };
+    if let Some(line) = same_language_message([src, tgt], how) {
+        eprintln!("{line}");
+    }
 }
