@@ -1,6 +1,7 @@
 //! Languages: the ISO 639-1 code a document is in, what its script implies for segmentation and
-//! counting, and detection with lingua (restricted to the languages compiled in) backed by a
-//! script-based guess for short or mixed text.
+//! counting, and detection: whatlang's trigrams for about 70 languages, lingua (restricted to the
+//! nine languages compiled in) for CJK, Icelandic and among English, German, French and Spanish,
+//! distinctive letters and words for Maltese and Irish, and a script-based guess for short text.
 
 use std::fmt;
 use std::str::FromStr;
@@ -113,10 +114,50 @@ impl serde::Serialize for Lang {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
     pub lang: Lang,
-    /// lingua's confidence in 0..1 for the language chosen (0 when the script guess was used).
+    /// The deciding detector's confidence in 0..1 for the language chosen (0 when the script
+    /// guess was used). When whatlang picked the family and lingua the language, the lower of
+    /// the two: lingua's confidence among its nine languages says nothing about the others.
     pub confidence: f64,
-    /// Why lingua's answer was not used, when the script guess decided instead.
+    /// Which detector decided.
+    pub method: Method,
+    /// Why no detector's answer was used, when the script guess decided instead.
     pub fallback_reason: Option<String>,
+}
+
+impl Detection {
+    /// Below this confidence a detection is reported as unsure (whatlang's own threshold for a
+    /// reliable answer is 0.9; on documents a right answer is 1.00 almost always).
+    pub const UNSURE_BELOW: f64 = 0.8;
+
+    /// The answer is a guess: the script decided, or the detector's confidence is low.
+    pub fn is_unsure(&self) -> bool {
+        self.fallback_reason.is_some() || self.confidence < Detection::UNSURE_BELOW
+    }
+}
+
+/// How a language was detected (the README lists which languages each one covers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// lingua, restricted to the nine languages compiled in: Chinese, Japanese and Korean text,
+    /// Icelandic, and choosing among English, German, French and Spanish.
+    Lingua,
+    /// whatlang's trigram models (about 70 languages, a few hundred kB).
+    Whatlang,
+    /// Letters or words no other language uses: Maltese and Irish, which neither detector knows.
+    Letters,
+    /// The script alone, for text too short or too mixed to detect.
+    Script,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lingua => "lingua",
+            Method::Whatlang => "whatlang",
+            Method::Letters => "distinctive letters",
+            Method::Script => "script",
+        }
+    }
 }
 
 /// The languages lingua is built with (see Cargo.toml: one feature each).
@@ -132,6 +173,39 @@ const COMPILED: [(Language, Lang); 9] = [
     (Language::Icelandic, Lang::IS),
 ];
 
+/// whatlang's languages (ISO 639-3) under their ISO 639-1 codes. Mandarin is Chinese; Persian
+/// (pes) is fa, Norwegian Bokmål nb.
+#[rustfmt::skip]
+const WHATLANG_CODES: [(&str, &str); 69] = [
+    ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"), ("bel", "be"),
+    ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"), ("cmn", "zh"), ("dan", "da"),
+    ("deu", "de"), ("ell", "el"), ("eng", "en"), ("epo", "eo"), ("est", "et"), ("fin", "fi"),
+    ("fra", "fr"), ("guj", "gu"), ("heb", "he"), ("hin", "hi"), ("hrv", "hr"), ("hun", "hu"),
+    ("hye", "hy"), ("ind", "id"), ("ita", "it"), ("jav", "jv"), ("jpn", "ja"), ("kan", "kn"),
+    ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"), ("lav", "lv"), ("lit", "lt"),
+    ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"), ("mya", "my"), ("nep", "ne"), ("nld", "nl"),
+    ("nob", "nb"), ("ori", "or"), ("pan", "pa"), ("pes", "fa"), ("pol", "pl"), ("por", "pt"),
+    ("ron", "ro"), ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"), ("sna", "sn"),
+    ("spa", "es"), ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"), ("tgl", "tl"),
+    ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"), ("uzb", "uz"),
+    ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
+];
+
+fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
+    let code = lang.code();
+    WHATLANG_CODES
+        .iter()
+        .find(|(three, _)| *three == code)
+        .and_then(|(_, two)| two.parse().ok())
+}
+
+fn from_lingua(language: Language) -> Option<Lang> {
+    COMPILED
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, c)| *c)
+}
+
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
     DETECTOR.get_or_init(|| {
@@ -143,79 +217,157 @@ fn detector() -> &'static LanguageDetector {
 /// Detection reads at most this much text: enough for a sure answer, and it keeps detection of a
 /// large file as cheap as that of a small one.
 const SAMPLE_BYTES: usize = 16 * 1024;
-/// Below this many letters lingua's answer is a guess; the script decides instead.
+/// Below this many letters a detector's answer is a guess; the script decides instead.
 const MIN_LETTERS: usize = 12;
+/// Below this lingua confidence the script decides (lingua's confidence is relative to its nine
+/// languages, so a low one means none of them fits).
 const MIN_CONFIDENCE: f64 = 0.5;
 
 /// Detect the language of a whole document.
 pub fn detect(text: &str) -> Detection {
     let sample = sample(text);
     let scripts = ScriptCounts::of(sample);
-    let guess = scripts.guess();
-    if scripts.letters() < MIN_LETTERS {
-        return Detection {
-            lang: guess,
-            confidence: 0.0,
-            fallback_reason: Some(format!(
-                "too little text to detect ({} letters)",
-                scripts.letters()
-            )),
-        };
-    }
-    // Han-script text quoting many Latin names (OpenAI, GPT-3) is still Chinese: lingua weighs
-    // every word alike, so strip Latin runs when the Han script dominates what remains.
-    let for_lingua: String;
-    let input = if scripts.han + scripts.kana + scripts.hangul > scripts.letters() / 5 {
-        for_lingua = sample
-            .chars()
-            .filter(|c| !c.is_ascii_alphabetic())
-            .collect();
-        for_lingua.as_str()
-    } else {
-        sample
-    };
-    let values = detector().compute_language_confidence_values(input);
-    let Some(&(language, confidence)) = values.first() else {
-        return Detection {
-            lang: guess,
-            confidence: 0.0,
-            fallback_reason: Some("lingua gave no answer".into()),
-        };
-    };
-    let lang = COMPILED
-        .iter()
-        .find(|(l, _)| *l == language)
-        .map(|(_, c)| *c)
-        .unwrap_or(guess);
-    if confidence < MIN_CONFIDENCE {
-        return Detection {
-            lang: guess,
-            confidence,
-            fallback_reason: Some(format!(
-                "lingua unsure ({} at {:.2})",
-                lang.name(),
-                confidence
-            )),
-        };
-    }
-    Detection {
-        lang,
+    let guess = scripts.guess(sample);
+    let script_guess = |why: String, confidence: f64| Detection {
+        lang: guess,
         confidence,
-        fallback_reason: None,
+        method: Method::Script,
+        fallback_reason: Some(why),
+    };
+    if scripts.letters() < MIN_LETTERS {
+        return script_guess(
+            format!("too little text to detect ({} letters)", scripts.letters()),
+            0.0,
+        );
+    }
+    match identify(sample, &scripts) {
+        None => script_guess("no detector gave an answer".into(), 0.0),
+        Some(found) if found.lingua_confidence < MIN_CONFIDENCE => script_guess(
+            format!(
+                "lingua unsure ({} at {:.2})",
+                found.lang.name(),
+                found.lingua_confidence
+            ),
+            found.confidence,
+        ),
+        Some(found) => Detection {
+            lang: found.lang,
+            confidence: found.confidence,
+            method: found.method,
+            fallback_reason: None,
+        },
     }
 }
 
-/// Is one sentence in `lang`? Used by checks for untranslated text; `None` when too short to say.
+/// A detector's answer.
+struct Identified {
+    lang: Lang,
+    /// How sure of the language (see [`Detection::confidence`]).
+    confidence: f64,
+    method: Method,
+    /// lingua's own confidence among its languages (1 when lingua was not asked).
+    lingua_confidence: f64,
+}
+
+/// The language of `text` by the detector that serves it best, with its confidence:
+/// - Han, kana or Hangul text: lingua (on the text without its Latin words);
+/// - Maltese and Irish, which neither detector knows: their own letters and words;
+/// - otherwise whatlang, and lingua to choose when whatlang's answer is one of lingua's Latin
+///   languages (English, German, French, Spanish: lingua tells them apart better on short text)
+///   or when the text has the Icelandic letter þ (whatlang has no Icelandic).
+fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
+    // Han-script text quoting many Latin names (OpenAI, GPT-3) is still Chinese: lingua weighs
+    // every word alike, so strip Latin runs when the Han script dominates what remains.
+    if scripts.han + scripts.kana + scripts.hangul > scripts.letters() / 5 {
+        let without_latin: String = text.chars().filter(|c| !c.is_ascii_alphabetic()).collect();
+        return lingua_top(&without_latin).map(|(lang, confidence)| Identified {
+            lang,
+            confidence,
+            method: Method::Lingua,
+            lingua_confidence: confidence,
+        });
+    }
+    if let Some(lang) = by_distinctive_letters(text, scripts) {
+        return Some(Identified {
+            lang,
+            confidence: 1.0,
+            method: Method::Letters,
+            lingua_confidence: 1.0,
+        });
+    }
+    let icelandic_letters = text.chars().any(|c| matches!(c, 'þ' | 'Þ'));
+    let info = whatlang::detect(text);
+    let family = info.as_ref().and_then(|i| from_whatlang(i.lang()));
+    let lingua_decides =
+        icelandic_letters || matches!(family, Some(Lang::EN | Lang::DE | Lang::FR | Lang::ES));
+    if lingua_decides {
+        if let Some((lang, confidence)) = lingua_top(text) {
+            // Icelandic is lingua's alone; otherwise whatlang's doubt about the family stays.
+            let family_confidence = match &info {
+                Some(i) if lang != Lang::IS => i.confidence(),
+                _ => 1.0,
+            };
+            return Some(Identified {
+                lang,
+                confidence: confidence.min(family_confidence),
+                method: Method::Lingua,
+                lingua_confidence: confidence,
+            });
+        }
+    }
+    Some(Identified {
+        lang: family?,
+        confidence: info?.confidence(),
+        method: Method::Whatlang,
+        lingua_confidence: 1.0,
+    })
+}
+
+fn lingua_top(text: &str) -> Option<(Lang, f64)> {
+    let values = detector().compute_language_confidence_values(text);
+    let &(language, confidence) = values.first()?;
+    Some((from_lingua(language)?, confidence))
+}
+
+/// Maltese and Irish by what no other language writes, as neither detector knows them:
+/// Maltese by ħ, ġ and ċ (ż alone is also Polish); Irish by its function words (agus "and",
+/// tá/bhí "is/was", níl, bhfuil, raibh, …), which no other language uses this often.
+fn by_distinctive_letters(text: &str, scripts: &ScriptCounts) -> Option<Lang> {
+    if scripts.latin * 2 < scripts.letters() {
+        return None;
+    }
+    let maltese = text
+        .chars()
+        .filter(|c| matches!(c, 'ħ' | 'Ħ' | 'ġ' | 'Ġ' | 'ċ' | 'Ċ'))
+        .count();
+    if maltese >= 2 && maltese * 100 >= scripts.latin {
+        return Some("mt".parse().expect("an ISO 639-1 code"));
+    }
+    const IRISH: [&str; 17] = [
+        "agus", "tá", "atá", "bhí", "níl", "bhfuil", "raibh", "freisin", "chomh", "leis", "sé",
+        "sí", "siad", "ní", "nach", "mar", "seo",
+    ];
+    let mut words = 0;
+    let mut irish = 0;
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        let lower = word.to_lowercase();
+        irish += usize::from(IRISH.contains(&lower.as_str()));
+    }
+    (irish >= 2 && irish * 8 >= words).then(|| "ga".parse().expect("an ISO 639-1 code"))
+}
+
+/// The language of one sentence, by the same detectors as [`detect`]. Used by checks for
+/// untranslated text; `None` when too short to say.
 pub fn sentence_language(text: &str) -> Option<Lang> {
     let scripts = ScriptCounts::of(text);
     if scripts.letters() < MIN_LETTERS {
         return None;
     }
-    let language = detector().detect_language_of(text)?;
-    COMPILED
-        .iter()
-        .find(|(l, _)| *l == language)
-        .map(|(_, c)| *c)
+    identify(text, &scripts).map(|found| found.lang)
 }
 
 fn sample(text: &str) -> &str {
@@ -264,8 +416,20 @@ impl ScriptCounts {
     }
 
     /// The language a script most likely means: Han → zh, kana → ja, Hangul → ko, Cyrillic → ru,
-    /// otherwise English.
-    fn guess(&self) -> Lang {
+    /// Greek → el, Arabic → ar, Hebrew → he, Devanagari → hi, Thai → th, otherwise English.
+    fn guess(&self, text: &str) -> Lang {
+        if self.other > self.latin + self.cyrillic + self.han + self.kana + self.hangul {
+            use whatlang::Script;
+            let code = match whatlang::detect_script(text) {
+                Some(Script::Greek) => "el",
+                Some(Script::Arabic) => "ar",
+                Some(Script::Hebrew) => "he",
+                Some(Script::Devanagari) => "hi",
+                Some(Script::Thai) => "th",
+                _ => "en",
+            };
+            return code.parse().expect("an ISO 639-1 code");
+        }
         let cjk = self.han + self.kana;
         if self.hangul > 0 && self.hangul >= cjk {
             Lang::KO
@@ -328,6 +492,66 @@ mod tests {
         assert_eq!(detect(en).lang, Lang::EN);
     }
 
+    /// One sentence a language the nine lingua languages do not include (each was taken for one of
+    /// them before whatlang: Italian for English, Portuguese for Spanish, Ukrainian for Russian),
+    /// from each family, script and detection method.
+    #[test]
+    fn detects_languages_outside_linguas_nine() {
+        let sentences = [
+            ("it", "Il treno per Firenze è partito con un'ora di ritardo perché la neve aveva bloccato i binari durante la notte."),
+            ("pt", "O trem para São Paulo saiu com uma hora de atraso porque a chuva tinha alagado os trilhos durante a noite."),
+            ("ro", "Trenul spre Brașov a plecat cu o oră întârziere pentru că zăpada blocase șinele în timpul nopții."),
+            ("nl", "De trein naar Utrecht vertrok een uur te laat omdat de sneeuw 's nachts de sporen had geblokkeerd."),
+            ("sv", "Tåget till Göteborg avgick en timme för sent eftersom snön hade blockerat spåren under natten."),
+            ("pl", "Pociąg do Krakowa odjechał z godzinnym opóźnieniem, ponieważ w nocy śnieg zasypał tory."),
+            ("cs", "Vlak do Brna odjel s hodinovým zpožděním, protože sníh v noci zavál koleje."),
+            ("lt", "Traukinys į Vilnių išvyko valanda vėliau, nes naktį sniegas užpustė bėgius."),
+            ("sk", "Vlak do Košíc odišiel s hodinovým meškaním, pretože sneh v noci zasypal koľajnice."),
+            ("sl", "Vlak za Maribor je odpeljal z enourno zamudo, ker je sneg ponoči zasul tire."),
+            ("hr", "Vlak za Split krenuo je s jednim satom zakašnjenja jer je snijeg tijekom noći zatrpao pruge."),
+            ("lv", "Vilciens uz Daugavpili atiet ar stundas nokavēšanos, jo naktī sniegs bija aizputinājis sliedes."),
+            ("et", "Rong Tartusse väljus tunnise hilinemisega, sest lumi oli öösel rööpad kinni katnud."),
+            ("fi", "Juna Tampereelle lähti tunnin myöhässä, koska lumi oli tukkinut raiteet yöllä."),
+            ("hu", "A debreceni vonat egy órás késéssel indult, mert a hó éjszaka betemette a síneket."),
+            ("el", "Το τρένο για τη Θεσσαλονίκη έφυγε με μία ώρα καθυστέρηση επειδή το χιόνι είχε κλείσει τις γραμμές τη νύχτα."),
+            ("uk", "Потяг до Львова вирушив із годинним запізненням, бо вночі сніг замів колії, і ніхто не знав, що робити."),
+            ("bg", "Влакът за Пловдив тръгна с един час закъснение, защото през нощта снегът беше затрупал релсите."),
+            ("tr", "İstanbul treni bir saat gecikmeyle kalktı çünkü gece boyunca kar rayları kapatmıştı."),
+            ("vi", "Chuyến tàu đi Hà Nội khởi hành trễ một tiếng vì tuyết đã phủ kín đường ray suốt đêm."),
+            ("id", "Kereta api ke Surabaya berangkat terlambat satu jam karena hujan deras membanjiri rel sepanjang malam."),
+            ("ar", "غادر القطار إلى القاهرة متأخرا ساعة كاملة لأن المطر الغزير أغلق السكة طوال الليل."),
+            ("hi", "दिल्ली जाने वाली रेलगाड़ी एक घंटे की देरी से रवाना हुई क्योंकि रात भर भारी बारिश होती रही।"),
+            ("th", "รถไฟไปเชียงใหม่ออกช้าไปหนึ่งชั่วโมงเพราะฝนตกหนักตลอดทั้งคืน"),
+            ("mt", "Ix-xarabank għall-Imdina telaq b'siegħa dewmien għax ix-xita qawwija ħassret it-triq matul il-lejl."),
+            ("ga", "Bhí an traein go Gaillimh uair an chloig déanach mar bhí an sneachta trom agus níl aon duine sásta leis."),
+            ("ko", "서울로 가는 기차는 밤새 내린 눈 때문에 한 시간 늦게 출발했습니다."),
+            ("is", "Flugvélin til Akureyrar fór klukkutíma of seint því að snjórinn hafði lokað flugbrautinni um nóttina."),
+        ];
+        for (code, text) in sentences {
+            let d = detect(text);
+            assert_eq!(d.lang.code(), code, "{text}: {d:?}");
+            assert!(d.fallback_reason.is_none(), "{text}: {d:?}");
+            assert_eq!(sentence_language(text), code.parse().ok(), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_whatlang_language_has_an_iso_639_1_code() {
+        for &lang in whatlang::Lang::all() {
+            assert!(from_whatlang(lang).is_some(), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn unsure_detections_say_so() {
+        // Two words shared by many Latin-script languages: an answer, but not a sure one.
+        let d = detect("Radio Taxi Hotel Internet");
+        assert!(d.is_unsure(), "{d:?}");
+        let d =
+            detect("The ascent of the summit took three days because the weather was very bad.");
+        assert!(!d.is_unsure(), "{d:?}");
+    }
+
     #[test]
     fn short_text_falls_back_to_script() {
         let d = detect("你好");
@@ -340,9 +564,12 @@ mod tests {
 
     #[test]
     fn japanese_and_korean_by_script() {
-        assert_eq!(ScriptCounts::of("これは日本語の文章です").guess(), Lang::JA);
         assert_eq!(
-            ScriptCounts::of("이것은 한국어 문장입니다").guess(),
+            ScriptCounts::of("これは日本語の文章です").guess(""),
+            Lang::JA
+        );
+        assert_eq!(
+            ScriptCounts::of("이것은 한국어 문장입니다").guess(""),
             Lang::KO
         );
     }

@@ -31,7 +31,7 @@ use bialign::report::{segments, terminal, ReportOptions};
 use bialign::segment::{self, Split};
 use bialign::table::TranslationTable;
 use bialign::text::visible;
-use bialign::Document;
+use bialign::{Document, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -497,6 +497,11 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
                 progress.say(&line);
             }
         }
+        if let Some(line) =
+            same_language_message([result.pair.src.lang, result.pair.tgt.lang], &args.pair.how)
+        {
+            progress.say(&line);
+        }
     }
     let langs = [result.pair.src.lang, result.pair.tgt.lang];
     if let Some(line) = args.pair.how.table_unused(&options, langs) {
@@ -539,6 +544,11 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
             if let Some(line) = detection_message(name, d.as_ref()) {
                 eprintln!("{line}");
             }
+        }
+        if let Some(line) =
+            same_language_message([result.pair.src.lang, result.pair.tgt.lang], &args.pair.how)
+        {
+            eprintln!("{line}");
         }
     }
     let langs = [result.pair.src.lang, result.pair.tgt.lang];
@@ -608,6 +618,8 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
+        warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
+        warn_same_language(&d.old.lang, &d.target.lang, &args.how);
         output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_source(out, &d, format, paint)
         })?;
@@ -618,6 +630,8 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         let fail_on = FailOn::from(args.fail_on);
         let d = diff::diff_translations(a, b, c, &options)?;
+        warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
+        warn_same_language(&d.source.lang, &d.old.lang, &args.how);
         output::write_to(args.output.as_deref(), &inputs, |out| {
             diff::format::write_translation(out, &d, format, fail_on, paint)
         })?;
@@ -802,15 +816,25 @@ fn wrote_files<P: AsRef<Path>>(paths: &[P], quiet: bool) {
     eprintln!("bialign: wrote {}", names.join(" and "));
 }
 
-/// What `auto` chose, for stderr, with a warning when it had to guess from the script.
+/// What `auto` chose, for stderr, with a warning when it had to guess from the script or the
+/// detector was unsure.
 fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String> {
     let d = detection?;
     let name = visible(name);
     Some(match &d.fallback_reason {
-        None => format!(
-            "bialign: {name}: detected {} ({}, confidence {:.2})",
+        None if d.is_unsure() => format!(
+            "bialign: warning: {name}: detected {} ({}) but unsure ({}, confidence {:.2}); \
+             give the language (--lang, --src-lang, --tgt-lang) if it is wrong",
             d.lang.name(),
             d.lang,
+            d.method.name(),
+            d.confidence
+        ),
+        None => format!(
+            "bialign: {name}: detected {} ({}, {}, confidence {:.2})",
+            d.lang.name(),
+            d.lang,
+            d.method.name(),
             d.confidence
         ),
         Some(why) => format!(
@@ -819,4 +843,35 @@ fn detection_message(name: &str, detection: Option<&Detection>) -> Option<String
             d.lang
         ),
     })
+}
+
+/// A warning when both sides came out in one language and at least one was detected.
+fn same_language_message(langs: [Lang; 2], how: &AlignHow) -> Option<String> {
+    let lang = pipeline::same_language(langs, [how.src_lang, how.tgt_lang])?;
+    Some(format!(
+        "bialign: warning: both files taken to be in {} ({lang}); give --src-lang and --tgt-lang \
+         if that is wrong",
+        lang.name()
+    ))
+}
+
+/// `diff` has always detected silently: it says only the detections that are unsure.
+fn warn_unsure(names: &[&String; 2], detections: &[Option<Detection>; 2]) {
+    for (name, d) in names.iter().zip(detections) {
+        if d.as_ref().is_some_and(Detection::is_unsure) {
+            if let Some(line) = detection_message(name, d.as_ref()) {
+                eprintln!("{line}");
+            }
+        }
+    }
+}
+
+/// [`same_language_message`] for `diff`, whose results name the languages by code.
+fn warn_same_language(src: &str, tgt: &str, how: &AlignHow) {
+    let (Ok(src), Ok(tgt)) = (src.parse(), tgt.parse()) else {
+        return;
+    };
+    if let Some(line) = same_language_message([src, tgt], how) {
+        eprintln!("{line}");
+    }
 }

@@ -40,6 +40,14 @@ pub fn resolve_lang(choice: LangChoice, doc: &Document) -> (Lang, Option<Detecti
     }
 }
 
+/// The language both sides were taken to be in, when they are the same and at least one was
+/// detected: a text and its translation in one language is almost always a wrong detection (or
+/// the wrong file), while languages given by the user are taken as meant.
+pub fn same_language(langs: [Lang; 2], choices: [LangChoice; 2]) -> Option<Lang> {
+    let detected = choices.contains(&LangChoice::Auto);
+    (detected && langs[0] == langs[1]).then_some(langs[0])
+}
+
 /// Read, segment and align two files.
 pub struct PairRequest<'a> {
     pub src: &'a Path,

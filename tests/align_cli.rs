@@ -177,3 +177,65 @@ fn written_file_appears_whole() {
         "no temporary file left"
     );
 }
+
+/// An Italian text and its Portuguese translation were taken for French and Spanish, sure of it;
+/// the TMX then carried the wrong tags. Now both are detected, and a pair that comes out in one
+/// language is said to be suspicious, unless -q.
+#[test]
+fn languages_outside_linguas_nine_are_detected_and_a_same_language_pair_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let it = dir.path().join("it.txt");
+    let pt = dir.path().join("pt.txt");
+    let it_again = dir.path().join("it2.txt");
+    std::fs::write(&it, "Il treno per Firenze è partito con un'ora di ritardo perché la neve aveva bloccato i binari durante la notte. I passeggeri hanno aspettato in stazione.\n").unwrap();
+    std::fs::write(&pt, "O trem para Florença partiu com uma hora de atraso porque a neve tinha bloqueado os trilhos durante a noite. Os passageiros esperaram na estação.\n").unwrap();
+    std::fs::write(&it_again, "Il treno è partito in ritardo perché la neve aveva bloccato i binari. I passeggeri hanno aspettato.\n").unwrap();
+
+    let out = bialign()
+        .args(["align", "--format", "tmx"])
+        .arg(&it)
+        .arg(&pt)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("detected Italian (it, whatlang"))
+        .stderr(predicate::str::contains(
+            "detected Portuguese (pt, whatlang",
+        ))
+        .stderr(predicate::str::contains("both files").not());
+    let tmx = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(tmx.contains(r#"srclang="it""#), "{tmx}");
+    assert!(tmx.contains(r#"<tuv xml:lang="pt">"#), "{tmx}");
+
+    bialign()
+        .args(["align", "--format", "tsv"])
+        .arg(&it)
+        .arg(&it_again)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: both files taken to be in Italian (it)",
+        ));
+    bialign()
+        .args(["align", "-q", "--format", "tsv"])
+        .arg(&it)
+        .arg(&it_again)
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty());
+    // Languages given by the user are taken as meant.
+    bialign()
+        .args([
+            "align",
+            "--src-lang",
+            "it",
+            "--tgt-lang",
+            "it",
+            "--format",
+            "tsv",
+        ])
+        .arg(&it)
+        .arg(&it_again)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("both files").not());
+}

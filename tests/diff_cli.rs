@@ -426,3 +426,25 @@ fn output_name_chooses_the_format() {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(v, translation_edit().0);
 }
+
+/// diff detects silently, but says when both files come out in one language.
+#[test]
+fn a_same_language_pair_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src.txt");
+    let old = dir.path().join("old.txt");
+    let new = dir.path().join("new.txt");
+    std::fs::write(&src, "Il treno per Firenze è partito con un'ora di ritardo perché la neve aveva bloccato i binari durante la notte. I passeggeri hanno aspettato in stazione.\n").unwrap();
+    std::fs::write(&old, "Il treno è partito in ritardo perché la neve aveva bloccato i binari. I passeggeri hanno aspettato.\n").unwrap();
+    std::fs::write(&new, "Il treno è partito tardi perché la neve aveva bloccato i binari. I passeggeri hanno aspettato.\n").unwrap();
+    let out = bialign()
+        .args(["diff", "--format", "json"])
+        .args([&src, &old, &new])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("warning: both files taken to be in Italian (it)"),
+        "{err}"
+    );
+}

@@ -26,6 +26,7 @@ use crate::check::{
 };
 use crate::document::Document;
 use crate::error::Result;
+use crate::lang::Detection;
 use crate::pipeline::{self, LangChoice, PairResult};
 use crate::segment::Split;
 use words::Piece;
@@ -115,6 +116,8 @@ pub struct TranslationDiff {
     pub introduced: Vec<Finding>,
     /// Findings of the old version that the new one no longer has.
     pub fixed: Vec<Finding>,
+    /// Detections made for `auto` languages (source, target; the target's from the old version).
+    pub detections: [Option<Detection>; 2],
 }
 
 impl TranslationDiff {
@@ -145,8 +148,8 @@ pub fn diff_translations(
 ) -> Result<TranslationDiff> {
     let [src_doc, old_doc, new_doc] = Document::read_each([src, old, new])?;
     // Both versions are read in the same languages, so that a detection cannot differ.
-    let (src_lang, _) = pipeline::resolve_lang(options.langs[0], &src_doc);
-    let (tgt_lang, _) = pipeline::resolve_lang(options.langs[1], &old_doc);
+    let (src_lang, src_detection) = pipeline::resolve_lang(options.langs[0], &src_doc);
+    let (tgt_lang, tgt_detection) = pipeline::resolve_lang(options.langs[1], &old_doc);
     let langs = [LangChoice::Fixed(src_lang), LangChoice::Fixed(tgt_lang)];
     let before = pipeline::align_documents(
         src_doc.clone(),
@@ -156,7 +159,10 @@ pub fn diff_translations(
         options.align,
     );
     let after = pipeline::align_documents(src_doc, new_doc, langs, options.split, options.align);
-    Ok(compare(&before, &after, options.check))
+    Ok(TranslationDiff {
+        detections: [src_detection, tgt_detection],
+        ..compare(&before, &after, options.check)
+    })
 }
 
 /// Compare two alignments of one source with two versions of its translation.
@@ -203,6 +209,7 @@ pub fn compare(before: &PairResult, after: &PairResult, options: &CheckOptions) 
         unchanged,
         introduced,
         fixed,
+        detections: before.detections.clone(),
     }
 }
 

@@ -50,6 +50,8 @@ pub struct SourceDiff {
     pub stale: Vec<usize>,
     /// New source sentences without a translation.
     pub untranslated: usize,
+    /// Detections made for `auto` languages (source, from the old version; target).
+    pub detections: [Option<crate::lang::Detection>; 2],
 }
 
 impl SourceDiff {
@@ -88,7 +90,7 @@ pub fn diff_sources(
     options: &DiffOptions<'_>,
 ) -> Result<SourceDiff> {
     let [old_doc, new_doc, tgt_doc] = Document::read_each([old_src, new_src, tgt])?;
-    let (src_lang, _) = pipeline::resolve_lang(options.langs[0], &old_doc);
+    let (src_lang, src_detection) = pipeline::resolve_lang(options.langs[0], &old_doc);
     let langs = [LangChoice::Fixed(src_lang), options.langs[1]];
     let before = pipeline::align_documents(old_doc, tgt_doc, langs, options.split, options.align);
     let new_sentences = segment::split(&new_doc, src_lang, options.split);
@@ -183,6 +185,7 @@ pub fn diff_sources(
         unchanged,
         stale,
         untranslated,
+        detections: [src_detection, before.detections[1].clone()],
     })
 }
 
