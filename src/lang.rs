@@ -273,8 +273,9 @@ struct Identified {
 /// - Han, kana or Hangul text: lingua (on the text without its Latin words);
 /// - Maltese and Irish, which neither detector knows: their own letters and words;
 /// - otherwise whatlang, and lingua to choose when whatlang's answer is one of lingua's Latin
-///   languages (English, German, French, Spanish: lingua tells them apart better on short text)
-///   or when the text has the Icelandic letter þ (whatlang has no Icelandic).
+///   languages (English, German, French, Spanish: lingua tells them apart better on short text),
+///   when whatlang is unsure of Latin-script text, or when the text has the Icelandic letter þ
+///   (whatlang has no Icelandic).
 fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
     // Han-script text quoting many Latin names (OpenAI, GPT-3) is still Chinese: lingua weighs
     // every word alike, so strip Latin runs when the Han script dominates what remains.
@@ -298,8 +299,16 @@ fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
     let icelandic_letters = text.chars().any(|c| matches!(c, 'þ' | 'Þ'));
     let info = whatlang::detect(text);
     let family = info.as_ref().and_then(|i| from_whatlang(i.lang()));
-    let lingua_decides =
-        icelandic_letters || matches!(family, Some(Lang::EN | Lang::DE | Lang::FR | Lang::ES));
+    // whatlang on a few words of Latin script is a guess among seventy languages ("About Ilya
+    // Ravi:" came out Croatian): there lingua's choice among the common ones is the better bet,
+    // and the low confidence carried over marks it unsure. From a sentence on, whatlang's
+    // answer stands (a Dutch sentence it is unsure of is still not German).
+    let whatlang_guesses = info.as_ref().is_none_or(|i| !i.is_reliable())
+        && scripts.latin * 2 >= scripts.letters()
+        && scripts.letters() < FEW_WORDS_LETTERS;
+    let lingua_decides = icelandic_letters
+        || whatlang_guesses
+        || matches!(family, Some(Lang::EN | Lang::DE | Lang::FR | Lang::ES));
     if lingua_decides {
         if let Some((lang, confidence)) = lingua_top(text) {
             // Icelandic is lingua's alone; otherwise whatlang's doubt about the family stays.
@@ -322,6 +331,9 @@ fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
         lingua_confidence: 1.0,
     })
 }
+
+/// Fewer letters than this are a few words, not a sentence.
+const FEW_WORDS_LETTERS: usize = 40;
 
 fn lingua_top(text: &str) -> Option<(Lang, f64)> {
     let values = detector().compute_language_confidence_values(text);
@@ -490,6 +502,15 @@ mod tests {
         assert_eq!(detect(de).lang, Lang::DE);
         assert_eq!(detect(fr).lang, Lang::FR);
         assert_eq!(detect(en).lang, Lang::EN);
+    }
+
+    /// A heading of a few words is no sentence: whatlang's guess among seventy languages
+    /// (Croatian) gives way to lingua's among the common ones, and it is marked unsure.
+    #[test]
+    fn a_few_english_words_stay_english_and_unsure() {
+        let d = detect("About Ilya\nRavi:");
+        assert_eq!(d.lang, Lang::EN, "{d:?}");
+        assert!(d.is_unsure(), "{d:?}");
     }
 
     /// One sentence a language the nine lingua languages do not include (each was taken for one of
