@@ -649,3 +649,43 @@ On s'attend à une nouvelle altitude d'environ 8510 mètres.
     assert!(of_kind(&v, "addition").is_empty(), "{v:#}");
     assert!(serious(&v).is_empty(), "{v:#}");
 }
+
+#[test]
+fn numbers_follow_the_languages_conventions() {
+    // 50.000 is fifty thousand in Italian, 1,5 one and a half: the English matches it.
+    let dir = tempfile::tempdir().unwrap();
+    let it = dir.path().join("it.txt");
+    let en = dir.path().join("en.txt");
+    std::fs::write(
+        &it,
+        "La città ha 50.000 abitanti e ogni fontana versa 1,5 litri d'acqua al minuto.\n",
+    )
+    .unwrap();
+    let run = |english: &str| {
+        std::fs::write(&en, english).unwrap();
+        bialign()
+            .args(["check", "--src-lang", "it", "--tgt-lang", "en", "-q"])
+            .args([
+                it.to_str().unwrap(),
+                en.to_str().unwrap(),
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let same = run(
+        "The city has 50,000 inhabitants and every fountain pours 1.5 litres of water a minute.\n",
+    );
+    assert_eq!(
+        same.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&same.stdout)
+    );
+    let changed =
+        run("The city has 50 inhabitants and every fountain pours 1.5 litres of water a minute.\n");
+    assert_eq!(changed.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&changed.stdout).unwrap();
+    assert_eq!(of_kind(&v, "number-mismatch").len(), 1, "{v:#}");
+}

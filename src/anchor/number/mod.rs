@@ -121,6 +121,11 @@ enum Lang {
     Es,
     Ru,
     Is,
+    /// A language without number words here that writes a decimal comma (Italian, Portuguese,
+    /// Dutch, Polish, …): 50.000 is fifty thousand, 1,5 one and a half.
+    CommaDecimal,
+    /// The same, where a plain space also groups thousands (Polish, Czech, Swedish, …).
+    CommaDecimalSpaced,
     Other,
 }
 
@@ -152,25 +157,52 @@ impl Lang {
             ("is", Lang::Is),
             ("isl", Lang::Is),
         ];
+        // CLDR's decimal and grouping separators of each language's main locale.
+        const COMMA_DECIMAL: [&str; 17] = [
+            "it", "pt", "nl", "sl", "hr", "sr", "bs", "mk", "ro", "el", "tr", "da", "id", "vi",
+            "ca", "gl", "eu",
+        ];
+        const COMMA_DECIMAL_SPACED: [&str; 16] = [
+            "pl", "cs", "sk", "uk", "be", "bg", "sv", "nb", "nn", "no", "fi", "et", "lv", "lt",
+            "hu", "kk",
+        ];
         let base = code.trim().split(['-', '_']).next().unwrap_or("");
-        CODES
-            .iter()
-            .find(|(c, _)| base.eq_ignore_ascii_case(c))
-            .map_or(Lang::Other, |&(_, l)| l)
+        let is = |list: &[&str]| list.iter().any(|c| base.eq_ignore_ascii_case(c));
+        if let Some(&(_, lang)) = CODES.iter().find(|(c, _)| base.eq_ignore_ascii_case(c)) {
+            lang
+        } else if is(&COMMA_DECIMAL) {
+            Lang::CommaDecimal
+        } else if is(&COMMA_DECIMAL_SPACED) {
+            Lang::CommaDecimalSpaced
+        } else {
+            Lang::Other
+        }
     }
 
     fn comma_decimal(self) -> bool {
-        matches!(self, Lang::De | Lang::Fr | Lang::Es | Lang::Ru | Lang::Is)
+        matches!(
+            self,
+            Lang::De
+                | Lang::Fr
+                | Lang::Es
+                | Lang::Ru
+                | Lang::Is
+                | Lang::CommaDecimal
+                | Lang::CommaDecimalSpaced
+        )
     }
 
     /// Plain spaces group thousands only where that is the norm; elsewhere "in 2012 300
     /// people" style collisions would merge unrelated numbers.
     fn space_groups(self) -> bool {
-        matches!(self, Lang::Fr | Lang::Ru)
+        matches!(self, Lang::Fr | Lang::Ru | Lang::CommaDecimalSpaced)
     }
 
     fn english_words(self) -> bool {
-        matches!(self, Lang::En | Lang::Other)
+        matches!(
+            self,
+            Lang::En | Lang::Other | Lang::CommaDecimal | Lang::CommaDecimalSpaced
+        )
     }
 }
 

@@ -86,7 +86,7 @@ const IS_SCALES: &[Scale] = &[
 
 fn scale_table(lang: Lang) -> &'static [Scale] {
     match lang {
-        Lang::En | Lang::Other => EN_SCALES,
+        Lang::En | Lang::Other | Lang::CommaDecimal | Lang::CommaDecimalSpaced => EN_SCALES,
         Lang::De => DE_SCALES,
         Lang::Fr => FR_SCALES,
         Lang::Es => ES_SCALES,

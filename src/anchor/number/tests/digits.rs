@@ -62,6 +62,21 @@ fn spanish_and_icelandic_separators() {
 }
 
 #[test]
+fn other_languages_follow_their_own_separators() {
+    // Italian, Portuguese, Dutch: a dot groups thousands, a comma is the decimal point.
+    check("50.000 abitanti", "it", &["50000"]);
+    check("1,5 litri", "it", &["1.5"]);
+    check("1.234.567,89 euros", "pt", &["1234567.89"]);
+    check("3,5 procent", "nl", &["3.5"]);
+    // Polish and Swedish also group with a plain space.
+    check("50 000 mieszkańców", "pl", &["50000"]);
+    check("1 000,5 kronor", "sv", &["1000.5"]);
+    // English and languages without a rule here keep the dot: 50.000 is fifty.
+    check("50.000", "en", &["50"]);
+    check("50.000", "ga", &["50"]);
+}
+
+#[test]
 fn full_width_digits() {
     check("２０１２年", "zh", &["2012"]);
     check("３５％", "ja", &["35%"]);
