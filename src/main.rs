@@ -2,6 +2,8 @@
 
 #[path = "cli/learn.rs"]
 mod learn_cmd;
+#[path = "cli/pager.rs"]
+mod pager;
 #[path = "cli/progress.rs"]
 mod progress;
 
@@ -32,6 +34,7 @@ use bialign::segment::{self, Split};
 use bialign::table::TranslationTable;
 use bialign::text::visible;
 use bialign::{Document, Lang};
+use pager::Paging;
 
 #[derive(Parser)]
 #[command(
@@ -153,6 +156,10 @@ struct AlignArgs {
     /// files PREFIX.<src-lang> and PREFIX.<tgt-lang>.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
+    /// terminal), `always` (whenever it goes to standard output), `never`.
+    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    paging: Paging,
     /// Say nothing on standard error but errors (no progress, no detected languages).
     #[arg(short, long)]
     quiet: bool,
@@ -167,9 +174,9 @@ enum SplitArg {
 /// A source file, its translation and how to align them.
 #[derive(clap::Args)]
 struct PairArgs {
-    /// The source text.
+    /// The source text (`-` for standard input).
     src: PathBuf,
-    /// Its translation.
+    /// Its translation (`-` for standard input; only one side can be).
     tgt: PathBuf,
     #[command(flatten)]
     how: AlignHow,
@@ -282,9 +289,13 @@ struct CheckArgs {
     /// An earlier `--format json` output: report and fail only on findings not in it.
     #[arg(long)]
     baseline: Option<PathBuf>,
-    /// Colour the human format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
+    /// Colour the terminal format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
     #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
+    /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
+    /// terminal), `always` (whenever it goes to standard output), `never`.
+    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    paging: Paging,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -309,7 +320,7 @@ enum CheckFormatArg {
 )]
 struct DiffArgs {
     /// SRC OLD_TGT NEW_TGT: two versions of a translation of SRC; with --source, OLD_SRC NEW_SRC
-    /// TGT: two versions of the source TGT translates.
+    /// TGT: two versions of the source TGT translates. One of them may be `-`, standard input.
     #[arg(num_args = 3, required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The files are OLD_SRC NEW_SRC TGT: report stale and missing translations.
@@ -333,6 +344,10 @@ struct DiffArgs {
     /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
     #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
+    /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
+    /// terminal), `always` (whenever it goes to standard output), `never`.
+    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    paging: Paging,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -508,6 +523,12 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         progress.say(&line);
     }
     progress.finish();
+    if format == Format::Terminal && to_stdout && args.paging.wanted() {
+        let mut text = Vec::new();
+        format.write(&mut text, &result.pair, &report_options)?;
+        pager::show(&text, args.paging)?;
+        return Ok(exit_codes::OK);
+    }
     format::write_report(
         format,
         args.output.as_deref(),
@@ -571,9 +592,18 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let mut inputs = args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]);
     inputs.extend(args.baseline.as_deref());
-    output::write_to(args.output.as_deref(), &inputs, |out| {
-        check::format::write(out, &result.pair, &report, format, fail_on, paint)
-    })?;
+    if matches!(format, CheckFormat::Human)
+        && to_stdout(args.output.as_deref())
+        && args.paging.wanted()
+    {
+        let mut text = Vec::new();
+        check::format::write(&mut text, &result.pair, &report, format, fail_on, paint)?;
+        pager::show(&text, args.paging)?;
+    } else {
+        output::write_to(args.output.as_deref(), &inputs, |out| {
+            check::format::write(out, &result.pair, &report, format, fail_on, paint)
+        })?;
+    }
     wrote(args.output.as_deref(), args.quiet);
     if matches!(format, CheckFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
@@ -615,14 +645,21 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         unreachable!("clap takes exactly three files");
     };
     let github = matches!(format, DiffFormat::Github);
+    let pages = to_stdout(args.output.as_deref()) && args.paging.wanted();
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
         warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
         warn_same_language(&d.old.lang, &d.target.lang, &args.how);
-        output::write_to(args.output.as_deref(), &inputs, |out| {
-            diff::format::write_source(out, &d, format, paint)
-        })?;
+        if matches!(format, DiffFormat::Terminal) && pages {
+            let mut text = Vec::new();
+            diff::format::write_source(&mut text, &d, format, paint)?;
+            pager::show(&text, args.paging)?;
+        } else {
+            output::write_to(args.output.as_deref(), &inputs, |out| {
+                diff::format::write_source(out, &d, format, paint)
+            })?;
+        }
         if github {
             step_summary(&diff::format::github::source_summary(&d));
         }
@@ -632,9 +669,15 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         let d = diff::diff_translations(a, b, c, &options)?;
         warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
         warn_same_language(&d.source.lang, &d.old.lang, &args.how);
-        output::write_to(args.output.as_deref(), &inputs, |out| {
-            diff::format::write_translation(out, &d, format, fail_on, paint)
-        })?;
+        if matches!(format, DiffFormat::Terminal) && pages {
+            let mut text = Vec::new();
+            diff::format::write_translation(&mut text, &d, format, fail_on, paint)?;
+            pager::show(&text, args.paging)?;
+        } else {
+            output::write_to(args.output.as_deref(), &inputs, |out| {
+                diff::format::write_translation(out, &d, format, fail_on, paint)
+            })?;
+        }
         if github {
             step_summary(&diff::format::github::translation_summary(&d));
         }
@@ -718,6 +761,11 @@ fn step_summary(markdown: &str) {
             visible(&e.to_string())
         );
     }
+}
+
+/// Does the output go to standard output (no `-o`, or `-o -`)?
+fn to_stdout(output: Option<&Path>) -> bool {
+    output.is_none_or(|p| p.as_os_str() == "-")
 }
 
 /// Is the output going to a terminal (standard output, and that is a terminal)?

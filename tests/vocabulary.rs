@@ -204,3 +204,59 @@ fn argument_errors_are_one_line_with_the_usage() {
         .success()
         .stdout(predicate::str::contains("--sensitivity"));
 }
+
+#[test]
+fn the_terminal_view_goes_through_the_pager_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let paged = dir.path().join("paged.txt");
+    let pager = format!("cat > '{}'", paged.display());
+    for command in [
+        &["align", ZH, EN][..],
+        &["check", ZH, EN_EDITED],
+        &["diff", ZH, EN, EN_EDITED],
+    ] {
+        let _ = std::fs::remove_file(&paged);
+        let out = bialign()
+            .args(command)
+            .args([
+                "--src-lang",
+                "zh",
+                "--tgt-lang",
+                "en",
+                "-q",
+                "--color",
+                "never",
+            ])
+            .args(["--format", "terminal", "--paging", "always"])
+            .env("PAGER", &pager)
+            .env_remove("BIALIGN_PAGER")
+            .output()
+            .unwrap();
+        assert!(out.stdout.is_empty(), "{command:?}: the pager had it all");
+        let text = std::fs::read_to_string(&paged).unwrap();
+        assert!(text.lines().count() > 20, "{command:?}: {text}");
+        // `never`, and a pipe with `auto`, print it as before.
+        for paging in ["never", "auto"] {
+            let direct = bialign()
+                .args(command)
+                .args([
+                    "--src-lang",
+                    "zh",
+                    "--tgt-lang",
+                    "en",
+                    "-q",
+                    "--color",
+                    "never",
+                ])
+                .args(["--format", "terminal", "--paging", paging])
+                .env("PAGER", "false")
+                .output()
+                .unwrap();
+            assert_eq!(
+                String::from_utf8(direct.stdout).unwrap(),
+                text,
+                "{command:?} {paging}"
+            );
+        }
+    }
+}
