@@ -260,3 +260,42 @@ fn the_terminal_view_goes_through_the_pager_when_asked() {
         }
     }
 }
+
+#[test]
+fn bead_numbers_count_from_zero_in_every_format() {
+    let run = |format: &str| {
+        let out = bialign()
+            .args([
+                "align",
+                ZH,
+                EN,
+                "--src-lang",
+                "zh",
+                "--tgt-lang",
+                "en",
+                "-q",
+            ])
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let csv = run("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let paired: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .filter(|r| r[1].len() > 0 && r[2].len() > 0)
+        .map(|r| r[0].to_owned())
+        .collect();
+    assert_eq!(paired[0], "0", "the first bead is bead 0");
+    let tmx = run("tmx");
+    let tuids: Vec<String> = tmx
+        .split("tuid=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(tuids, paired, "TMX units carry the CSV bead numbers");
+    let html = run("html");
+    assert!(html.contains("<tr id=\"b0\""), "the HTML's first bead is 0");
+}

@@ -36,7 +36,9 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> i
                     if !paired && !opts.keep_unpaired {
                         continue;
                     }
-                    let tuid = (r.bead + 1).to_string();
+                    // The bead's number, 0-based as in every format (CSV, JSONL, HTML, the
+                    // terminal view and `check`'s findings), so a unit can be found in the others.
+                    let tuid = r.bead.to_string();
                     w.create_element("tu")
                         .with_attribute(("tuid", tuid.as_str()))
                         .write_inner_content(|w| {
