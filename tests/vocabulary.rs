@@ -285,7 +285,7 @@ fn bead_numbers_count_from_zero_in_every_format() {
     let paired: Vec<String> = reader
         .records()
         .map(|r| r.unwrap())
-        .filter(|r| r[1].len() > 0 && r[2].len() > 0)
+        .filter(|r| !r[1].is_empty() && !r[2].is_empty())
         .map(|r| r[0].to_owned())
         .collect();
     assert_eq!(paired[0], "0", "the first bead is bead 0");
