@@ -29,7 +29,7 @@ use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
-use bialign::report::{segments, terminal, ReportOptions};
+use bialign::report::{segments, ReportOptions};
 use bialign::segment::{self, Split};
 use bialign::table::TranslationTable;
 use bialign::text::visible;
@@ -492,7 +492,7 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         csv_safe: args.csv_safe,
         keep_unpaired: args.keep_unpaired,
         color: args.color.resolve(to_stdout && stdout_is_terminal),
-        width: terminal::detect_width(),
+        width: pager::terminal_width(),
     };
     // A spinner would tear a pager's screen: show it only when the report goes to a file or to
     // the terminal itself (it is cleared before the report is written).

@@ -473,7 +473,7 @@ pub fn best_path_blocked<P: Sync, S>(
 const STREAM_BLOCK_CELLS: usize = 16_384;
 
 /// What the final search gives: the cheapest path, each bead's confidence (see
-/// [`super::confidence`]) and each sentence's posterior probability of standing alone (see
+/// `align::confidence`) and each sentence's posterior probability of standing alone (see
 /// [`unpaired_posteriors`]).
 pub struct Lattice {
     pub path: Vec<Step>,

@@ -5,7 +5,7 @@
 //! memory depends on the window and the largest document, never on the number of records, and
 //! the output is the same byte for byte whatever the number of threads.
 //!
-//! [`input`] parses lines into records, [`record`] aligns one, [`jsonl`] and [`tsv`] write the
+//! [`input`] parses lines into records, `record` aligns one, [`jsonl`] and [`tsv`] write the
 //! results, [`shard`] decides which records a `--shard K/N` job keeps.
 
 pub mod input;

@@ -11,7 +11,7 @@
 //! - [`confidence`]: `low-confidence`, beads the aligner is unsure of.
 //!
 //! [`baseline`] matches findings across runs (for `--baseline` and `bialign diff`), and
-//! [`format`] writes them for people, scripts and CI.
+//! [`format`](mod@format) writes them for people, scripts and CI.
 
 pub mod anchors;
 pub mod baseline;

@@ -82,3 +82,22 @@ fn through_pager(text: &[u8]) -> Option<io::Result<()>> {
         Ok(()) => waited.map(|_| ()),
     })
 }
+
+/// The width to lay the terminal view out for: `COLUMNS` when set, else the size of the terminal
+/// on standard output or standard error (so `| less -R` still fits the screen), else the view's
+/// default.
+pub fn terminal_width() -> usize {
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return n;
+    }
+    [console::Term::stdout(), console::Term::stderr()]
+        .iter()
+        .find_map(|t| t.size_checked())
+        .map_or(bialign::report::terminal::DEFAULT_WIDTH, |(_, cols)| {
+            usize::from(cols)
+        })
+}

@@ -8,7 +8,7 @@
 //!   because their source sentence changed or went, and which new source sentences have no
 //!   translation yet.
 //!
-//! [`format`] writes both for terminals, scripts and CI.
+//! [`format`](mod@format) writes both for terminals, scripts and CI.
 
 pub mod format;
 pub mod source;

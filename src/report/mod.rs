@@ -3,8 +3,8 @@
 //!
 //! Every format of `bialign align` is a module with one function,
 //! `write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()>`
-//! (Moses, which writes two files, takes two writers); [`format`] names them, infers one from a
-//! file name and dispatches. Adding a format touches only that module and [`format`].
+//! (Moses, which writes two files, takes two writers); [`format`](mod@format) names them, infers one from a
+//! file name and dispatches. Adding a format touches only that module and [`format`](mod@format).
 
 pub mod beads;
 pub mod color;

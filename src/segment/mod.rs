@@ -3,7 +3,7 @@
 //!
 //! Structure comes first ([`blocks`]): paragraphs, stand-alone lines (headings, list items, web
 //! page furniture) and speaker labels are hard boundaries. Inside a block the script decides:
-//! [`cjk`] for Chinese and Japanese, [`spaced`] (UAX #29 with corrections) for everything else.
+//! `cjk` for Chinese and Japanese, `spaced` (UAX #29 with corrections) for everything else.
 
 mod abbreviations;
 pub mod blocks;

@@ -23,22 +23,6 @@ const MIN_WIDTH: usize = 40;
 const GUTTER: usize = 14;
 const SEPARATOR: &str = " │ ";
 
-/// The width to lay out for: `COLUMNS` when set, else the size of the terminal on standard
-/// output or standard error (so `| less -R` still fits the screen), else [`DEFAULT_WIDTH`].
-pub fn detect_width() -> usize {
-    if let Some(n) = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|&n| n > 0)
-    {
-        return n;
-    }
-    [console::Term::stdout(), console::Term::stderr()]
-        .iter()
-        .find_map(|t| t.size_checked())
-        .map_or(DEFAULT_WIDTH, |(_, cols)| usize::from(cols))
-}
-
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     let view = View::new(opts);
     view.header(out, pair)?;
