@@ -7,12 +7,12 @@
 //! with all of it.
 
 mod bead;
-pub mod coarse;
+pub(crate) mod coarse;
 mod confidence;
 pub mod dp;
 pub mod length;
 pub mod lexical;
-pub mod model1;
+pub(crate) mod model1;
 mod structure;
 
 use std::ops::Range;
