@@ -523,10 +523,14 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
         progress.say(&line);
     }
     progress.finish();
-    if format == Format::Terminal && to_stdout && args.paging.wanted() {
-        let mut text = Vec::new();
-        format.write(&mut text, &result.pair, &report_options)?;
-        pager::show(&text, args.paging)?;
+    if format == Format::Terminal {
+        deliver(
+            args.output.as_deref(),
+            &args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]),
+            Some(args.paging),
+            |out| format.write(out, &result.pair, &report_options),
+        )?;
+        wrote(args.output.as_deref(), args.quiet);
         return Ok(exit_codes::OK);
     }
     format::write_report(
@@ -592,18 +596,10 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     };
     let mut inputs = args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]);
     inputs.extend(args.baseline.as_deref());
-    if matches!(format, CheckFormat::Human)
-        && to_stdout(args.output.as_deref())
-        && args.paging.wanted()
-    {
-        let mut text = Vec::new();
-        check::format::write(&mut text, &result.pair, &report, format, fail_on, paint)?;
-        pager::show(&text, args.paging)?;
-    } else {
-        output::write_to(args.output.as_deref(), &inputs, |out| {
-            check::format::write(out, &result.pair, &report, format, fail_on, paint)
-        })?;
-    }
+    let paging = matches!(format, CheckFormat::Human).then_some(args.paging);
+    deliver(args.output.as_deref(), &inputs, paging, |out| {
+        check::format::write(out, &result.pair, &report, format, fail_on, paint)
+    })?;
     wrote(args.output.as_deref(), args.quiet);
     if matches!(format, CheckFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
@@ -645,21 +641,15 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         unreachable!("clap takes exactly three files");
     };
     let github = matches!(format, DiffFormat::Github);
-    let pages = to_stdout(args.output.as_deref()) && args.paging.wanted();
+    let paging = matches!(format, DiffFormat::Terminal).then_some(args.paging);
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
         warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
         warn_same_language(&d.old.lang, &d.target.lang, &args.how);
-        if matches!(format, DiffFormat::Terminal) && pages {
-            let mut text = Vec::new();
-            diff::format::write_source(&mut text, &d, format, paint)?;
-            pager::show(&text, args.paging)?;
-        } else {
-            output::write_to(args.output.as_deref(), &inputs, |out| {
-                diff::format::write_source(out, &d, format, paint)
-            })?;
-        }
+        deliver(args.output.as_deref(), &inputs, paging, |out| {
+            diff::format::write_source(out, &d, format, paint)
+        })?;
         if github {
             step_summary(&diff::format::github::source_summary(&d));
         }
@@ -669,15 +659,9 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         let d = diff::diff_translations(a, b, c, &options)?;
         warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
         warn_same_language(&d.source.lang, &d.old.lang, &args.how);
-        if matches!(format, DiffFormat::Terminal) && pages {
-            let mut text = Vec::new();
-            diff::format::write_translation(&mut text, &d, format, fail_on, paint)?;
-            pager::show(&text, args.paging)?;
-        } else {
-            output::write_to(args.output.as_deref(), &inputs, |out| {
-                diff::format::write_translation(out, &d, format, fail_on, paint)
-            })?;
-        }
+        deliver(args.output.as_deref(), &inputs, paging, |out| {
+            diff::format::write_translation(out, &d, format, fail_on, paint)
+        })?;
         if github {
             step_summary(&diff::format::github::translation_summary(&d));
         }
@@ -761,6 +745,25 @@ fn step_summary(markdown: &str) {
             visible(&e.to_string())
         );
     }
+}
+
+/// Write a report to `-o` or standard output. `paging` is given for a terminal view: going to
+/// standard output, it is rendered whole and shown through the pager when that is wanted.
+fn deliver(
+    output: Option<&Path>,
+    inputs: &[&Path],
+    paging: Option<Paging>,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    match paging.filter(|p| to_stdout(output) && p.wanted()) {
+        Some(paging) => {
+            let mut text = Vec::new();
+            write(&mut text)?;
+            pager::show(&text, paging)?;
+        }
+        None => output::write_to(output, inputs, write)?,
+    }
+    Ok(())
 }
 
 /// Does the output go to standard output (no `-o`, or `-o -`)?

@@ -27,9 +27,9 @@ fn shared_set(name: &str) -> Option<String> {
     if Path::new(&dir).join("LANGS").is_file() {
         Some(dir)
     } else {
-        println!(
-            "skipping: {dir} is not present (evaluation data is read from ../shared, never copied)"
-        );
+        common::skip(&format!(
+            "{dir} is not present (evaluation data is read from ../shared, never copied)"
+        ));
         None
     }
 }

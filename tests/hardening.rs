@@ -172,7 +172,7 @@ fn output_to_a_device_node_writes_into_the_device() {
         .status()
         .is_ok_and(|s| s.success());
     if !made {
-        println!("skipping: cannot make a device node here (not root)");
+        common::skip("cannot make a device node here (not root)");
         return;
     }
     align_fixture(&["--format", "csv", "-o", null.to_str().unwrap()])

@@ -301,7 +301,9 @@ fn a_bad_table_is_an_error_naming_file_and_line() {
 fn textberg_in_sample_table_helps() {
     let dir_name = "../shared/eval/textberg-dev-de-fr";
     if !Path::new(dir_name).join("LANGS").is_file() {
-        println!("skipping: {dir_name} is not present (evaluation data is read from ../shared, never copied)");
+        common::skip(&format!(
+            "{dir_name} is not present (evaluation data is read from ../shared, never copied)"
+        ));
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -571,17 +571,6 @@ fn check_tsv(out: &str, kept: &[&BeadRecord]) {
     }
 }
 
-/// What the TMX writer promises for a text: characters XML 1.0 forbids become U+FFFD.
-fn xml_text(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => '\u{fffd}',
-            c => c,
-        })
-        .collect()
-}
-
 fn check_tmx(out: &str, kept: &[&BeadRecord], pair: &AlignedPair) {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(out);
@@ -631,10 +620,16 @@ fn check_tmx(out: &str, kept: &[&BeadRecord], pair: &AlignedPair) {
     for (unit, r) in units.iter().zip(kept) {
         let mut expected = Vec::new();
         if !r.src_ids.is_empty() {
-            expected.push((pair.src.lang.bcp47().to_owned(), xml_text(&r.src)));
+            expected.push((
+                pair.src.lang.bcp47().to_owned(),
+                bialign::report::tmx::xml_safe(&r.src),
+            ));
         }
         if !r.tgt_ids.is_empty() {
-            expected.push((pair.tgt.lang.bcp47().to_owned(), xml_text(&r.tgt)));
+            expected.push((
+                pair.tgt.lang.bcp47().to_owned(),
+                bialign::report::tmx::xml_safe(&r.tgt),
+            ));
         }
         assert_eq!(unit, &expected, "tmx: the variants of bead {}", r.bead);
     }

@@ -77,8 +77,8 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> i
     w.get_mut().write_all(b"\n")
 }
 
-/// Text with the characters XML 1.0 does not allow replaced by U+FFFD.
-fn xml_safe(text: &str) -> String {
+/// Text with the characters XML 1.0 does not allow replaced by U+FFFD: what a TMX segment holds.
+pub fn xml_safe(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => c,
