@@ -24,36 +24,22 @@ fn every_command_says_what_it_wrote_unless_quiet() {
     let dir = tempfile::tempdir().unwrap();
     let out = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
     let langs = ["--src-lang", "zh", "--tgt-lang", "en"];
-    let runs: Vec<Vec<String>> = vec![
-        vec![
-            "segment".into(),
-            "--lang".into(),
-            "zh".into(),
-            ZH.into(),
-            "-o".into(),
-            out("s.txt"),
-        ],
-        [&["align", ZH, EN][..], &langs, &["-o", &out("a.csv")]]
-            .concat()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        [&["check", ZH, EN][..], &langs, &["-o", &out("c.json")]]
-            .concat()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        [&["diff", ZH, EN, EN][..], &langs, &["-o", &out("d.json")]]
-            .concat()
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
-        vec![
-            "eval".into(),
-            "corpora/ilya-stanford".into(),
-            "-o".into(),
-            out("e.json"),
-        ],
+    let owned = |parts: &[&[&str]]| -> Vec<String> {
+        parts.concat().iter().map(|s| s.to_string()).collect()
+    };
+    let (s, a, c, d, e) = (
+        out("s.txt"),
+        out("a.csv"),
+        out("c.json"),
+        out("d.json"),
+        out("e.json"),
+    );
+    let runs = [
+        owned(&[&["segment", "--lang", "zh", ZH, "-o", &s]]),
+        owned(&[&["align", ZH, EN], &langs, &["-o", &a]]),
+        owned(&[&["check", ZH, EN], &langs, &["-o", &c]]),
+        owned(&[&["diff", ZH, EN, EN], &langs, &["-o", &d]]),
+        owned(&[&["eval", "corpora/ilya-stanford", "-o", &e]]),
     ];
     for args in runs {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -215,29 +201,8 @@ fn the_terminal_view_goes_through_the_pager_when_asked() {
         &["check", ZH, EN_EDITED],
         &["diff", ZH, EN, EN_EDITED],
     ] {
-        let _ = std::fs::remove_file(&paged);
-        let out = bialign()
-            .args(command)
-            .args([
-                "--src-lang",
-                "zh",
-                "--tgt-lang",
-                "en",
-                "-q",
-                "--color",
-                "never",
-            ])
-            .args(["--format", "terminal", "--paging", "always"])
-            .env("PAGER", &pager)
-            .env_remove("BIALIGN_PAGER")
-            .output()
-            .unwrap();
-        assert!(out.stdout.is_empty(), "{command:?}: the pager had it all");
-        let text = std::fs::read_to_string(&paged).unwrap();
-        assert!(text.lines().count() > 20, "{command:?}: {text}");
-        // `never`, and a pipe with `auto`, print it as before.
-        for paging in ["never", "auto"] {
-            let direct = bialign()
+        let run = |paging: &str, pager: &str| {
+            bialign()
                 .args(command)
                 .args([
                     "--src-lang",
@@ -249,9 +214,19 @@ fn the_terminal_view_goes_through_the_pager_when_asked() {
                     "never",
                 ])
                 .args(["--format", "terminal", "--paging", paging])
-                .env("PAGER", "false")
+                .env("PAGER", pager)
+                .env_remove("BIALIGN_PAGER")
                 .output()
-                .unwrap();
+                .unwrap()
+        };
+        let _ = std::fs::remove_file(&paged);
+        let out = run("always", &pager);
+        assert!(out.stdout.is_empty(), "{command:?}: the pager had it all");
+        let text = std::fs::read_to_string(&paged).unwrap();
+        assert!(text.lines().count() > 20, "{command:?}: {text}");
+        // `never`, and a pipe with `auto`, print it as before.
+        for paging in ["never", "auto"] {
+            let direct = run(paging, "false");
             assert_eq!(
                 String::from_utf8(direct.stdout).unwrap(),
                 text,
