@@ -209,20 +209,25 @@ fn align_and_check_use_the_table_in_either_direction() {
         .stdout(predicate::str::contains("\"addition\""));
 }
 
-#[test]
-fn eval_with_the_corpus_table_keeps_its_score() {
-    let dir = tempfile::tempdir().unwrap();
-    let table = learn(dir.path(), "t.tsv", &[CORPUS]);
+/// `eval`'s strict F1 on `set` without and with `table`.
+fn strict_f1_without_and_with(set: &str, table: &Path) -> (f64, f64) {
     let f1 = |extra: &[&str]| {
         let out = bialign()
-            .args(["eval", "--json", CORPUS])
+            .args(["eval", "--json", set])
             .args(extra)
             .assert()
             .success();
         let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
         v[0]["strict"]["f1"].as_f64().unwrap()
     };
-    let (without, with) = (f1(&[]), f1(&["--table", table.to_str().unwrap()]));
+    (f1(&[]), f1(&["--table", table.to_str().unwrap()]))
+}
+
+#[test]
+fn eval_with_the_corpus_table_keeps_its_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = learn(dir.path(), "t.tsv", &[CORPUS]);
+    let (without, with) = strict_f1_without_and_with(CORPUS, &table);
     println!("corpus strict F1 {without:.4} without, {with:.4} with its own table (in-sample)");
     assert!(with >= without - 0.005, "{without} → {with}");
 }
@@ -309,16 +314,7 @@ fn textberg_in_sample_table_helps() {
     let dir = tempfile::tempdir().unwrap();
     // Learned from the document it is scored on: an in-sample figure, kept outside the repo.
     let table = learn(dir.path(), "t.tsv", &[dir_name]);
-    let f1 = |extra: &[&str]| {
-        let out = bialign()
-            .args(["eval", "--json", dir_name])
-            .args(extra)
-            .assert()
-            .success();
-        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-        v[0]["strict"]["f1"].as_f64().unwrap()
-    };
-    let (without, with) = (f1(&[]), f1(&["--table", table.to_str().unwrap()]));
+    let (without, with) = strict_f1_without_and_with(dir_name, &table);
     println!("Text+Berg strict F1 {without:.4} without, {with:.4} with (in-sample)");
     assert!(with > without, "{without} → {with}");
 }
