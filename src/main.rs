@@ -645,8 +645,10 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
-        warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
-        warn_same_language(&d.old.lang, &d.target.lang, &args.how);
+        if !args.quiet {
+            warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
+            warn_same_language(&d.old.lang, &d.target.lang, &args.how);
+        }
         deliver(args.output.as_deref(), &inputs, paging, |out| {
             diff::format::write_source(out, &d, format, paint)
         })?;
@@ -657,8 +659,10 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         let fail_on = FailOn::from(args.fail_on);
         let d = diff::diff_translations(a, b, c, &options)?;
-        warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
-        warn_same_language(&d.source.lang, &d.old.lang, &args.how);
+        if !args.quiet {
+            warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
+            warn_same_language(&d.source.lang, &d.old.lang, &args.how);
+        }
         deliver(args.output.as_deref(), &inputs, paging, |out| {
             diff::format::write_translation(out, &d, format, fail_on, paint)
         })?;

@@ -447,4 +447,11 @@ fn a_same_language_pair_is_warned_about() {
         err.contains("warning: both files taken to be in Italian (it)"),
         "{err}"
     );
+    // -q: nothing on stderr but errors, as in every command.
+    let quiet = bialign()
+        .args(["diff", "--format", "json", "-q"])
+        .args([&src, &old, &new])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(quiet.stderr).unwrap(), "");
 }
