@@ -285,6 +285,75 @@ fn ordinals_meet_ordinals() {
     assert!(zh_en("他在5月21日到达。", "He arrived on May 21st.").is_empty());
 }
 
+#[test]
+fn shuang_and_dui_count_pairs() {
+    // 双 counts a pair's members in 双胞胎 (twins) and 双倍 (double).
+    assert_eq!(
+        zh_en("她生了一对双胞胎。", "She gave birth to triplets."),
+        ["number differs: 双 (2) in the source, triplets (3) in the translation"]
+    );
+    assert!(zh_en("她生了一对双胞胎。", "She gave birth to twins.").is_empty());
+    assert_eq!(
+        zh_en("他的工资是我的双倍。", "His salary is three times mine."),
+        ["number differs: 双 (2) in the source, three (3) in the translation"]
+    );
+    assert!(zh_en("他的工资是我的双倍。", "His salary is twice mine.").is_empty());
+    // After a numeral, 双 and 对 are measure words: the numeral is the count.
+    assert_eq!(
+        zh_en("他买了三双鞋。", "He bought two pairs of shoes."),
+        ["number differs: 三 (3) in the source, two (2) in the translation"]
+    );
+    assert_eq!(
+        zh_en("晚宴来了五对夫妇。", "Four couples came to the dinner."),
+        ["number differs: 五 (5) in the source, Four (4) in the translation"]
+    );
+    // "Both" and "dual" are no count, and 对 alone is "right" or "towards".
+    assert!(zh_en("双方都同意了。", "All three parties agreed.").is_empty());
+    assert!(zh_en(
+        "你说得对,三个人都同意。",
+        "You are right, and all three agreed."
+    )
+    .is_empty());
+}
+
+#[test]
+fn twice_and_thrice_are_counts() {
+    assert!(zh_en("他来过两次。", "He came twice.").is_empty());
+    assert_eq!(
+        zh_en("他来过三次。", "He came twice."),
+        ["number differs: 三 (3) in the source, twice (2) in the translation"]
+    );
+}
+
+#[test]
+fn fractions_are_their_value() {
+    // 十分之一 is a tenth, not 十分 "very".
+    let zh = "只有十分之一的人通过了。";
+    assert!(zh_en(zh, "Only one-tenth of the people passed.").is_empty());
+    assert!(zh_en(zh, "Only a tenth of the people passed.").is_empty());
+    assert!(zh_en(zh, "Only 10% of the people passed.").is_empty());
+    assert_eq!(
+        zh_en(zh, "Only one-fifth of the people passed."),
+        ["number differs: 十分之一 (0.1) in the source, one-fifth (0.2) in the translation"]
+    );
+    let zh = "三分之二的人同意。";
+    assert!(zh_en(zh, "Two-thirds of the people agreed.").is_empty());
+    assert!(zh_en(zh, "67% of the people agreed.").is_empty());
+    assert_eq!(
+        zh_en(zh, "A quarter of the people agreed."),
+        ["number differs: 三分之二 (0.666667) in the source, A quarter (0.25) in the translation"]
+    );
+    assert_eq!(
+        zh_en(zh, "60% of the people agreed."),
+        ["number differs: 三分之二 (0.666667) in the source, 60% in the translation"]
+    );
+    // A percentage meets its fraction.
+    assert!(zh_en("只有百分之二十的人通过了。", "Only a fifth of them passed.").is_empty());
+    // "a third" before anything but "of" is a rank; "one second" is time.
+    assert!(zh_en("他十分高兴。", "He was very happy.").is_empty());
+    assert!(zh_en("这是他第三次来。", "This was a third visit.").is_empty());
+}
+
 fn de_fr(de: &str, fr: &str) -> Vec<String> {
     number_findings([Lang::DE, Lang::FR], &[de], &[fr])
 }

@@ -146,6 +146,21 @@ pub(super) fn match_by_key(
             |a: &Anchor| Some(value(a)),
         );
     }
+    // A percentage meets the fraction of its value (百分之十 ↔ "a tenth"), rounded to a whole
+    // percent as translators round (三分之一 ↔ 33.3 %, 三分之二 ↔ 67 %).
+    let whole_percent = |v: f64| format!("{:.0}", v.round());
+    let as_fraction = |a: &Anchor| {
+        let percent: f64 = a.key.strip_suffix('%')?.parse().ok()?;
+        Some(whole_percent(percent))
+    };
+    let fraction = |a: &Anchor| {
+        let v: f64 = a.key.parse().ok()?;
+        (v > 0.0 && v < 1.0).then(|| whole_percent(v * 100.0))
+    };
+    let mut s: Vec<&mut Anchor> = src.iter_mut().collect();
+    let mut t: Vec<&mut Anchor> = tgt.iter_mut().collect();
+    pair_up(&mut s, &mut t, as_fraction, fraction);
+    pair_up(&mut s, &mut t, fraction, as_fraction);
     out.src.extend(src);
     out.tgt.extend(tgt);
 }

@@ -5,11 +5,11 @@ use super::digits::{digit_at, pow10};
 use super::{Lang, NumberKind, Scanner};
 
 /// Characters at which a CJK numeral, an ordinal (第), a percentage (百分之), an estimate
-/// (几, 数百, 上千, 何十), a count of people (俩, 仨) or a half (半) can start.
+/// (几, 数百, 上千, 何十), a count of people (俩, 仨), a half (半) or a pair (双胞胎, 双倍) can start.
 pub(super) fn is_cjk_trigger(c: char, lang: Lang) -> bool {
     match c {
         '〇' | '零' | '一' | '二' | '两' | '兩' | '三' | '四' | '五' => true,
-        '俩' | '倆' | '仨' | '半' => true,
+        '俩' | '倆' | '仨' | '半' | '双' | '雙' => true,
         '六' | '七' | '八' | '九' | '十' | '百' | '千' => true,
         '万' | '萬' | '亿' | '億' => true,
         '第' | '几' | '幾' | '数' | '數' | '上' | '何' => true,
@@ -444,7 +444,12 @@ impl Scanner<'_> {
                 return after;
             }
             '半' => return self.half(i, after),
+            '双' | '雙' => return self.pair(i, after),
             _ => {}
+        }
+        // Before the traps: 十分之一 is a tenth, not 十分 "very".
+        if let Some(e) = self.fraction(i) {
+            return e;
         }
         if let Some(e) = self.trap_at(i, c) {
             return e;
@@ -475,5 +480,30 @@ impl Scanner<'_> {
         let (end, percent) = self.percent_after(r.end);
         self.push(r.value, percent, kind, i, end);
         end
+    }
+
+    /// A fraction N分之M (三分之二 is two thirds, 十分之一 a tenth) starting at `i`: its value and
+    /// end. 百分之 is a percentage, dealt with before.
+    fn fraction(&mut self, i: usize) -> Option<usize> {
+        let denominator = self.parse_cjk(i, None);
+        if denominator.end == i || denominator.approx || denominator.value <= 0.0 {
+            return None;
+        }
+        let p = denominator.end
+            + self.text[denominator.end..]
+                .strip_prefix("分之")
+                .map(|_| "分之".len())?;
+        let numerator = self.parse_cjk(p, None);
+        if numerator.end == p || numerator.approx {
+            return None;
+        }
+        self.push(
+            numerator.value / denominator.value,
+            false,
+            NumberKind::Words,
+            i,
+            numerator.end,
+        );
+        Some(numerator.end)
     }
 }

@@ -322,6 +322,19 @@ impl Scanner<'_> {
         }
         after
     }
+
+    /// 双 at `i`: two where it counts a pair's members (双胞胎 twins, 双倍 double, 双人
+    /// two-person); elsewhere it is "both" (双方, 双手) or "dual" (双语, 双重), and after a
+    /// numeral a measure word (三双鞋).
+    pub(super) fn pair(&mut self, i: usize, after: usize) -> usize {
+        if ["胞胎", "倍", "人"]
+            .iter()
+            .any(|w| self.text[after..].starts_with(w))
+        {
+            self.push(2.0, false, NumberKind::Words, i, after);
+        }
+        after
+    }
 }
 
 const MEASURE_WORDS: &str =

@@ -260,4 +260,53 @@ impl Scanner<'_> {
         let (decades, end) = self.decades_after(end);
         Some(((total + cur) * decades, end))
     }
+
+    /// "one-tenth", "two thirds", "three-quarters", "a third of": a fraction's value and end.
+    /// One takes a singular denominator and more a plural one; "a" only before "of" ("a third
+    /// time" is an ordinal). "second" and "half" are left out: "one second" is time, and a
+    /// half is read on its own.
+    pub(super) fn en_fraction(&self, s: usize, e: usize) -> Option<(f64, usize)> {
+        let mut buf = [0u8; 48];
+        let word = self.lower(s, e, &mut buf)?;
+        let (numerator, article) = match en_tok(word)? {
+            EnTok::A => (1.0, true),
+            EnTok::Num(n @ 1..=19) => (f64::from(n), false),
+            _ => return None,
+        };
+        let (end, (denominator, plural)) = self.next_token(e, true, en_denominator)?;
+        let fits = if article {
+            !plural && self.text[end..].starts_with(" of ")
+        } else {
+            plural == (numerator > 1.0)
+        };
+        fits.then_some((numerator / denominator, end))
+    }
+
+    /// "twice", "thrice", "twins", "triplets": a word that is a count of its own.
+    pub(super) fn en_multiple(&self, s: usize, e: usize) -> Option<(f64, usize)> {
+        let mut buf = [0u8; 48];
+        let value = match self.lower(s, e, &mut buf)? {
+            "twice" | "twin" | "twins" => 2.0,
+            "thrice" | "triplets" => 3.0,
+            "quadruplets" => 4.0,
+            _ => return None,
+        };
+        Some((value, e))
+    }
+}
+
+/// A fraction's denominator ("third", "quarters") and whether it is plural.
+fn en_denominator(w: &str) -> Option<(f64, bool)> {
+    let (singular, plural) = match w.strip_suffix('s') {
+        Some(stem) => (stem, true),
+        None => (w, false),
+    };
+    let value = match singular {
+        "quarter" => 4.0,
+        _ => match en_tok(singular)? {
+            EnTok::Ord(v) if v >= 3.0 => v,
+            _ => return None,
+        },
+    };
+    Some((value, plural))
 }

@@ -27,6 +27,16 @@ pub(super) fn is_latin_letter(c: char) -> bool {
 impl Scanner<'_> {
     pub(super) fn word(&mut self, i: usize) -> usize {
         let we = self.word_end(i);
+        // A fraction ("two-thirds") or a multiple ("twice", "twins") is a count, never an
+        // ordinal, though it may end in one ("one-tenth").
+        if self.lang.english_words() {
+            if let Some((value, end)) = self.en_fraction(i, we).or_else(|| self.en_multiple(i, we))
+            {
+                self.prev_word = (i, we);
+                self.push(value, false, NumberKind::Words, i, end);
+                return end;
+            }
+        }
         let found = match self.lang {
             l if l.english_words() => self.en_number(i, we),
             Lang::De => self.de_number(i, we),
