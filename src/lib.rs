@@ -54,6 +54,7 @@ pub mod error;
 pub mod eval;
 pub mod exit_codes;
 pub mod lang;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod report;

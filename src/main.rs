@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::builder::TypedValueParser;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use bialign::align::AlignOptions;
@@ -29,7 +29,9 @@ use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
-use bialign::report::{segments, ReportOptions};
+use bialign::names::{self, Named};
+use bialign::report::segments::{self, SegmentFormat};
+use bialign::report::ReportOptions;
 use bialign::segment::{self, Split};
 use bialign::table::TranslationTable;
 use bialign::text::visible;
@@ -72,11 +74,11 @@ struct BatchArgs {
     input: PathBuf,
     /// `jsonl`: {"id", "src", "tgt"} (or "src_path", "tgt_path"), other fields carried along;
     /// `docpairs`: url1 TAB url2 TAB base64(text1) TAB base64(text2).
-    #[arg(long, value_enum, default_value_t = InputFormatArg::Jsonl)]
-    input_format: InputFormatArg,
+    #[arg(long, value_parser = named::<InputFormat>(), default_value = "jsonl")]
+    input_format: InputFormat,
     /// `jsonl`: one object a record, with its beads; `tsv`: one translation pair a line.
-    #[arg(long, value_enum, default_value_t = BatchFormatArg::Jsonl)]
-    format: BatchFormatArg,
+    #[arg(long, value_parser = named::<OutputFormat>(), default_value = "jsonl")]
+    format: OutputFormat,
     /// Languages, split and glossary for records that do not say otherwise. (A learned
     /// translation table is added here, in `AlignHow`, for every command that aligns.)
     #[command(flatten)]
@@ -98,18 +100,6 @@ struct BatchArgs {
     quiet: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum InputFormatArg {
-    Jsonl,
-    Docpairs,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum BatchFormatArg {
-    Jsonl,
-    Tsv,
-}
-
 #[derive(clap::Args)]
 struct SegmentArgs {
     /// The text file (`-` for standard input).
@@ -117,7 +107,8 @@ struct SegmentArgs {
     /// Language of the file: a two-letter code (zh, en, de, …) or `auto` to detect it.
     #[arg(long, default_value = "auto")]
     lang: LangChoice,
-    #[arg(long, value_enum, default_value_t = SegmentFormat::Lines)]
+    /// `lines`: one sentence a line; `jsonl`: one object a line, with its byte span and line.
+    #[arg(long, value_parser = named::<SegmentFormat>(), default_value = "lines")]
     format: SegmentFormat,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -127,20 +118,13 @@ struct SegmentArgs {
     quiet: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum SegmentFormat {
-    Lines,
-    Jsonl,
-}
-
 #[derive(clap::Args)]
 struct AlignArgs {
     #[command(flatten)]
     pair: PairArgs,
     /// Output format. Default: from the -o extension (.csv .tsv .jsonl .tmx .html .htm
     /// .beads); on standard output `terminal` when it is a terminal, `csv` otherwise.
-    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Format::NAMES)
-        .map(|s| s.parse::<Format>().expect("a listed name")))]
+    #[arg(long, value_parser = named::<Format>())]
     format: Option<Format>,
     /// Prefix CSV cells that start with = + - @ so spreadsheets do not run them.
     #[arg(long)]
@@ -158,17 +142,11 @@ struct AlignArgs {
     output: Option<PathBuf>,
     /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
     /// terminal), `always` (whenever it goes to standard output), `never`.
-    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
     paging: Paging,
     /// Say nothing on standard error but errors (no progress, no detected languages).
     #[arg(short, long)]
     quiet: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SplitArg {
-    Auto,
-    Lines,
 }
 
 /// A source file, its translation and how to align them.
@@ -186,8 +164,8 @@ struct PairArgs {
 #[derive(clap::Args)]
 struct AlignHow {
     /// `auto` segments both texts; `lines` takes each line as one sentence (pre-split input).
-    #[arg(long, value_enum, default_value_t = SplitArg::Auto)]
-    split: SplitArg,
+    #[arg(long, value_parser = named::<Split>(), default_value = "auto")]
+    split: Split,
     /// Source language code, or `auto`.
     #[arg(long, default_value = "auto")]
     src_lang: LangChoice,
@@ -246,7 +224,7 @@ impl AlignHow {
             tgt,
             src_lang: self.src_lang,
             tgt_lang: self.tgt_lang,
-            split: self.split(),
+            split: self.split,
             options,
         }
     }
@@ -259,13 +237,6 @@ impl AlignHow {
             .chain(self.glossary.as_deref())
             .chain(self.table.as_deref())
             .collect()
-    }
-
-    fn split(&self) -> Split {
-        match self.split {
-            SplitArg::Auto => Split::Auto,
-            SplitArg::Lines => Split::Lines,
-        }
     }
 }
 
@@ -294,7 +265,7 @@ struct CheckArgs {
     color: ColorChoice,
     /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
     /// terminal), `always` (whenever it goes to standard output), `never`.
-    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
     paging: Paging,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -346,7 +317,7 @@ struct DiffArgs {
     color: ColorChoice,
     /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
     /// terminal), `always` (whenever it goes to standard output), `never`.
-    #[arg(long, value_enum, default_value_t = Paging::Auto)]
+    #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
     paging: Paging,
     /// Write here instead of standard output (atomically).
     #[arg(short, long)]
@@ -390,8 +361,8 @@ struct EvalArgs {
     #[arg(required = true)]
     dirs: Vec<PathBuf>,
     /// `terminal`: a table per folder; `json`: the same figures, with every document.
-    #[arg(long, value_enum)]
-    format: Option<EvalFormatArg>,
+    #[arg(long, value_parser = named::<EvalFormat>())]
+    format: Option<EvalFormat>,
     /// The same as `--format json` (kept for scripts written before `--format`).
     #[arg(long, hide = true)]
     json: bool,
@@ -412,17 +383,20 @@ struct EvalArgs {
     table: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum EvalFormatArg {
-    #[value(alias = "human")]
-    Terminal,
-    Json,
-}
-
 /// Load `--table`, shared by every alignment of the run.
 fn read_table(path: Option<&Path>) -> bialign::Result<Option<Arc<TranslationTable>>> {
     path.map(|p| TranslationTable::read(p).map(Arc::new))
         .transpose()
+}
+
+/// The parser of an option whose values are a library enum's names (help lists them, aliases
+/// are accepted but not shown): the one idiom for every such option.
+fn named<T: Named + Send + Sync>() -> impl TypedValueParser<Value = T> {
+    let values = names::names::<T>().map(|name| {
+        let value = T::from_name(name).expect("a listed name");
+        PossibleValue::new(name).aliases(names::aliases(value))
+    });
+    PossibleValuesParser::new(values).map(|s| T::from_name(&s).expect("a listed name"))
 }
 
 /// `--color auto|always|never`, shared by every command that colours.
@@ -470,10 +444,7 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     }
     let sentences = segment::segment(&doc, lang);
     output::write_to(args.output.as_deref(), &[&args.file], |out| {
-        match args.format {
-            SegmentFormat::Lines => segments::write_lines(out, &sentences),
-            SegmentFormat::Jsonl => segments::write_jsonl(out, &sentences),
-        }
+        segments::write(out, &sentences, args.format)
     })?;
     wrote(args.output.as_deref(), args.quiet);
     Ok(exit_codes::OK)
@@ -620,7 +591,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     };
     let options = DiffOptions {
         langs: [args.how.src_lang, args.how.tgt_lang],
-        split: args.how.split(),
+        split: args.how.split,
         align: &align,
         check: &check_options,
     };
@@ -681,17 +652,11 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
 
 fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
     let options = BatchOptions {
-        input_format: match args.input_format {
-            InputFormatArg::Jsonl => InputFormat::Jsonl,
-            InputFormatArg::Docpairs => InputFormat::Docpairs,
-        },
-        output_format: match args.format {
-            BatchFormatArg::Jsonl => OutputFormat::Jsonl,
-            BatchFormatArg::Tsv => OutputFormat::Tsv,
-        },
+        input_format: args.input_format,
+        output_format: args.format,
         defaults: Defaults {
             langs: [args.how.src_lang, args.how.tgt_lang],
-            split: args.how.split(),
+            split: args.how.split,
             base_dir: batch::base_dir(&args.input),
         },
         align: args.how.options()?,
@@ -806,8 +771,9 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
         })
         .collect::<bialign::Result<Vec<_>>>()?;
     let format = match (args.format, args.json) {
-        (Some(EvalFormatArg::Json), _) | (None, true) => EvalFormat::Json,
-        (Some(EvalFormatArg::Terminal), _) | (None, false) => match &args.output {
+        (Some(format), _) => format,
+        (None, true) => EvalFormat::Json,
+        (None, false) => match &args.output {
             Some(path) if path.extension().is_some_and(|e| e == "json") => EvalFormat::Json,
             _ => EvalFormat::Terminal,
         },

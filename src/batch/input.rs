@@ -6,6 +6,7 @@ use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
+use crate::names::Named;
 use serde_json::{Map, Value};
 
 use crate::document::Document;
@@ -21,6 +22,12 @@ pub enum InputFormat {
     Jsonl,
     /// `url1<TAB>url2<TAB>base64(text1)<TAB>base64(text2)`, as web-crawl pipelines write them.
     Docpairs,
+}
+
+impl crate::names::Named for InputFormat {
+    const WHAT: &'static str = "input format";
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("jsonl", InputFormat::Jsonl), ("docpairs", InputFormat::Docpairs)];
 }
 
 /// Fields of a JSON record that bialign reads; everything else is carried to the output.
@@ -199,11 +206,8 @@ fn parse_json(line: &RawLine, defaults: &Defaults) -> Result<Record, BadRecord> 
     };
     let split = match known.get("split") {
         None | Some(Value::Null) => Ok(defaults.split),
-        Some(Value::String(s)) if s == "auto" => Ok(Split::Auto),
-        Some(Value::String(s)) if s == "lines" => Ok(Split::Lines),
-        Some(other) => Err(format!(
-            "`split` is {other}: expected \"auto\" or \"lines\""
-        )),
+        Some(Value::String(s)) => Split::from_name(s).map_err(|e| format!("`split`: {e}")),
+        Some(other) => Err(format!("`split` is {other}, not a string")),
     };
     let parsed = (|| {
         Ok::<_, String>((

@@ -37,6 +37,12 @@ pub enum OutputFormat {
     Tsv,
 }
 
+impl crate::names::Named for OutputFormat {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("jsonl", OutputFormat::Jsonl), ("tsv", OutputFormat::Tsv)];
+}
+
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
     pub input_format: InputFormat,

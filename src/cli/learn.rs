@@ -38,7 +38,7 @@ pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
     let documents = learn_input::documents(
         inputs,
         [args.how.src_lang, args.how.tgt_lang],
-        args.how.split(),
+        args.how.split,
     );
     let mut count = 0usize;
     let (table, summary) = learn::learn(documents, &options, &mut |_| {

@@ -7,11 +7,20 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::{Command, Stdio};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Paging {
     Auto,
     Always,
     Never,
+}
+
+impl bialign::names::Named for Paging {
+    const WHAT: &'static str = "paging";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("auto", Paging::Auto),
+        ("always", Paging::Always),
+        ("never", Paging::Never),
+    ];
 }
 
 impl Paging {

@@ -32,6 +32,15 @@ pub enum EvalFormat {
     Json,
 }
 
+impl crate::names::Named for EvalFormat {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("terminal", EvalFormat::Terminal),
+        ("json", EvalFormat::Json),
+        ("human", EvalFormat::Terminal),
+    ];
+}
+
 /// Write the scores of every folder; `verbose` adds a row per document to the table (JSON always
 /// has them).
 pub fn write(

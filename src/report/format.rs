@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use super::{beads, csv, html, jsonl, moses, terminal, tmx, tsv, AlignedPair, ReportOptions};
 use crate::error::{Error, Result};
+use crate::names::{names, Named};
 use crate::output;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order `--help` lists them.
     pub const ALL: [Format; 8] = [
         Format::Csv,
         Format::Tsv,
@@ -33,16 +35,6 @@ impl Format {
         Format::Html,
         Format::Terminal,
     ];
-
-    /// The names `--format` takes, in the order of [`Format::ALL`].
-    pub const NAMES: [&'static str; 8] = [
-        "csv", "tsv", "moses", "jsonl", "tmx", "beads", "html", "terminal",
-    ];
-
-    pub fn name(self) -> &'static str {
-        let k = Format::ALL.iter().position(|&f| f == self).unwrap_or(0);
-        Format::NAMES[k]
-    }
 
     /// The format a file name's extension asks for (`.csv`, `.tsv`, `.jsonl`, `.tmx`, `.html`,
     /// `.htm`, `.beads`), case-insensitively.
@@ -77,7 +69,7 @@ impl Format {
                     "{}: cannot tell the format from the file name; give --format ({}) \
                      or use an extension: .csv .tsv .jsonl .tmx .html .beads",
                     path.display(),
-                    Format::NAMES.join(", ")
+                    names::<Format>().collect::<Vec<_>>().join(", ")
                 ))
             })?,
             (None, None) if for_a_person => Format::Terminal,
@@ -122,20 +114,26 @@ impl fmt::Display for Format {
     }
 }
 
+impl Named for Format {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, Format)] = &[
+        ("csv", Format::Csv),
+        ("tsv", Format::Tsv),
+        ("moses", Format::Moses),
+        ("jsonl", Format::Jsonl),
+        ("tmx", Format::Tmx),
+        ("beads", Format::Beads),
+        ("html", Format::Html),
+        ("terminal", Format::Terminal),
+        ("human", Format::Terminal),
+    ];
+}
+
 impl FromStr for Format {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Format> {
-        Format::NAMES
-            .iter()
-            .position(|&n| n.eq_ignore_ascii_case(s))
-            .map(|k| Format::ALL[k])
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "unknown format '{s}': expected one of {}",
-                    Format::NAMES.join(", ")
-                ))
-            })
+        Format::from_name(&s.to_ascii_lowercase()).map_err(|e| Error::Usage(e.to_string()))
     }
 }
 

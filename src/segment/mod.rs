@@ -42,6 +42,11 @@ pub enum Split {
     Lines,
 }
 
+impl crate::names::Named for Split {
+    const WHAT: &'static str = "split";
+    const VALUES: &'static [(&'static str, Self)] = &[("auto", Split::Auto), ("lines", Split::Lines)];
+}
+
 pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
     match how {
         Split::Auto => segment(doc, lang),
