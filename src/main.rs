@@ -25,11 +25,11 @@ use bialign::eval::report::{EvalFormat, SetScores};
 use bialign::eval::{self, EvalSet};
 use bialign::exit_codes;
 use bialign::lang::Detection;
+use bialign::names::{self, Named};
 use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::report::color::{ColorChoice, Paint};
 use bialign::report::format::{self, Format};
-use bialign::names::{self, Named};
 use bialign::report::segments::{self, SegmentFormat};
 use bialign::report::ReportOptions;
 use bialign::segment::{self, Split};
@@ -83,9 +83,8 @@ struct BatchArgs {
     /// translation table is added here, in `AlignHow`, for every command that aligns.)
     #[command(flatten)]
     how: AlignHow,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Worker threads (default: one a core). The output is the same for any number.
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     threads: Option<u16>,
@@ -95,9 +94,6 @@ struct BatchArgs {
     /// Stop with status 2 at the first bad record instead of reporting it and going on.
     #[arg(long)]
     strict: bool,
-    /// Say nothing on standard error but errors (no progress, no summary).
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 #[derive(clap::Args)]
@@ -110,12 +106,8 @@ struct SegmentArgs {
     /// `lines`: one sentence a line; `jsonl`: one object a line, with its byte span and line.
     #[arg(long, value_parser = named::<SegmentFormat>(), default_value = "lines")]
     format: SegmentFormat,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors (no detected language).
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(clap::Args)]
@@ -132,21 +124,57 @@ struct AlignArgs {
     /// tsv, moses, tmx: also write omissions and additions (beads with an empty side).
     #[arg(long)]
     keep_unpaired: bool,
-    /// Colour the terminal view: auto (when a terminal, unless NO_COLOR is set or TERM=dumb),
-    /// always, never. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
+    #[command(flatten)]
+    view: ViewArgs,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+/// Where a command writes, and how much it says: the same in every command.
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Write here instead of standard output (atomically), then say so on standard error.
+    /// `align --format moses`: the prefix of the two files PREFIX.<src-lang> and
+    /// PREFIX.<tgt-lang>.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Say nothing on standard error but errors (no progress, detected languages, summaries or
+    /// "wrote PATH").
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+impl OutputArgs {
+    /// `-o PATH`, `-` included (standard output).
+    fn path(&self) -> Option<&Path> {
+        self.output.as_deref()
+    }
+
+    /// Is the output going to a terminal (standard output, and that is a terminal)?
+    fn to_terminal(&self) -> bool {
+        to_stdout(self.path()) && std::io::stdout().is_terminal()
+    }
+
+    /// "wrote PATH" on stderr after writing a file, unless quiet.
+    fn wrote(&self) {
+        wrote_files(
+            self.path().filter(|p| p.as_os_str() != "-").as_slice(),
+            self.quiet,
+        );
+    }
+}
+
+/// How a view for a person is shown: the same in every command that has one.
+#[derive(clap::Args)]
+struct ViewArgs {
+    /// Colour the terminal view: `auto` (on a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// `always`, `never`. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
     #[arg(long, default_value = "auto", value_parser = color_parser())]
     color: ColorChoice,
-    /// Write here instead of standard output (atomically). For moses, the prefix of the two
-    /// files PREFIX.<src-lang> and PREFIX.<tgt-lang>.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
     /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
     /// terminal), `always` (whenever it goes to standard output), `never`.
     #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
     paging: Paging,
-    /// Say nothing on standard error but errors (no progress, no detected languages).
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 /// A source file, its translation and how to align them.
@@ -260,19 +288,10 @@ struct CheckArgs {
     /// An earlier `--format json` output: report and fail only on findings not in it.
     #[arg(long)]
     baseline: Option<PathBuf>,
-    /// Colour the terminal format: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto", value_parser = color_parser())]
-    color: ColorChoice,
-    /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
-    /// terminal), `always` (whenever it goes to standard output), `never`.
-    #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
-    paging: Paging,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    view: ViewArgs,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -312,19 +331,10 @@ struct DiffArgs {
     /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
     #[arg(long, default_value = "normal")]
     sensitivity: check::unpaired::Sensitivity,
-    /// Colour: `auto` (on a terminal, unless NO_COLOR or TERM=dumb), `always`, `never`.
-    #[arg(long, default_value = "auto", value_parser = color_parser())]
-    color: ColorChoice,
-    /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
-    /// terminal), `always` (whenever it goes to standard output), `never`.
-    #[arg(long, value_parser = named::<Paging>(), default_value = "auto")]
-    paging: Paging,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    view: ViewArgs,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -366,12 +376,8 @@ struct EvalArgs {
     /// The same as `--format json` (kept for scripts written before `--format`).
     #[arg(long, hide = true)]
     json: bool,
-    /// Write here instead of standard output (atomically).
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Show every document, not only each folder's total.
     #[arg(long)]
     verbose: bool,
@@ -438,15 +444,15 @@ fn run_segment(args: SegmentArgs) -> anyhow::Result<u8> {
     let doc = Document::read(&args.file)?;
     let (lang, detection) = pipeline::resolve_lang(args.lang, &doc);
     if let Some(line) = detection_message(&doc.display_name(), detection.as_ref()) {
-        if !args.quiet {
+        if !args.out.quiet {
             eprintln!("{line}");
         }
     }
     let sentences = segment::segment(&doc, lang);
-    output::write_to(args.output.as_deref(), &[&args.file], |out| {
+    output::write_to(args.out.path(), &[&args.file], |out| {
         segments::write(out, &sentences, args.format)
     })?;
-    wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     Ok(exit_codes::OK)
 }
 
@@ -454,27 +460,27 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
     let stdout_is_terminal = std::io::stdout().is_terminal();
     let format = Format::resolve(
         args.format,
-        args.output.as_deref(),
-        stdout_is_terminal || args.color == ColorChoice::Always,
+        args.out.path(),
+        stdout_is_terminal || args.view.color == ColorChoice::Always,
     )?;
     let options = args.pair.how.options()?;
-    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let to_stdout = to_stdout(args.out.path());
     let report_options = ReportOptions {
         csv_safe: args.csv_safe,
         keep_unpaired: args.keep_unpaired,
-        color: args.color.resolve(to_stdout && stdout_is_terminal),
+        color: args.view.color.resolve(to_stdout && stdout_is_terminal),
         width: pager::terminal_width(),
     };
     // A spinner would tear a pager's screen: show it only when the report goes to a file or to
     // the terminal itself (it is cleared before the report is written).
-    let progress = progress::Progress::start(args.quiet || (to_stdout && !stdout_is_terminal));
+    let progress = progress::Progress::start(args.out.quiet || (to_stdout && !stdout_is_terminal));
     let request = args
         .pair
         .how
         .request(&args.pair.src, &args.pair.tgt, &options);
     let result =
         pipeline::align_files_with(&request, &mut |stage| progress.stage(stage.describe()))?;
-    if !args.quiet {
+    if !args.out.quiet {
         for (name, d) in [
             (&result.pair.src.name, &result.detections[0]),
             (&result.pair.tgt.name, &result.detections[1]),
@@ -496,25 +502,25 @@ fn run_align(args: AlignArgs) -> anyhow::Result<u8> {
     progress.finish();
     if format == Format::Terminal {
         deliver(
-            args.output.as_deref(),
+            args.out.path(),
             &args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]),
-            Some(args.paging),
+            Some(args.view.paging),
             |out| format.write(out, &result.pair, &report_options),
         )?;
-        wrote(args.output.as_deref(), args.quiet);
+        args.out.wrote();
         return Ok(exit_codes::OK);
     }
     format::write_report(
         format,
-        args.output.as_deref(),
+        args.out.path(),
         &args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]),
         &result.pair,
         &report_options,
     )?;
-    if let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+    if let Some(path) = args.out.path().filter(|p| p.as_os_str() != "-") {
         wrote_files(
             &format::output_paths(format, path, &result.pair),
-            args.quiet,
+            args.out.quiet,
         );
     }
     Ok(exit_codes::OK)
@@ -532,7 +538,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         ..CheckOptions::default()
     };
     let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
-    if !args.quiet {
+    if !args.out.quiet {
         for (name, d) in [
             (&result.pair.src.name, &result.detections[0]),
             (&result.pair.tgt.name, &result.detections[1]),
@@ -557,21 +563,22 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         Some(CheckFormatArg::Github) => CheckFormat::Github,
         Some(CheckFormatArg::Html) => CheckFormat::Html,
         None => args
+            .out
             .output
             .as_deref()
             .map_or(CheckFormat::Human, CheckFormat::for_output),
     };
     let fail_on = FailOn::from(args.fail_on);
     let paint = Paint {
-        on: args.color.resolve(to_terminal(args.output.as_deref())),
+        on: args.view.color.resolve(args.out.to_terminal()),
     };
     let mut inputs = args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]);
     inputs.extend(args.baseline.as_deref());
-    let paging = matches!(format, CheckFormat::Human).then_some(args.paging);
-    deliver(args.output.as_deref(), &inputs, paging, |out| {
+    let paging = matches!(format, CheckFormat::Human).then_some(args.view.paging);
+    deliver(args.out.path(), &inputs, paging, |out| {
         check::format::write(out, &result.pair, &report, format, fail_on, paint)
     })?;
-    wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     if matches!(format, CheckFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
     }
@@ -601,26 +608,27 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         Some(DiffFormatArg::Github) => DiffFormat::Github,
         Some(DiffFormatArg::Html) => DiffFormat::Html,
         None => args
+            .out
             .output
             .as_deref()
             .map_or(DiffFormat::Terminal, DiffFormat::for_output),
     };
     let paint = Paint {
-        on: args.color.resolve(to_terminal(args.output.as_deref())),
+        on: args.view.color.resolve(args.out.to_terminal()),
     };
     let [a, b, c] = &args.files[..] else {
         unreachable!("clap takes exactly three files");
     };
     let github = matches!(format, DiffFormat::Github);
-    let paging = matches!(format, DiffFormat::Terminal).then_some(args.paging);
+    let paging = matches!(format, DiffFormat::Terminal).then_some(args.view.paging);
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
-        if !args.quiet {
+        if !args.out.quiet {
             warn_unsure(&[&d.old.file, &d.target.file], &d.detections);
             warn_same_language(&d.old.lang, &d.target.lang, &args.how);
         }
-        deliver(args.output.as_deref(), &inputs, paging, |out| {
+        deliver(args.out.path(), &inputs, paging, |out| {
             diff::format::write_source(out, &d, format, paint)
         })?;
         if github {
@@ -630,11 +638,11 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     } else {
         let fail_on = FailOn::from(args.fail_on);
         let d = diff::diff_translations(a, b, c, &options)?;
-        if !args.quiet {
+        if !args.out.quiet {
             warn_unsure(&[&d.source.file, &d.old.file], &d.detections);
             warn_same_language(&d.source.lang, &d.old.lang, &args.how);
         }
-        deliver(args.output.as_deref(), &inputs, paging, |out| {
+        deliver(args.out.path(), &inputs, paging, |out| {
             diff::format::write_translation(out, &d, format, fail_on, paint)
         })?;
         if github {
@@ -642,7 +650,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         }
         d.fails(fail_on)
     };
-    wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     Ok(if failed {
         exit_codes::FINDINGS
     } else {
@@ -664,17 +672,17 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
         strict: args.strict,
         threads: args.threads.map_or(0, usize::from),
     };
-    let counter = progress::Counter::start(args.quiet);
+    let counter = progress::Counter::start(args.out.quiet);
     let totals = batch::run_files(
         &args.input,
-        args.output.as_deref(),
+        args.out.path(),
         &args.how.inputs(&[]),
         &options,
         &mut |t| counter.update(t.records, t.sentences, t.bad),
     );
     counter.finish();
     let totals = totals?;
-    if !args.quiet {
+    if !args.out.quiet {
         for message in &totals.first_errors {
             eprintln!("bialign: bad record: {}", visible(message));
         }
@@ -701,7 +709,7 @@ fn run_batch(args: BatchArgs) -> anyhow::Result<u8> {
             count_noun(totals.pairs, "pair", "pairs"),
         );
     }
-    wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     Ok(exit_codes::OK)
 }
 
@@ -740,11 +748,6 @@ fn to_stdout(output: Option<&Path>) -> bool {
     output.is_none_or(|p| p.as_os_str() == "-")
 }
 
-/// Is the output going to a terminal (standard output, and that is a terminal)?
-fn to_terminal(output: Option<&Path>) -> bool {
-    output.is_none_or(|p| p.as_os_str() == "-") && std::io::stdout().is_terminal()
-}
-
 fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
     let sets: Vec<EvalSet> = args
         .dirs
@@ -773,16 +776,16 @@ fn run_eval(args: EvalArgs) -> anyhow::Result<u8> {
     let format = match (args.format, args.json) {
         (Some(format), _) => format,
         (None, true) => EvalFormat::Json,
-        (None, false) => match &args.output {
+        (None, false) => match &args.out.output {
             Some(path) if path.extension().is_some_and(|e| e == "json") => EvalFormat::Json,
             _ => EvalFormat::Terminal,
         },
     };
     let inputs: Vec<&Path> = args.table.iter().map(PathBuf::as_path).collect();
-    output::write_to(args.output.as_deref(), &inputs, |out| {
+    output::write_to(args.out.path(), &inputs, |out| {
         eval::report::write(out, &scores, format, args.verbose)
     })?;
-    wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     Ok(exit_codes::OK)
 }
 
@@ -819,11 +822,6 @@ fn argument_error(e: clap::Error) -> ExitCode {
         });
     eprintln!("bialign: {}{usage}", visible(&reason));
     ExitCode::from(exit_codes::ERROR)
-}
-
-/// "wrote PATH" on stderr after writing a file, unless quiet.
-fn wrote(output: Option<&Path>, quiet: bool) {
-    wrote_files(output.filter(|p| p.as_os_str() != "-").as_slice(), quiet);
 }
 
 fn wrote_files<P: AsRef<Path>>(paths: &[P], quiet: bool) {

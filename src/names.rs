@@ -85,8 +85,11 @@ mod tests {
 
     impl Named for Shade {
         const WHAT: &'static str = "shade";
-        const VALUES: &'static [(&'static str, Self)] =
-            &[("light", Shade::Light), ("dark", Shade::Dark), ("dim", Shade::Dark)];
+        const VALUES: &'static [(&'static str, Self)] = &[
+            ("light", Shade::Light),
+            ("dark", Shade::Dark),
+            ("dim", Shade::Dark),
+        ];
     }
 
     #[test]

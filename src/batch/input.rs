@@ -5,8 +5,8 @@
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
 use crate::names::Named;
+use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::document::Document;
@@ -26,8 +26,10 @@ pub enum InputFormat {
 
 impl crate::names::Named for InputFormat {
     const WHAT: &'static str = "input format";
-    const VALUES: &'static [(&'static str, Self)] =
-        &[("jsonl", InputFormat::Jsonl), ("docpairs", InputFormat::Docpairs)];
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("jsonl", InputFormat::Jsonl),
+        ("docpairs", InputFormat::Docpairs),
+    ];
 }
 
 /// Fields of a JSON record that bialign reads; everything else is carried to the output.

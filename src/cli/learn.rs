@@ -9,7 +9,7 @@ use bialign::output;
 use bialign::table::input::{self as learn_input, Input};
 use bialign::table::learn::{self, LearnOptions};
 
-use super::{progress, AlignHow};
+use super::{progress, AlignHow, OutputArgs};
 
 #[derive(clap::Args)]
 pub struct LearnArgs {
@@ -19,12 +19,8 @@ pub struct LearnArgs {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     how: AlignHow,
-    /// Write the table here (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Say nothing on standard error but errors.
-    #[arg(short, long)]
-    quiet: bool,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
@@ -34,7 +30,7 @@ pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
         ..LearnOptions::default()
     };
     let started = Instant::now();
-    let progress = progress::Progress::start(args.quiet);
+    let progress = progress::Progress::start(args.out.quiet);
     let documents = learn_input::documents(
         inputs,
         [args.how.src_lang, args.how.tgt_lang],
@@ -47,10 +43,10 @@ pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
     })?;
     progress.finish();
     let read: Vec<&Path> = args.inputs.iter().map(PathBuf::as_path).collect();
-    output::write_to(args.output.as_deref(), &args.how.inputs(&read), |out| {
+    output::write_to(args.out.path(), &args.how.inputs(&read), |out| {
         table.write(out)
     })?;
-    if !args.quiet {
+    if !args.out.quiet {
         eprintln!(
             "bialign: {} of {} {} into {} from {} ({}, {}) in {:.1} s",
             count_noun(summary.entries, "translation", "translations"),
@@ -63,6 +59,6 @@ pub fn run(args: LearnArgs) -> anyhow::Result<u8> {
             started.elapsed().as_secs_f64()
         );
     }
-    crate::wrote(args.output.as_deref(), args.quiet);
+    args.out.wrote();
     Ok(exit_codes::OK)
 }

@@ -25,8 +25,10 @@ pub enum SegmentFormat {
 
 impl crate::names::Named for SegmentFormat {
     const WHAT: &'static str = "format";
-    const VALUES: &'static [(&'static str, Self)] =
-        &[("lines", SegmentFormat::Lines), ("jsonl", SegmentFormat::Jsonl)];
+    const VALUES: &'static [(&'static str, Self)] = &[
+        ("lines", SegmentFormat::Lines),
+        ("jsonl", SegmentFormat::Jsonl),
+    ];
 }
 
 /// Writes `sentences` in `format`.

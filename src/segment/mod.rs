@@ -44,7 +44,8 @@ pub enum Split {
 
 impl crate::names::Named for Split {
     const WHAT: &'static str = "split";
-    const VALUES: &'static [(&'static str, Self)] = &[("auto", Split::Auto), ("lines", Split::Lines)];
+    const VALUES: &'static [(&'static str, Self)] =
+        &[("auto", Split::Auto), ("lines", Split::Lines)];
 }
 
 pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
