@@ -7,8 +7,8 @@
 use std::io::{self, Write};
 
 use super::input::Record;
+use crate::aligned::{join, AlignedPair};
 use crate::report::tsv::escape;
-use crate::report::{join, AlignedPair};
 
 pub fn write_aligned(out: &mut dyn Write, record: &Record, pair: &AlignedPair) -> io::Result<()> {
     let key = match &record.urls {

@@ -31,11 +31,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::aligned::{self, AlignedPair};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::pipeline::{self, PairRequest, PairResult};
-use crate::report::{self, AlignedPair};
 
 /// What a finding is about. The order is the order of the human report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -401,7 +401,7 @@ pub struct FileInfo {
 }
 
 impl FileInfo {
-    pub fn of(side: &report::Side) -> FileInfo {
+    pub fn of(side: &aligned::Side) -> FileInfo {
         FileInfo {
             file: side.name.clone(),
             lang: side.lang.code().to_owned(),
@@ -440,7 +440,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn side(&self, side: SideName) -> (&report::Side, &Document) {
+    fn side(&self, side: SideName) -> (&aligned::Side, &Document) {
         match side {
             SideName::Source => (&self.pair.src, self.src_doc),
             SideName::Target => (&self.pair.tgt, self.tgt_doc),
@@ -464,7 +464,7 @@ impl Context<'_> {
             }
         };
         Excerpt {
-            text: report::join(sentences, s.lang),
+            text: aligned::join(sentences, s.lang),
             sentences: ids.collect(),
             location: Location::in_document(doc, start, end),
         }

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{AlignedPair, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::AlignedPair;
 
 #[derive(Serialize)]
 struct Record<'a> {

@@ -7,7 +7,8 @@
 
 use std::io::{self, Write};
 
-use super::{AlignedPair, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::AlignedPair;
 
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     for r in pair.records() {

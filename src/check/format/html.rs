@@ -9,9 +9,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::aligned::AlignedPair;
 use crate::check::{fails, CheckReport, Counts, FailOn, Finding, Kind};
 use crate::report::html::{self, escape, BeadOverlay, Esc, Filter, Overlay};
-use crate::report::AlignedPair;
 
 /// The fragment id and row class of the beads with findings of `kind`, e.g. `finding-omission`.
 pub fn kind_id(kind: Kind) -> String {

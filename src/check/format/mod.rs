@@ -8,9 +8,9 @@ pub mod json;
 use std::io::{self, Write};
 
 use super::CheckReport;
+use crate::aligned::AlignedPair;
 use crate::check::FailOn;
 use crate::report::color::Paint;
-use crate::report::AlignedPair;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {

@@ -13,8 +13,9 @@ use std::fmt::{self, Display};
 use std::io::{self, Write};
 
 use super::pieces::{pieces, Piece};
-use super::{AlignedPair, ReportOptions, Side, Summary, LOW_CONFIDENCE};
+use super::ReportOptions;
 use crate::align::{Bead, BeadKind};
+use crate::aligned::{AlignedPair, Side, Summary, LOW_CONFIDENCE};
 use crate::anchor::compare::{Anchor, AnchorKind, Side as AnchorSide};
 
 const STYLE: &str = include_str!("style.css");

@@ -9,8 +9,9 @@ mod wrap;
 use std::io::{self, Write};
 
 use super::pieces::{pieces, Piece};
-use super::{AlignedPair, ReportOptions, Side, LOW_CONFIDENCE};
+use super::ReportOptions;
 use crate::align::Bead;
+use crate::aligned::{AlignedPair, Side, LOW_CONFIDENCE};
 use crate::anchor::compare::Anchor;
 use crate::text::visible as clean;
 pub use wrap::{text_width, wrap, Line, Span, Style};
