@@ -9,7 +9,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::{Alignment, Bead, BeadKind};
-use crate::anchor::compare::{self, AnchorKind, BeadAnchors, Side as AnchorSide};
+use crate::anchor::bead_anchors::{AnchorKind, BeadAnchors, Side as AnchorSide};
+use crate::anchor::compare;
 use crate::anchor::glossary::Glossary;
 use crate::lang::Lang;
 use crate::segment::Sentence;

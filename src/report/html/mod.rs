@@ -16,7 +16,7 @@ use super::pieces::{pieces, Piece};
 use super::ReportOptions;
 use crate::align::{Bead, BeadKind};
 use crate::aligned::{AlignedPair, Side, Summary, LOW_CONFIDENCE};
-use crate::anchor::compare::{Anchor, AnchorKind, Side as AnchorSide};
+use crate::anchor::bead_anchors::{Anchor, AnchorKind, Side as AnchorSide};
 
 const STYLE: &str = include_str!("style.css");
 

@@ -12,7 +12,7 @@ use super::pieces::{pieces, Piece};
 use super::ReportOptions;
 use crate::align::Bead;
 use crate::aligned::{AlignedPair, Side, LOW_CONFIDENCE};
-use crate::anchor::compare::Anchor;
+use crate::anchor::bead_anchors::Anchor;
 use crate::text::visible as clean;
 pub use wrap::{text_width, wrap, Line, Span, Style};
 
