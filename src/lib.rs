@@ -6,7 +6,8 @@
 //! [`AlignedPair`] of both sides, their beads and each bead's anchors) → [`report`] (formats) /
 //! [`eval`]; [`check`] turns an aligned pair into fidelity findings, [`diff`] compares versions,
 //! [`batch`] runs the pipeline over many document pairs and [`table`] learns a translation table
-//! from them. [`pipeline`] wires the stages together.
+//! from them. [`pipeline`] wires the stages together; [`render`] is the kit the views of every
+//! command share.
 //!
 //! Align two texts and print their sentence pairs:
 //!
@@ -59,6 +60,7 @@ pub mod exit_codes;
 pub mod lang;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod segment;
 pub mod table;

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use super::input::{BadRecord, Record};
 use crate::aligned::{join, AlignedPair};
 use crate::lang::Lang;
-use crate::report::write_json_line;
+use crate::render::json::write_json_line;
 
 /// The schema version every output line carries as `bialign_schema`.
 pub const SCHEMA: u32 = 1;
