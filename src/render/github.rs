@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::one_line;
-use crate::check::{Finding, Location, Severity, SideName};
+use crate::check::finding::{Finding, Location, Severity, SideName};
 use crate::error::{Error, Result};
 use crate::text::visible;
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::color::Paint;
-use crate::check::{AnchorRef, Excerpt, Finding, Severity, SideName};
+use crate::check::finding::{AnchorRef, Excerpt, Finding, Severity, SideName};
 use crate::text::visible;
 
 /// Excerpts longer than this many characters are cut around what the finding is about.

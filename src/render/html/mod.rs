@@ -7,7 +7,7 @@ pub mod alignment;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 
-use crate::check::Finding;
+use crate::check::finding::Finding;
 
 const STYLE: &str = include_str!("style.css");
 
