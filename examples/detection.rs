@@ -49,7 +49,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use bialign::align::AlignOptions;
-use bialign::anchor::compare::{self, AnchorKind};
+use bialign::anchor::bead_anchors::AnchorKind;
+use bialign::anchor::compare;
 use bialign::anchor::glossary::Glossary;
 use bialign::anchor::{latin, number};
 use bialign::check::baseline::{pair_up, FindingKey};

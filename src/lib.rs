@@ -2,9 +2,12 @@
 //!
 //! The pipeline, one module per stage:
 //! [`document`] (bytes, lines) → [`lang`] (detection) → [`segment`] (sentences with spans) →
-//! [`anchor`] (numbers, names, lexicon) → [`align`] (beads) → [`report`] (formats) / [`eval`];
-//! [`check`] turns an alignment into fidelity findings, [`diff`] compares versions, [`batch`]
-//! runs the pipeline over many document pairs and [`table`] learns a translation table from them.
+//! [`anchor`] (numbers, names, lexicon) → [`align`] (beads) → [`aligned`] (the result: an
+//! [`AlignedPair`] of both sides, their beads and each bead's anchors) → [`report`] (formats) /
+//! [`eval`]; [`check`] turns an aligned pair into fidelity findings, [`diff`] compares versions,
+//! [`batch`] runs the pipeline over many document pairs and [`table`] learns a translation table
+//! from them. [`pipeline`] wires the stages together; [`render`] is the kit the views of every
+//! command share.
 //!
 //! Align two texts and print their sentence pairs:
 //!
@@ -19,7 +22,7 @@
 //! let result = align_documents(zh, en, langs, Split::Auto, &AlignOptions::default());
 //! let pair = &result.pair;
 //! for bead in &pair.alignment.beads {
-//!     let text = |side: &bialign::report::Side, ids: std::ops::Range<usize>| {
+//!     let text = |side: &bialign::Side, ids: std::ops::Range<usize>| {
 //!         side.sentences[ids].iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")
 //!     };
 //!     println!("{} ⇔ {}", text(&pair.src, bead.src.clone()), text(&pair.tgt, bead.tgt.clone()));
@@ -45,6 +48,7 @@
 //! ```
 
 pub mod align;
+pub mod aligned;
 pub mod anchor;
 pub mod batch;
 pub mod check;
@@ -57,11 +61,13 @@ pub mod lang;
 pub mod names;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod report;
 pub mod segment;
 pub mod table;
 pub mod text;
 
+pub use aligned::{AlignedPair, Side};
 pub use document::Document;
 pub use error::{Error, Result};
 pub use lang::Lang;

@@ -3,10 +3,10 @@
 use std::path::Path;
 
 use crate::align::{self, AlignOptions};
+use crate::aligned::{AlignedPair, Side};
 use crate::document::Document;
 use crate::error::Result;
 use crate::lang::{self, Detection, Lang};
-use crate::report::{AlignedPair, Side};
 use crate::segment::{self, Split};
 
 /// A language given by the user, or to be detected.

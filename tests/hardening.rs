@@ -637,7 +637,7 @@ fn line_based_formats_keep_one_record_a_line_for_python() {
         if format == "tsv" {
             let fields: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
             assert_eq!(
-                bialign::report::tsv::unescape(fields[1]),
+                bialign::render::tsv::unescape(fields[1]),
                 format!("One {breaks}.")
             );
         }

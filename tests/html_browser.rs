@@ -17,7 +17,7 @@ use bialign::align::AlignOptions;
 use bialign::check::format::html::{kind_id as finding_kind_id, HAS_FINDING};
 use bialign::check::{self, CheckOptions};
 use bialign::pipeline::{self, LangChoice, PairRequest};
-use bialign::report::html::kind_id;
+use bialign::render::html::alignment::kind_id;
 use bialign::{Lang, Split};
 use common::bialign;
 

@@ -52,10 +52,10 @@ fn views_mark_only_findings(result: &PairResult) -> usize {
         let mut any = false;
         for (side, a) in anchors.flagged() {
             let (name, sentences, first) = match side {
-                bialign::anchor::compare::Side::Src => {
+                bialign::anchor::bead_anchors::Side::Src => {
                     (SideName::Source, &pair.src.sentences, bead.src.start)
                 }
-                bialign::anchor::compare::Side::Tgt => {
+                bialign::anchor::bead_anchors::Side::Tgt => {
                     (SideName::Target, &pair.tgt.sentences, bead.tgt.start)
                 }
             };

@@ -7,7 +7,8 @@ mod common;
 
 use bialign::report::format::Format;
 use bialign::report::terminal::text_width;
-use bialign::report::{moses, AlignedPair, ReportOptions};
+use bialign::report::{moses, ReportOptions};
+use bialign::AlignedPair;
 
 fn render(format: Format, pair: &AlignedPair, opts: &ReportOptions) -> String {
     let mut out = Vec::new();

@@ -4,14 +4,17 @@
 use std::path::Path;
 
 use bialign::align::AlignOptions;
+use bialign::aligned::BeadRecord;
 use bialign::anchor::caseless::{fold, Folded, TermSet};
 use bialign::anchor::glossary::{self, Glossary, GlossaryEntry};
 use bialign::anchor::{compare, latin, number};
 use bialign::check::{self, baseline, CheckOptions, CheckReport};
 use bialign::document::{is_space, Document};
 use bialign::pipeline::{self, LangChoice};
-use bialign::report::{self, format::Format, tsv, AlignedPair, BeadRecord, ReportOptions};
+use bialign::render::tsv;
+use bialign::report::{self, format::Format, ReportOptions};
 use bialign::segment::{self, Sentence, Split};
+use bialign::AlignedPair;
 use bialign::{eval, text, Lang};
 
 use super::gen::{self, Seeds};

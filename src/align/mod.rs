@@ -1,9 +1,9 @@
 //! Stage 3: pair the sentences of a text and its translation into beads.
 //!
-//! Two passes, as in Moore (2002). The first searches coarse to fine ([`coarse`]) with the exact
+//! Two passes, as in Moore (2002). The first searches coarse to fine (`coarse`) with the exact
 //! search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
 //! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
-//! translation table ([`model1`]); the second pass searches a narrow band around the first path
+//! translation table (`model1`); the second pass searches a narrow band around the first path
 //! with all of it.
 
 mod bead;

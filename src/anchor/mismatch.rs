@@ -17,31 +17,8 @@
 
 use std::collections::HashSet;
 
-use serde::Serialize;
-
-use super::compare::{Anchor, AnchorKind};
+use super::bead_anchors::{Anchor, AnchorKind, Mismatch, MismatchKind};
 use crate::lang::Lang;
-
-/// What a mismatch is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MismatchKind {
-    /// The numbers of the two sides differ.
-    Number,
-    /// A term is missing from one side, or spelled otherwise there.
-    Term,
-    /// A glossary term's required translation is missing.
-    Glossary,
-}
-
-/// One mismatch of a bead: the anchors it names, as indices into the bead's source and target
-/// anchors ([`super::compare::BeadAnchors`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mismatch {
-    pub kind: MismatchKind,
-    pub src: Vec<usize>,
-    pub tgt: Vec<usize>,
-}
 
 /// The two sides of a bead as the rules need them: anchors, sentences and language.
 pub(super) struct BeadSide<'a> {

@@ -2,6 +2,7 @@
 //! scripts, Latin-script names, sentence-final `?`/`!`), words with their dictionary translations,
 //! glossary terms — as interned token ids, with how many sentences of each side carry each token.
 
+pub mod bead_anchors;
 pub mod caseless;
 pub mod compare;
 pub mod cover;

@@ -2,7 +2,7 @@
 //! 3 yards → 2,75 m, 半年 → "six months". A number whose unit differs from the other side's is matched by what it
 //! measures, within the rounding translators allow, instead of being reported as changed.
 
-use super::compare::{Anchor, AnchorKind};
+use super::bead_anchors::{Anchor, AnchorKind};
 
 /// Converted figures are rounded: 20 ft (6.096 m) becomes "six metres", 60 kg (132 lb)
 /// "130 pounds". Agreement within this share of the larger value counts as the same quantity.
@@ -270,88 +270,5 @@ impl Quantity {
         self.dimension == other.dimension
             && (self.value - other.value).abs()
                 <= TOLERANCE * self.value.abs().max(other.value.abs())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::anchor::compare::compare_bead;
-    use crate::anchor::glossary::Glossary;
-    use crate::lang::Lang;
-
-    fn unmatched(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<String> {
-        compare_bead(&[src], src_lang, &[tgt], tgt_lang, &Glossary::default())
-            .unmatched()
-            .map(|(_, a)| a.key.clone())
-            .collect()
-    }
-
-    #[test]
-    fn converted_quantities_match() {
-        assert!(unmatched(
-            "用于发现背景辐射的二十英尺的喇叭形天线",
-            Lang::ZH,
-            "the six-meter horn antenna used to discover the background radiation",
-            Lang::EN
-        )
-        .is_empty());
-        assert!(unmatched(
-            "她体重六十公斤。",
-            Lang::ZH,
-            "She weighed about 130 pounds.",
-            Lang::EN
-        )
-        .is_empty());
-        assert!(unmatched(
-            "Der Abstand war etwa 3 yards.",
-            Lang::DE,
-            "La distance mesurait environ 2,75 m.",
-            Lang::FR
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn a_conversion_given_alongside_is_no_number_of_its_own() {
-        assert_eq!(
-            unmatched(
-                "Der Fusseindruck hatte eine Länge von gut 30 cm.",
-                Lang::DE,
-                "Elles mesuraient 12 pouces (305 mm) de longueur.",
-                Lang::FR
-            ),
-            Vec::<String>::new()
-        );
-        assert!(unmatched(
-            "die alte Höhenzahl muss um etwa 60 ft. = 18,29 m erhöht werden",
-            Lang::DE,
-            "l'ancienne cote devait être relevée de 60 pieds",
-            Lang::FR
-        )
-        .is_empty());
-    }
-
-    #[test]
-    fn a_changed_quantity_is_still_a_mismatch() {
-        // 20 feet is 6.1 m, not 9.
-        assert_eq!(
-            unmatched(
-                "二十英尺的天线",
-                Lang::ZH,
-                "the nine-meter antenna",
-                Lang::EN
-            ),
-            ["20", "9"]
-        );
-        // 60 kg is about 132 lb, but feet measure length.
-        assert_eq!(
-            unmatched("60公斤", Lang::ZH, "132 feet", Lang::EN),
-            ["60", "132"]
-        );
-        // The same unit on both sides is no conversion: 61 kg is not 60 kg.
-        assert_eq!(
-            unmatched("61公斤", Lang::ZH, "60 kilograms", Lang::EN),
-            ["61", "60"]
-        );
     }
 }

@@ -11,8 +11,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::input::{BadRecord, Record};
+use crate::aligned::{join, AlignedPair};
 use crate::lang::Lang;
-use crate::report::{join, write_json_line, AlignedPair};
+use crate::render::json::write_json_line;
 
 /// The schema version every output line carries as `bialign_schema`.
 pub const SCHEMA: u32 = 1;

@@ -1,14 +1,14 @@
 //! The batch's TSV output: one translation pair a line, `id<TAB>source<TAB>target<TAB>score`
 //! (docpairs: `url1<TAB>url2<TAB>source<TAB>target<TAB>score`), the layout of hunalign and
 //! bitextor outputs. Only pairs are written (no omissions or additions), and text is escaped as
-//! `bialign align --format tsv` escapes it ([`crate::report::tsv::escape`]), so every line has
+//! `bialign align --format tsv` escapes it ([`crate::render::tsv::escape`]), so every line has
 //! the same number of fields. A bad record has no line here: it is reported on standard error.
 
 use std::io::{self, Write};
 
 use super::input::Record;
-use crate::report::tsv::escape;
-use crate::report::{join, AlignedPair};
+use crate::aligned::{join, AlignedPair};
+use crate::render::tsv::escape;
 
 pub fn write_aligned(out: &mut dyn Write, record: &Record, pair: &AlignedPair) -> io::Result<()> {
     let key = match &record.urls {

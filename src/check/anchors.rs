@@ -2,8 +2,7 @@
 //! [`crate::anchor::mismatch`] decides them for `check` and the views alike, put in words.
 
 use crate::align::Bead;
-use crate::anchor::compare::Anchor;
-use crate::anchor::mismatch::{Mismatch, MismatchKind};
+use crate::anchor::bead_anchors::{Anchor, Mismatch, MismatchKind};
 
 use super::{AnchorRef, Context, Finding, Kind, SideName};
 

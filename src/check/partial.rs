@@ -157,7 +157,7 @@ pub fn evidence(cx: &Context<'_>) -> Vec<Evidence> {
     out
 }
 
-fn texts(side: &crate::report::Side) -> Vec<&str> {
+fn texts(side: &crate::aligned::Side) -> Vec<&str> {
     side.sentences.iter().map(|s| s.text.as_str()).collect()
 }
 

@@ -18,7 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::align::Bead;
-use crate::anchor::compare::AnchorKind;
+use crate::anchor::bead_anchors::AnchorKind;
 use crate::error::{Error, Result};
 
 use super::{Context, SideName};
@@ -159,7 +159,7 @@ pub fn probability(e: &Evidence) -> f64 {
     }
 }
 
-fn counts_as_number(a: &crate::anchor::compare::Anchor) -> bool {
+fn counts_as_number(a: &crate::anchor::bead_anchors::Anchor) -> bool {
     // Spelled-out numbers are dropped, added and rephrased too freely (一个, 十几, "dozens").
     a.kind == AnchorKind::Number
 }

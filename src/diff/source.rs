@@ -11,11 +11,11 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 use super::words::{self, Piece};
 use super::{context, same, DiffOptions, Status};
+use crate::aligned;
 use crate::check::{Excerpt, FileInfo, Location, SideName};
 use crate::document::Document;
 use crate::error::Result;
 use crate::pipeline::{self, LangChoice};
-use crate::report;
 use crate::segment::{self, Sentence};
 
 /// Two sentences of a replaced stretch are one sentence edited when they share this much of
@@ -105,7 +105,7 @@ pub fn diff_sources(
     }
     // The bead an old source position belongs to (for the place of an added sentence).
     let bead_at = |i: usize| bead_of.get(i).copied().unwrap_or(beads.len());
-    let new_side = report::Side {
+    let new_side = aligned::Side {
         name: new_doc.display_name(),
         lang: src_lang,
         sentences: new_sentences,
@@ -190,7 +190,7 @@ pub fn diff_sources(
 }
 
 /// Where sentence `j` of a side starts, or the end of the file after its last sentence.
-fn new_offset(side: &report::Side, j: usize, doc: &Document) -> usize {
+fn new_offset(side: &aligned::Side, j: usize, doc: &Document) -> usize {
     side.sentences.get(j).map_or_else(
         || side.sentences.last().map_or(doc.text.len(), |s| s.end),
         |s| s.start,
@@ -198,14 +198,14 @@ fn new_offset(side: &report::Side, j: usize, doc: &Document) -> usize {
 }
 
 /// Sentences `ids` of a side as an excerpt; when empty, at byte `at`.
-fn excerpt(doc: &Document, side: &report::Side, ids: Range<usize>, at: usize) -> Excerpt {
+fn excerpt(doc: &Document, side: &aligned::Side, ids: Range<usize>, at: usize) -> Excerpt {
     let sentences = &side.sentences[ids.clone()];
     let (start, end) = match (sentences.first(), sentences.last()) {
         (Some(f), Some(l)) => (f.start, l.end),
         _ => (at, at),
     };
     Excerpt {
-        text: report::join(sentences, side.lang),
+        text: aligned::join(sentences, side.lang),
         sentences: ids.collect(),
         location: Location::in_document(doc, start, end),
     }

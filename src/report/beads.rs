@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{AlignedPair, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::AlignedPair;
 
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
     for bead in &pair.alignment.beads {

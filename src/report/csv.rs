@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{AlignedPair, BeadRecord, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::{AlignedPair, BeadRecord};
 
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     let csv_safe = opts.csv_safe;

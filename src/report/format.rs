@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use super::{beads, csv, html, jsonl, moses, terminal, tmx, tsv, AlignedPair, ReportOptions};
+use super::{beads, csv, html, jsonl, moses, terminal, tmx, tsv, ReportOptions};
+use crate::aligned::AlignedPair;
 use crate::error::{Error, Result};
 use crate::names::{names, Named};
 use crate::output;

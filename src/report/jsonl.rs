@@ -5,7 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{AlignedPair, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::AlignedPair;
+use crate::render::json::write_json_line;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -48,7 +50,7 @@ pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> 
             src_paragraph: r.src_paragraph,
             tgt_paragraph: r.tgt_paragraph,
         };
-        super::write_json_line(out, &record)?;
+        write_json_line(out, &record)?;
     }
     Ok(())
 }

@@ -5,7 +5,8 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{AlignedPair, ReportOptions};
+use super::ReportOptions;
+use crate::aligned::AlignedPair;
 
 /// `PREFIX.<src-lang>` and `PREFIX.<tgt-lang>`. When both sides are in the same language the
 /// files are told apart as `PREFIX.src.<lang>` and `PREFIX.tgt.<lang>`.

@@ -50,7 +50,7 @@ pub fn write_lines(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()
 
 pub fn write_jsonl(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
     for (index, sentence) in sentences.iter().enumerate() {
-        super::write_json_line(out, &Record { index, sentence })?;
+        crate::render::json::write_json_line(out, &Record { index, sentence })?;
     }
     Ok(())
 }

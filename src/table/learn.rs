@@ -118,7 +118,7 @@ impl DocBeads {
         let (src, tgt) = (&result.pair.src, &result.pair.tgt);
         let forward = query_is_source(src.lang, tgt.lang);
         let (query, other) = if forward { (src, tgt) } else { (tgt, src) };
-        let words = |side: &crate::report::Side, partner: Lang, ids: std::ops::Range<usize>| {
+        let words = |side: &crate::aligned::Side, partner: Lang, ids: std::ops::Range<usize>| {
             let cjk = side.lang.is_cjk_sentence_style();
             let mut tokens = Vec::new();
             for k in ids {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use bialign::align::{Alignment, Bead};
 use bialign::anchor::glossary::Glossary;
-use bialign::report::{AlignedPair, Side};
 use bialign::{eval, segment, Document, Lang};
+use bialign::{AlignedPair, Side};
 
 pub const FIXTURE: &str = "tests/fixtures/reports";
 pub const CORPUS: &str = "corpora/ilya-stanford";

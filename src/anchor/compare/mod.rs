@@ -5,97 +5,15 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
-
+use super::bead_anchors::{Anchor, AnchorKind, BeadAnchors};
 use super::caseless::{at_word_end, at_word_start, is_word_char, Folded, TermSet};
 use super::glossary::Glossary;
 use super::latin;
-use super::mismatch::{self, BeadSide, Mismatch};
+use super::mismatch::{self, BeadSide};
 use super::units;
 use crate::lang::Lang;
 
 mod numbers;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AnchorKind {
-    /// A number, compared by value across scripts (35岁 ↔ 35, 二〇一二 ↔ 2012).
-    Number,
-    /// A number spelled out in words (三十五, thirty-five): compared the same way, but a missing
-    /// one is weaker evidence, since words like 一 are often not numbers at all.
-    NumberWord,
-    /// A Latin-script name or term (OpenAI, GPT-3).
-    Term,
-    /// A glossary term; `matched` says whether the required translation is there.
-    Glossary,
-}
-
-/// One anchor found in one sentence of a bead side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Anchor {
-    pub kind: AnchorKind,
-    /// What it is compared by: the number's canonical value (an ordinal's with its ending, "2nd",
-    /// so that it meets only ordinals), the term, or the glossary entry's required translation.
-    pub key: String,
-    /// Index of the sentence within the bead side.
-    pub sentence: usize,
-    /// Byte span within that sentence.
-    pub start: usize,
-    pub end: usize,
-    /// The other side has its counterpart.
-    pub matched: bool,
-    /// It is named by one of the bead's [`BeadAnchors::mismatches`]: what views mark as a
-    /// mismatch. An anchor can be unmatched without being flagged (一个 → "a").
-    pub flagged: bool,
-}
-
-/// The anchors of both sides of a bead.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct BeadAnchors {
-    pub src: Vec<Anchor>,
-    pub tgt: Vec<Anchor>,
-    /// The mismatches among the unmatched anchors, as `check` reports them.
-    pub mismatches: Vec<Mismatch>,
-}
-
-impl BeadAnchors {
-    /// The anchors named by a mismatch, source side first.
-    pub fn flagged(&self) -> impl Iterator<Item = (Side, &Anchor)> {
-        let src = self
-            .src
-            .iter()
-            .filter(|a| a.flagged)
-            .map(|a| (Side::Src, a));
-        let tgt = self
-            .tgt
-            .iter()
-            .filter(|a| a.flagged)
-            .map(|a| (Side::Tgt, a));
-        src.chain(tgt)
-    }
-
-    /// The anchors without a counterpart, mismatches or not.
-    pub fn unmatched(&self) -> impl Iterator<Item = (Side, &Anchor)> {
-        let src = self
-            .src
-            .iter()
-            .filter(|a| !a.matched)
-            .map(|a| (Side::Src, a));
-        let tgt = self
-            .tgt
-            .iter()
-            .filter(|a| !a.matched)
-            .map(|a| (Side::Tgt, a));
-        src.chain(tgt)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Side {
-    Src,
-    Tgt,
-}
 
 /// Compare the anchors of a bead whose sides are the given sentences.
 pub fn compare_bead(
@@ -309,6 +227,7 @@ fn glossary_anchors(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anchor::bead_anchors::Side;
 
     #[test]
     fn numbers_and_terms_across_scripts() {
@@ -430,5 +349,90 @@ mod tests {
             .src
             .iter()
             .any(|a| a.kind == AnchorKind::Glossary && !a.matched));
+    }
+}
+
+// Conversions are matched by `units`; these test them through the whole comparison, where the
+// numbers come from.
+#[cfg(test)]
+mod unit_conversions {
+    use super::compare_bead;
+    use crate::anchor::glossary::Glossary;
+    use crate::lang::Lang;
+
+    fn unmatched(src: &str, src_lang: Lang, tgt: &str, tgt_lang: Lang) -> Vec<String> {
+        compare_bead(&[src], src_lang, &[tgt], tgt_lang, &Glossary::default())
+            .unmatched()
+            .map(|(_, a)| a.key.clone())
+            .collect()
+    }
+
+    #[test]
+    fn converted_quantities_match() {
+        assert!(unmatched(
+            "用于发现背景辐射的二十英尺的喇叭形天线",
+            Lang::ZH,
+            "the six-meter horn antenna used to discover the background radiation",
+            Lang::EN
+        )
+        .is_empty());
+        assert!(unmatched(
+            "她体重六十公斤。",
+            Lang::ZH,
+            "She weighed about 130 pounds.",
+            Lang::EN
+        )
+        .is_empty());
+        assert!(unmatched(
+            "Der Abstand war etwa 3 yards.",
+            Lang::DE,
+            "La distance mesurait environ 2,75 m.",
+            Lang::FR
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_conversion_given_alongside_is_no_number_of_its_own() {
+        assert_eq!(
+            unmatched(
+                "Der Fusseindruck hatte eine Länge von gut 30 cm.",
+                Lang::DE,
+                "Elles mesuraient 12 pouces (305 mm) de longueur.",
+                Lang::FR
+            ),
+            Vec::<String>::new()
+        );
+        assert!(unmatched(
+            "die alte Höhenzahl muss um etwa 60 ft. = 18,29 m erhöht werden",
+            Lang::DE,
+            "l'ancienne cote devait être relevée de 60 pieds",
+            Lang::FR
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_changed_quantity_is_still_a_mismatch() {
+        // 20 feet is 6.1 m, not 9.
+        assert_eq!(
+            unmatched(
+                "二十英尺的天线",
+                Lang::ZH,
+                "the nine-meter antenna",
+                Lang::EN
+            ),
+            ["20", "9"]
+        );
+        // 60 kg is about 132 lb, but feet measure length.
+        assert_eq!(
+            unmatched("60公斤", Lang::ZH, "132 feet", Lang::EN),
+            ["60", "132"]
+        );
+        // The same unit on both sides is no conversion: 61 kg is not 60 kg.
+        assert_eq!(
+            unmatched("61公斤", Lang::ZH, "60 kilograms", Lang::EN),
+            ["61", "60"]
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Anchor, AnchorKind, BeadAnchors};
+use crate::anchor::bead_anchors::{Anchor, AnchorKind, BeadAnchors};
 use crate::anchor::latin;
 use crate::anchor::number::{self, NumberKind};
 use crate::lang::Lang;

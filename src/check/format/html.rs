@@ -1,17 +1,18 @@
-//! `--format html`: the alignment report page ([`crate::report::html`]) with the findings marked.
+//! `--format html`: the alignment page ([`crate::render::html::alignment`]) with the findings marked.
 //!
 //! The header gains a findings summary: the verdict, counts by kind (each a link that shows only
 //! the rows with findings of that kind) and the list of findings, each linking to its row. Every
 //! bead row a finding concerns gets the class `has-finding` (a bar at its edge) and a tag naming
 //! the kind and the severity in words; the finding's message is written in the row of its first
-//! bead. Escaping and style are the report page's.
+//! bead. Escaping and style are the kit's ([`crate::render::html`]).
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use crate::aligned::AlignedPair;
 use crate::check::{fails, CheckReport, Counts, FailOn, Finding, Kind};
-use crate::report::html::{self, escape, BeadOverlay, Esc, Filter, Overlay};
-use crate::report::AlignedPair;
+use crate::render::html::alignment::{write_page, BeadOverlay, Overlay};
+use crate::render::html::{escape, finding_line, finding_tag, Filter};
 
 /// The fragment id and row class of the beads with findings of `kind`, e.g. `finding-omission`.
 pub fn kind_id(kind: Kind) -> String {
@@ -27,7 +28,7 @@ pub fn write(
     report: &CheckReport,
     fail_on: FailOn,
 ) -> io::Result<()> {
-    html::write_page(out, pair, &overlay(pair, report, fail_on))
+    write_page(out, pair, &overlay(pair, report, fail_on))
 }
 
 /// The beads a finding concerns: those holding its sentences, and its own bead.
@@ -50,21 +51,6 @@ fn beads_of(pair: &AlignedPair, f: &Finding) -> Vec<usize> {
     beads
 }
 
-/// The severity and kind of a finding as a tag, in words.
-pub(crate) fn tag(f: &Finding) -> String {
-    format!(
-        "<span class=\"tag sev-{}\">{} · {}</span>",
-        f.severity.as_str(),
-        f.severity.word(),
-        f.kind.as_str()
-    )
-}
-
-/// A finding on one line: its tag and message.
-pub(crate) fn line(f: &Finding) -> String {
-    format!("{} <span class=\"msg\">{}</span>", tag(f), Esc(&f.message))
-}
-
 fn overlay(pair: &AlignedPair, report: &CheckReport, fail_on: FailOn) -> Overlay {
     let mut beads: BTreeMap<usize, BeadOverlay> = BTreeMap::new();
     let mut firsts = Vec::with_capacity(report.findings.len());
@@ -80,12 +66,12 @@ fn overlay(pair: &AlignedPair, report: &CheckReport, fail_on: FailOn) -> Overlay
                 }
             }
             row.html.push_str(&if k == first {
-                format!("<p class=\"finding\">{}</p>", line(f))
+                format!("<p class=\"finding\">{}</p>", finding_line(f))
             } else {
                 format!(
                     "<p class=\"finding\">{} <span class=\"msg\">continued from bead \
                      <a href=\"#b{first}\">{first}</a></span></p>",
-                    tag(f)
+                    finding_tag(f)
                 )
             });
         }
@@ -151,7 +137,7 @@ fn overlay(pair: &AlignedPair, report: &CheckReport, fail_on: FailOn) -> Overlay
         for (f, first) in report.findings.iter().zip(&firsts) {
             h.push_str(&format!(
                 "<li><a href=\"#b{first}\">bead {first}</a> {}</li>\n",
-                line(f)
+                finding_line(f)
             ));
         }
         h.push_str("</ol>\n");

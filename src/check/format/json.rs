@@ -8,17 +8,7 @@ use serde::Serialize;
 
 use crate::check::baseline::SCHEMA_VERSION;
 use crate::check::{CheckReport, Counts, FileInfo, Finding};
-
-#[derive(Serialize)]
-pub struct Tool {
-    pub name: &'static str,
-    pub version: &'static str,
-}
-
-pub const TOOL: Tool = Tool {
-    name: "bialign",
-    version: env!("CARGO_PKG_VERSION"),
-};
+use crate::render::json::{Tool, TOOL};
 
 #[derive(Serialize)]
 struct Summary {

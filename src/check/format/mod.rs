@@ -8,9 +8,9 @@ pub mod json;
 use std::io::{self, Write};
 
 use super::CheckReport;
+use crate::aligned::AlignedPair;
 use crate::check::FailOn;
-use crate::report::color::Paint;
-use crate::report::AlignedPair;
+use crate::render::color::Paint;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
@@ -51,10 +51,4 @@ pub fn write(
         CheckFormat::Github => github::write(out, report),
         CheckFormat::Html => html::write(out, pair, report, fail_on),
     }
-}
-
-/// `text` on one line (sentences can span wrapped lines), with no control character left raw:
-/// it is shown on terminals and in CI logs.
-pub(crate) fn one_line(text: &str) -> String {
-    crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }

@@ -4,16 +4,15 @@
 
 use std::io::{self, Write};
 
-use crate::check::format::github::{annotation, escape_data, markdown_cell, properties};
-use crate::check::format::one_line;
 use crate::check::{Counts, Excerpt};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::plain;
 use crate::diff::{Status, TranslationDiff};
+use crate::render::github::{
+    annotation, escape_data, markdown_cell, properties, rows_left_out, SUMMARY_ROWS,
+};
+use crate::render::one_line;
 use crate::text::visible;
-
-/// At most this many changes are listed in a step summary.
-const SUMMARY_ROWS: usize = 200;
 
 pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
     for f in &d.introduced {
@@ -96,7 +95,7 @@ pub fn translation_summary(d: &TranslationDiff) -> String {
                 markdown_cell(&plain(&c.words)),
             ));
         }
-        more(&mut md, d.changes.len());
+        rows_left_out(&mut md, d.changes.len());
     }
     for (title, list) in [("Introduced", &d.introduced), ("Fixed", &d.fixed)] {
         if list.is_empty() {
@@ -114,7 +113,7 @@ pub fn translation_summary(d: &TranslationDiff) -> String {
                 markdown_cell(&f.message)
             ));
         }
-        more(&mut md, list.len());
+        rows_left_out(&mut md, list.len());
     }
     md
 }
@@ -148,16 +147,7 @@ pub fn source_summary(d: &SourceDiff) -> String {
                 target
             ));
         }
-        more(&mut md, d.changes.len());
+        rows_left_out(&mut md, d.changes.len());
     }
     md
-}
-
-fn more(md: &mut String, n: usize) {
-    if n > SUMMARY_ROWS {
-        md.push_str(&format!(
-            "\n… and {} more (see the `--format json` output).\n",
-            n - SUMMARY_ROWS
-        ));
-    }
 }

@@ -1,4 +1,4 @@
-//! `--format html`: one self-contained page (the report pages' style sheet and escaping), each
+//! `--format html`: one self-contained page (the kit's frame, style sheet and escaping), each
 //! changed passage a row with the old and new text side by side, removed words `<del>` in the
 //! old and added words `<ins>` in the new; then, for a translation, the findings the edit
 //! introduced and fixed. The status of each row is a word, not only a colour, and every text
@@ -6,13 +6,14 @@
 
 use std::io::{self, Write};
 
-use crate::check::format::html::line as finding_line;
 use crate::check::{Excerpt, FailOn, Finding};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::{Op, Piece};
 use crate::diff::{Status, StatusCounts, TranslationDiff};
 use crate::lang::Lang;
-use crate::report::html::{escape, filter_targets, page_end, page_start, Esc, Filter};
+use crate::render::html::{
+    escape, filter_targets, finding_line, page_end, page_head, page_start, Esc, Filter,
+};
 
 /// The BCP 47 tag for a language code of a report (`zh` → `zh-Hans`).
 fn bcp47(code: &str) -> String {
@@ -109,15 +110,7 @@ fn head(
         &format!("{} → {} · bialign", title.0, title.1),
         filters,
     )?;
-    writeln!(
-        out,
-        "<header class=\"page-head\">\n<p class=\"brand\">bialign · {}</p>\n\
-         <h1><span class=\"file\">{}</span> <span class=\"arrow\" aria-label=\"revised as\">→</span> \
-         <span class=\"file\">{}</span></h1>\n<dl class=\"facts\">",
-        Esc(brand),
-        Esc(title.0),
-        Esc(title.1)
-    )?;
+    page_head(out, brand, title, ("→", "revised as"))?;
     for (dt, dd) in facts {
         writeln!(out, "<div><dt>{}</dt><dd>{}</dd></div>", Esc(dt), Esc(dd))?;
     }

@@ -6,10 +6,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::check::baseline::SCHEMA_VERSION;
-use crate::check::format::json::{Tool, TOOL};
 use crate::check::{Counts, FileInfo, Finding};
 use crate::diff::source::{SourceChange, SourceDiff};
 use crate::diff::{Change, TranslationDiff};
+use crate::render::json::{Tool, TOOL};
 
 #[derive(Serialize)]
 struct TranslationOutput<'a> {

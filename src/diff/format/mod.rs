@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::source::SourceDiff;
 use super::TranslationDiff;
 use crate::check::FailOn;
-use crate::report::color::Paint;
+use crate::render::color::Paint;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {

@@ -4,13 +4,13 @@
 
 use std::io::{self, Write};
 
-use crate::check::format::human;
-use crate::check::format::one_line;
 use crate::check::{Counts, Excerpt, FailOn, Finding};
 use crate::diff::source::SourceDiff;
 use crate::diff::words::{Op, Piece};
 use crate::diff::{Status, TranslationDiff};
-use crate::report::color::Paint;
+use crate::render::color::Paint;
+use crate::render::one_line;
+use crate::render::terminal::finding;
 use crate::text::visible;
 
 fn place(e: &Excerpt) -> String {
@@ -137,7 +137,7 @@ fn findings(
     writeln!(out)?;
     writeln!(out, "{} ({})", paint.bold(title), list.len())?;
     for f in list {
-        human::finding(out, &d.source.lang, &d.new.lang, f, paint)?;
+        finding(out, &d.source.lang, &d.new.lang, f, paint)?;
     }
     Ok(())
 }

@@ -8,10 +8,11 @@ mod wrap;
 
 use std::io::{self, Write};
 
-use super::pieces::{pieces, Piece};
-use super::{AlignedPair, ReportOptions, Side, LOW_CONFIDENCE};
+use super::ReportOptions;
 use crate::align::Bead;
-use crate::anchor::compare::Anchor;
+use crate::aligned::{AlignedPair, Side, LOW_CONFIDENCE};
+use crate::anchor::bead_anchors::Anchor;
+use crate::render::pieces::{pieces, Piece};
 use crate::text::visible as clean;
 pub use wrap::{text_width, wrap, Line, Span, Style};
 

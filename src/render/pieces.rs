@@ -4,7 +4,7 @@
 //! anchors overlap (a glossary term that is also a Latin name), the first one found wins, a
 //! mismatch before a match, so a mismatch is never hidden.
 
-use crate::anchor::compare::Anchor;
+use crate::anchor::bead_anchors::Anchor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece<'a> {
@@ -45,7 +45,7 @@ pub fn pieces<'a>(text: &'a str, index: usize, anchors: &'a [Anchor]) -> Vec<Pie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::anchor::compare::AnchorKind;
+    use crate::anchor::bead_anchors::AnchorKind;
 
     fn anchor(sentence: usize, start: usize, end: usize, matched: bool) -> Anchor {
         Anchor {

@@ -1,48 +1,21 @@
-//! The HTML report: one self-contained page (inline CSS, no scripts, fonts or images) with the
-//! two texts side by side, one table row per bead.
+//! The alignment page: the two texts side by side, one table row per bead, which `align` writes
+//! as its HTML report and `check` writes with its findings marked (an [`Overlay`]).
 //!
 //! The header names both files and languages, gives the length ratio, and counts beads by kind,
 //! beads with mismatches and unsure beads; each count is a link that shows only its rows (CSS
 //! `:target`, no script). Anchors are `<mark>`ed where both sides have them; one that only one
 //! side has is `<del>` in the source or `<ins>` in the translation, with a title and a line in
 //! the bead's cell saying so in words. Omissions and additions are labelled, not only coloured.
-//! Every piece of text goes through [`escape`].
+//! Every piece of text goes through [`super::escape`].
 
 use std::collections::BTreeMap;
-use std::fmt::{self, Display};
 use std::io::{self, Write};
 
-use super::pieces::{pieces, Piece};
-use super::{AlignedPair, ReportOptions, Side, Summary, LOW_CONFIDENCE};
+use super::{filter_targets, page_end, page_head, page_start, Esc, Filter};
 use crate::align::{Bead, BeadKind};
-use crate::anchor::compare::{Anchor, AnchorKind, Side as AnchorSide};
-
-const STYLE: &str = include_str!("style.css");
-
-/// Text made safe for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut s = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => s.push_str("&amp;"),
-            '<' => s.push_str("&lt;"),
-            '>' => s.push_str("&gt;"),
-            '"' => s.push_str("&quot;"),
-            '\'' => s.push_str("&#39;"),
-            c => s.push(c),
-        }
-    }
-    s
-}
-
-/// `Display` that escapes, for use in `write!`.
-pub struct Esc<'a>(pub &'a str);
-
-impl Display for Esc<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&escape(self.0))
-    }
-}
+use crate::aligned::{AlignedPair, Side, Summary, LOW_CONFIDENCE};
+use crate::anchor::bead_anchors::{Anchor, AnchorKind, Side as AnchorSide};
+use crate::render::pieces::{pieces, Piece};
 
 /// The fragment id of the rows of a bead kind, e.g. `kind-1-0`.
 pub fn kind_id(kind: BeadKind) -> String {
@@ -66,7 +39,7 @@ fn kind_label(kind: BeadKind, n: usize) -> String {
 }
 
 /// What a page built on the alignment report adds to it (`bialign check` marks its findings);
-/// the plain report adds nothing. Markup in here is built with [`escape`].
+/// the plain report adds nothing. Markup in here is built with [`super::escape`].
 #[derive(Debug, Clone, Default)]
 pub struct Overlay {
     /// What the page is, above the title (plain text); "alignment report" when `None`.
@@ -79,14 +52,6 @@ pub struct Overlay {
     pub beads: BTreeMap<usize, BeadOverlay>,
 }
 
-/// A row filter: a link to `#id` shows only the rows with class `id`, and says so with `note`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Filter {
-    pub id: String,
-    /// Plain text, e.g. "Showing only the 2 beads with omissions."
-    pub note: String,
-}
-
 /// What an overlay adds to one bead's row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BeadOverlay {
@@ -94,10 +59,6 @@ pub struct BeadOverlay {
     pub classes: Vec<String>,
     /// Markup appended to the row's kind cell.
     pub html: String,
-}
-
-pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
-    write_page(out, pair, &Overlay::default())
 }
 
 /// The report page with an overlay's additions.
@@ -144,69 +105,6 @@ pub fn write_page(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) ->
     )
 }
 
-/// The start of a bialign page, up to `<body>`: the title (plain text), the one style sheet,
-/// and a rule per filter: when its target is in the URL, rows without its class are hidden and
-/// its note appears.
-pub fn page_start(out: &mut dyn Write, title: &str, filters: &[Filter]) -> io::Result<()> {
-    writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"bialign {}\">\n\
-         <title>{}</title>\n<style>\n{STYLE}",
-        env!("CARGO_PKG_VERSION"),
-        Esc(title),
-    )?;
-    for Filter { id, .. } in filters {
-        writeln!(
-            out,
-            "#{id}:target ~ table tbody tr:not(.{id}) {{ display: none; }}\n\
-             #{id}:target ~ .filter-note {{ display: block; }}\n\
-             #{id}:target ~ .filter-note .only-{id} {{ display: inline; }}"
-        )?;
-    }
-    writeln!(out, "</style>\n</head>\n<body>")
-}
-
-/// The end of a bialign page: a footer with `note` (markup: fixed text, or built with
-/// [`escape`]).
-pub fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
-    writeln!(
-        out,
-        "<footer><p>Made by bialign {}. {note}</p></footer>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION"),
-    )
-}
-
-/// The targets of the filters (siblings before the table, which the filter rules need) and
-/// the note saying what a filter shows, with a link back to everything (`show_all`).
-pub fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -> io::Result<()> {
-    writeln!(out, "<span id=\"all\" class=\"filter-target\"></span>")?;
-    for f in filters {
-        writeln!(
-            out,
-            "<span id=\"{}\" class=\"filter-target\"></span>",
-            Esc(&f.id)
-        )?;
-    }
-    let notes: Vec<String> = filters
-        .iter()
-        .map(|f| {
-            format!(
-                "<span class=\"only-{}\">{}</span>",
-                Esc(&f.id),
-                Esc(&f.note)
-            )
-        })
-        .collect();
-    writeln!(
-        out,
-        "<p class=\"filter-note\" role=\"status\">{} <a href=\"#all\">{}</a></p>",
-        notes.join(" "),
-        Esc(show_all)
-    )
-}
-
 fn header(
     out: &mut dyn Write,
     pair: &AlignedPair,
@@ -222,15 +120,16 @@ fn header(
             side.sentences.len()
         )
     };
+    page_head(
+        out,
+        overlay.brand.as_deref().unwrap_or("alignment report"),
+        (&pair.src.name, &pair.tgt.name),
+        ("↔", "aligned with"),
+    )?;
     writeln!(
         out,
-        "<header class=\"page-head\">\n<p class=\"brand\">bialign · {}</p>\n\
-         <h1><span class=\"file\">{}</span> <span class=\"arrow\" aria-label=\"aligned with\">↔</span> \
-         <span class=\"file\">{}</span></h1>\n<dl class=\"facts\">\n{}\n{}\n\
+        "{}\n{}\n\
          <div><dt>Length ratio</dt><dd>{:.2} translation characters per source character</dd></div>\n</dl>",
-        Esc(overlay.brand.as_deref().unwrap_or("alignment report")),
-        Esc(&pair.src.name),
-        Esc(&pair.tgt.name),
         side("Source", &pair.src),
         side("Translation", &pair.tgt),
         pair.alignment.length_ratio
@@ -452,18 +351,4 @@ fn cell(
         write!(out, "</span></p>")?;
     }
     writeln!(out, "</td>")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_quotes() {
-        assert_eq!(
-            escape(r#"<script>alert("x & 'y'")</script>"#),
-            "&lt;script&gt;alert(&quot;x &amp; &#39;y&#39;&quot;)&lt;/script&gt;"
-        );
-        assert_eq!(escape("伊利亚"), "伊利亚");
-    }
 }

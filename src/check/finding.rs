@@ -1,0 +1,363 @@
+//! The vocabulary of fidelity checks: what a finding is ([`Finding`], its [`Kind`], [`Severity`]
+//! and places), how a run is judged ([`FailOn`]) and counted ([`Counts`]), and a finished check
+//! ([`CheckReport`]). The checks produce these; the formats of `check` and `diff` and the
+//! baseline read them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::aligned::{AlignedPair, Side};
+use crate::document::Document;
+use crate::error::{Error, Result};
+
+/// What a finding is about. The order is the order of the human report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Omission,
+    PartialOmission,
+    Addition,
+    NumberMismatch,
+    TermMismatch,
+    Glossary,
+    Untranslated,
+    LengthOutlier,
+    LowConfidence,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 9] = [
+        Kind::Omission,
+        Kind::PartialOmission,
+        Kind::Addition,
+        Kind::NumberMismatch,
+        Kind::TermMismatch,
+        Kind::Glossary,
+        Kind::Untranslated,
+        Kind::LengthOutlier,
+        Kind::LowConfidence,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Omission => "omission",
+            Kind::PartialOmission => "partial-omission",
+            Kind::Addition => "addition",
+            Kind::NumberMismatch => "number-mismatch",
+            Kind::TermMismatch => "term-mismatch",
+            Kind::Glossary => "glossary",
+            Kind::Untranslated => "untranslated",
+            Kind::LengthOutlier => "length-outlier",
+            Kind::LowConfidence => "low-confidence",
+        }
+    }
+
+    /// How serious a finding of this kind is.
+    pub fn severity(self) -> Severity {
+        match self {
+            Kind::Omission | Kind::NumberMismatch | Kind::Glossary | Kind::Untranslated => {
+                Severity::Error
+            }
+            Kind::PartialOmission | Kind::Addition | Kind::TermMismatch | Kind::LengthOutlier => {
+                Severity::Warning
+            }
+            Kind::LowConfidence => Severity::Note,
+        }
+    }
+
+    /// A heading for a group of findings of this kind.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Kind::Omission => "Omissions: source sentences without a translation",
+            Kind::PartialOmission => "Partial omissions: clauses without a translation",
+            Kind::Addition => "Additions: translated sentences without a source",
+            Kind::NumberMismatch => "Number mismatches",
+            Kind::TermMismatch => "Term mismatches: names and Latin-script terms",
+            Kind::Glossary => "Glossary violations",
+            Kind::Untranslated => "Untranslated sentences",
+            Kind::LengthOutlier => "Length outliers",
+            Kind::LowConfidence => "Low-confidence alignments",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Kind> {
+        let s = s.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                Error::Usage(format!(
+                    "unknown finding kind '{s}': expected one of {}",
+                    all.join(", ")
+                ))
+            })
+    }
+}
+
+/// How serious a finding is; ordered, so `>=` compares with a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Read from JSON written before version 2, which called it `info`.
+    #[serde(alias = "info")]
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// One level less serious (a note stays a note).
+    pub fn lower(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Note => Severity::Note,
+        }
+    }
+
+    /// The word reports use for it: `error`, `warning`, `note` (GitHub's annotations call a
+    /// note `notice`, their own name for the level).
+    pub fn word(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The lowest severity that makes a run fail, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, severity: Severity) -> bool {
+        match self {
+            FailOn::Error => severity >= Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Note => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// A place in a file: 1-based line and column (in characters) of the start and end, and the byte
+/// span. An empty span marks where something is missing (an omission's place in the translation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Location {
+    pub fn in_document(doc: &Document, start: usize, end: usize) -> Location {
+        Location {
+            file: doc.display_name(),
+            line: doc.line_of(start),
+            column: doc.column_of(start),
+            end_line: doc.line_of(end),
+            end_column: doc.column_of(end),
+            start,
+            end,
+        }
+    }
+}
+
+/// One side of a finding: the sentences concerned (empty when that side has none) and where
+/// they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Excerpt {
+    /// The sentences joined as in the alignment reports; empty when there are none.
+    pub text: String,
+    /// 0-based indices of the sentences in the segmentation of the file.
+    pub sentences: Vec<usize>,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+/// A number, term or glossary entry a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnchorRef {
+    pub side: SideName,
+    /// The anchor as written.
+    pub text: String,
+    /// What it is compared by (a number's canonical value, a term, a glossary translation).
+    pub value: String,
+    #[serde(flatten)]
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SideName {
+    Source,
+    Target,
+}
+
+/// One verdict on the translation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
+    /// 0-based index of the (first) bead concerned in the alignment.
+    pub bead: usize,
+    pub source: Excerpt,
+    pub target: Excerpt,
+    #[serde(default)]
+    pub anchors: Vec<AnchorRef>,
+    /// For omissions, partial omissions and additions: the probability, in 0..1, that the
+    /// sentences (or clauses) have no counterpart (see [`super::unpaired`] and [`super::partial`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+}
+
+/// Does any finding make the run fail?
+pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
+    findings.iter().any(|f| fail_on.fails(f.severity))
+}
+
+/// Counts of findings by severity, for summaries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub note: usize,
+}
+
+impl Counts {
+    pub fn of<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Note => c.note += 1,
+            }
+        }
+        c
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.note
+    }
+}
+
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "{}, {}, {}",
+            plural(self.error, "error", "errors"),
+            plural(self.warning, "warning", "warnings"),
+            plural(self.note, "note", "notes")
+        )
+    }
+}
+
+/// What a check run looked at, for report headers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub file: String,
+    pub lang: String,
+    pub sentences: usize,
+}
+
+impl FileInfo {
+    pub fn of(side: &Side) -> FileInfo {
+        FileInfo {
+            file: side.name.clone(),
+            lang: side.lang.code().to_owned(),
+            sentences: side.sentences.len(),
+        }
+    }
+}
+
+/// A finished check: the files, the findings to report, and how many findings a baseline hid.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    pub source: FileInfo,
+    pub target: FileInfo,
+    pub findings: Vec<Finding>,
+    /// Findings also in the baseline, left out of `findings`.
+    pub baselined: usize,
+}
+
+impl CheckReport {
+    pub fn new(pair: &AlignedPair, findings: Vec<Finding>) -> CheckReport {
+        CheckReport {
+            source: FileInfo::of(&pair.src),
+            target: FileInfo::of(&pair.tgt),
+            findings,
+            baselined: 0,
+        }
+    }
+}
+
+/// "1 source sentence", "3 source sentences".
+pub fn count_noun(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_and_order() {
+        assert_eq!(
+            "number-mismatch".parse::<Kind>().unwrap(),
+            Kind::NumberMismatch
+        );
+        assert_eq!(" Omission".parse::<Kind>().unwrap(), Kind::Omission);
+        let e = "typo".parse::<Kind>().unwrap_err().to_string();
+        assert!(e.contains("unknown finding kind 'typo'"), "{e}");
+        assert!(Severity::Error > Severity::Warning && Severity::Warning > Severity::Note);
+        assert!(FailOn::Warning.fails(Severity::Warning));
+        assert!(!FailOn::Error.fails(Severity::Warning));
+        assert!(!FailOn::Never.fails(Severity::Error));
+        assert!(FailOn::Note.fails(Severity::Note) && !FailOn::Warning.fails(Severity::Note));
+        let old: Severity = serde_json::from_str("\"info\"").unwrap();
+        assert_eq!(old, Severity::Note, "JSON of version 1 still reads");
+        assert_eq!(serde_json::to_string(&Severity::Note).unwrap(), "\"note\"");
+        for k in Kind::ALL {
+            let json = serde_json::to_string(&k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
+    }
+}
