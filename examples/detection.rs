@@ -56,6 +56,7 @@ use bialign::anchor::{latin, number};
 use bialign::check::baseline::{pair_up, FindingKey};
 use bialign::check::{self, partial, unpaired, CheckOptions, Finding, Kind};
 use bialign::eval::{read_beads, EvalSet, IndexBead};
+use bialign::names::Named;
 use bialign::pipeline::{align_documents, LangChoice};
 use bialign::{Document, Lang, Split};
 
@@ -1391,7 +1392,7 @@ fn debug(
         )
     };
     for p in placed {
-        if only.as_deref().is_some_and(|o| o != p.what.kind().as_str()) {
+        if only.as_deref().is_some_and(|o| o != p.what.kind().name()) {
             continue;
         }
         if findings.iter().any(|f| hits(f, p)) {
@@ -1416,7 +1417,7 @@ fn debug(
         if old {
             continue;
         }
-        if only.as_deref().is_some_and(|o| o != f.kind.as_str()) {
+        if only.as_deref().is_some_and(|o| o != f.kind.name()) {
             continue;
         }
         if matches!(f.kind, Kind::LowConfidence | Kind::LengthOutlier)

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
@@ -169,7 +169,7 @@ impl OutputArgs {
 struct ViewArgs {
     /// Colour the terminal view: `auto` (on a terminal, unless NO_COLOR is set or TERM=dumb),
     /// `always`, `never`. Without colour, mismatches are bracketed: [-2015-] {+2016+}.
-    #[arg(long, default_value = "auto", value_parser = color_parser())]
+    #[arg(long, default_value = "auto", value_parser = named::<ColorChoice>())]
     color: ColorChoice,
     /// Page the terminal view: `auto` (through $PAGER or `less -FRX` when taller than the
     /// terminal), `always` (whenever it goes to standard output), `never`.
@@ -273,17 +273,17 @@ struct CheckArgs {
     #[command(flatten)]
     pair: PairArgs,
     /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
-    #[arg(long, value_enum)]
-    format: Option<CheckFormatArg>,
+    #[arg(long, value_parser = named::<CheckFormat>())]
+    format: Option<CheckFormat>,
     /// Exit with status 1 when a finding this severe or worse is reported.
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
-    fail_on: FailOnArg,
+    #[arg(long, value_parser = named::<FailOn>(), default_value = "error")]
+    fail_on: FailOn,
     /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = named::<check::Kind>())]
     ignore: Vec<check::Kind>,
     /// Report sentences without a counterpart when they are at least `strict` very likely
     /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
-    #[arg(long, default_value = "normal")]
+    #[arg(long, default_value = "normal", value_parser = named::<check::unpaired::Sensitivity>())]
     sensitivity: check::unpaired::Sensitivity,
     /// An earlier `--format json` output: report and fail only on findings not in it.
     #[arg(long)]
@@ -292,16 +292,6 @@ struct CheckArgs {
     view: ViewArgs,
     #[command(flatten)]
     out: OutputArgs,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum CheckFormatArg {
-    /// Findings grouped by kind, for a person (also called `human`).
-    #[value(alias = "human")]
-    Terminal,
-    Json,
-    Github,
-    Html,
 }
 
 #[derive(clap::Args)]
@@ -319,50 +309,22 @@ struct DiffArgs {
     #[command(flatten)]
     how: AlignHow,
     /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
-    #[arg(long, value_enum)]
-    format: Option<DiffFormatArg>,
+    #[arg(long, value_parser = named::<DiffFormat>())]
+    format: Option<DiffFormat>,
     /// Exit with status 1 when the edit introduced a finding this severe or worse.
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error)]
-    fail_on: FailOnArg,
+    #[arg(long, value_parser = named::<FailOn>(), default_value = "error")]
+    fail_on: FailOn,
     /// Kinds of findings not to report, comma-separated.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = named::<check::Kind>())]
     ignore: Vec<check::Kind>,
     /// Report sentences without a counterpart when they are at least `strict` very likely
     /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
-    #[arg(long, default_value = "normal")]
+    #[arg(long, default_value = "normal", value_parser = named::<check::unpaired::Sensitivity>())]
     sensitivity: check::unpaired::Sensitivity,
     #[command(flatten)]
     view: ViewArgs,
     #[command(flatten)]
     out: OutputArgs,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum DiffFormatArg {
-    #[value(alias = "human")]
-    Terminal,
-    Json,
-    Github,
-    Html,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOnArg {
-    Error,
-    Warning,
-    Note,
-    Never,
-}
-
-impl From<FailOnArg> for FailOn {
-    fn from(f: FailOnArg) -> FailOn {
-        match f {
-            FailOnArg::Error => FailOn::Error,
-            FailOnArg::Warning => FailOn::Warning,
-            FailOnArg::Note => FailOn::Note,
-            FailOnArg::Never => FailOn::Never,
-        }
-    }
 }
 
 #[derive(clap::Args)]
@@ -403,12 +365,6 @@ fn named<T: Named + Send + Sync>() -> impl TypedValueParser<Value = T> {
         PossibleValue::new(name).aliases(names::aliases(value))
     });
     PossibleValuesParser::new(values).map(|s| T::from_name(&s).expect("a listed name"))
-}
-
-/// `--color auto|always|never`, shared by every command that colours.
-fn color_parser() -> impl clap::builder::TypedValueParser<Value = ColorChoice> {
-    clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
-        .map(|s| s.parse::<ColorChoice>().expect("a listed name"))
 }
 
 fn main() -> ExitCode {
@@ -558,17 +514,14 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         eprintln!("{line}");
     }
     let format = match args.format {
-        Some(CheckFormatArg::Terminal) => CheckFormat::Human,
-        Some(CheckFormatArg::Json) => CheckFormat::Json,
-        Some(CheckFormatArg::Github) => CheckFormat::Github,
-        Some(CheckFormatArg::Html) => CheckFormat::Html,
+        Some(format) => format,
         None => args
             .out
             .output
             .as_deref()
             .map_or(CheckFormat::Human, CheckFormat::for_output),
     };
-    let fail_on = FailOn::from(args.fail_on);
+    let fail_on = args.fail_on;
     let paint = Paint {
         on: args.view.color.resolve(args.out.to_terminal()),
     };
@@ -603,10 +556,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         check: &check_options,
     };
     let format = match args.format {
-        Some(DiffFormatArg::Terminal) => DiffFormat::Terminal,
-        Some(DiffFormatArg::Json) => DiffFormat::Json,
-        Some(DiffFormatArg::Github) => DiffFormat::Github,
-        Some(DiffFormatArg::Html) => DiffFormat::Html,
+        Some(format) => format,
         None => args
             .out
             .output
@@ -636,7 +586,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         }
         d.fails()
     } else {
-        let fail_on = FailOn::from(args.fail_on);
+        let fail_on = args.fail_on;
         let d = diff::diff_translations(a, b, c, &options)?;
         if !args.out.quiet {
             warn_unsure(&[&d.source.file, &d.old.file], &d.detections);

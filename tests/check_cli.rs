@@ -458,7 +458,9 @@ fn bad_input_is_one_line_naming_the_file() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown finding kind 'typo'"));
+    let err = one_line(&out);
+    assert!(err.contains("invalid value 'typo' for '--ignore"), "{err}");
+    assert!(err.contains("possible values: omission, partial-omission"), "{err}");
 }
 
 /// `(id, count)` of every `data-count-of` in a page.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::aligned::{AlignedPair, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
+use crate::names::Named;
 
 /// What a finding is about. The order is the order of the human report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -39,20 +40,6 @@ impl Kind {
         Kind::LengthOutlier,
         Kind::LowConfidence,
     ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Omission => "omission",
-            Kind::PartialOmission => "partial-omission",
-            Kind::Addition => "addition",
-            Kind::NumberMismatch => "number-mismatch",
-            Kind::TermMismatch => "term-mismatch",
-            Kind::Glossary => "glossary",
-            Kind::Untranslated => "untranslated",
-            Kind::LengthOutlier => "length-outlier",
-            Kind::LowConfidence => "low-confidence",
-        }
-    }
 
     /// How serious a finding of this kind is.
     pub fn severity(self) -> Severity {
@@ -83,9 +70,24 @@ impl Kind {
     }
 }
 
+impl Named for Kind {
+    const WHAT: &'static str = "finding kind";
+    const VALUES: &'static [(&'static str, Kind)] = &[
+        ("omission", Kind::Omission),
+        ("partial-omission", Kind::PartialOmission),
+        ("addition", Kind::Addition),
+        ("number-mismatch", Kind::NumberMismatch),
+        ("term-mismatch", Kind::TermMismatch),
+        ("glossary", Kind::Glossary),
+        ("untranslated", Kind::Untranslated),
+        ("length-outlier", Kind::LengthOutlier),
+        ("low-confidence", Kind::LowConfidence),
+    ];
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.name())
     }
 }
 
@@ -93,17 +95,7 @@ impl FromStr for Kind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Kind> {
-        let s = s.trim();
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| {
-                let all: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                Error::Usage(format!(
-                    "unknown finding kind '{s}': expected one of {}",
-                    all.join(", ")
-                ))
-            })
+        Kind::from_name(&s.trim().to_ascii_lowercase()).map_err(|e| Error::Usage(e.to_string()))
     }
 }
 
@@ -156,6 +148,16 @@ pub enum FailOn {
     Warning,
     Note,
     Never,
+}
+
+impl Named for FailOn {
+    const WHAT: &'static str = "severity";
+    const VALUES: &'static [(&'static str, FailOn)] = &[
+        ("error", FailOn::Error),
+        ("warning", FailOn::Warning),
+        ("note", FailOn::Note),
+        ("never", FailOn::Never),
+    ];
 }
 
 impl FailOn {
@@ -357,7 +359,7 @@ mod tests {
         assert_eq!(serde_json::to_string(&Severity::Note).unwrap(), "\"note\"");
         for k in Kind::ALL {
             let json = serde_json::to_string(&k).unwrap();
-            assert_eq!(json, format!("\"{}\"", k.as_str()));
+            assert_eq!(json, format!("\"{}\"", k.name()));
         }
     }
 }

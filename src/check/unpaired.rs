@@ -20,6 +20,7 @@ use std::str::FromStr;
 use crate::align::Bead;
 use crate::anchor::bead_anchors::AnchorKind;
 use crate::error::{Error, Result};
+use crate::names::Named;
 
 use super::{Context, SideName};
 
@@ -54,19 +55,20 @@ impl Sensitivity {
             Sensitivity::Review => 0.03,
         }
     }
+}
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sensitivity::Strict => "strict",
-            Sensitivity::Normal => "normal",
-            Sensitivity::Review => "review",
-        }
-    }
+impl Named for Sensitivity {
+    const WHAT: &'static str = "sensitivity";
+    const VALUES: &'static [(&'static str, Sensitivity)] = &[
+        ("strict", Sensitivity::Strict),
+        ("normal", Sensitivity::Normal),
+        ("review", Sensitivity::Review),
+    ];
 }
 
 impl fmt::Display for Sensitivity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.name())
     }
 }
 
@@ -74,14 +76,8 @@ impl FromStr for Sensitivity {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Sensitivity> {
-        Sensitivity::ALL
-            .into_iter()
-            .find(|x| x.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "unknown sensitivity '{s}': expected strict, normal or review"
-                ))
-            })
+        Sensitivity::from_name(&s.trim().to_ascii_lowercase())
+            .map_err(|e| Error::Usage(e.to_string()))
     }
 }
 

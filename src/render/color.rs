@@ -5,6 +5,7 @@ use std::ffi::OsStr;
 use std::str::FromStr;
 
 use crate::error::Error;
+use crate::names::Named;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
@@ -18,8 +19,6 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    pub const NAMES: [&'static str; 3] = ["auto", "always", "never"];
-
     /// Decide from the process environment.
     pub fn resolve(self, to_terminal: bool) -> bool {
         self.resolve_with(
@@ -48,18 +47,20 @@ impl ColorChoice {
     }
 }
 
+impl Named for ColorChoice {
+    const WHAT: &'static str = "colour choice";
+    const VALUES: &'static [(&'static str, ColorChoice)] = &[
+        ("auto", ColorChoice::Auto),
+        ("always", ColorChoice::Always),
+        ("never", ColorChoice::Never),
+    ];
+}
+
 impl FromStr for ColorChoice {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<ColorChoice, Error> {
-        match s {
-            "auto" => Ok(ColorChoice::Auto),
-            "always" => Ok(ColorChoice::Always),
-            "never" => Ok(ColorChoice::Never),
-            _ => Err(Error::Usage(format!(
-                "unknown colour choice '{s}': expected auto, always or never"
-            ))),
-        }
+        ColorChoice::from_name(s).map_err(|e| Error::Usage(e.to_string()))
     }
 }
 

@@ -6,6 +6,7 @@
 //! the kind and the severity in words; the finding's message is written in the row of its first
 //! bead. Escaping and style are the kit's ([`crate::render::html`]).
 
+use crate::names::Named;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -16,7 +17,7 @@ use crate::render::html::{escape, finding_line, finding_tag, Filter};
 
 /// The fragment id and row class of the beads with findings of `kind`, e.g. `finding-omission`.
 pub fn kind_id(kind: Kind) -> String {
-    format!("finding-{}", kind.as_str())
+    format!("finding-{}", kind.name())
 }
 
 /// The row class of every bead with a finding, and its filter's id.
@@ -87,7 +88,7 @@ fn overlay(pair: &AlignedPair, report: &CheckReport, fail_on: FailOn) -> Overlay
         .iter()
         .map(|&(k, n)| Filter {
             id: kind_id(k),
-            note: format!("Showing only the beads with {} findings ({n}).", k.as_str()),
+            note: format!("Showing only the beads with {} findings ({n}).", k.name()),
         })
         .collect();
     filters.push(Filter {
@@ -126,7 +127,7 @@ fn overlay(pair: &AlignedPair, report: &CheckReport, fail_on: FailOn) -> Overlay
         let id = kind_id(k);
         h.push_str(&format!(
             "<a class=\"count finding sev-{sev}\" href=\"#{id}\"><b data-count-of=\"{id}\">{n}</b> {} <small>{}</small></a>\n",
-            k.as_str(),
+            k.name(),
             k.severity().word(),
             sev = k.severity().as_str(),
         ));

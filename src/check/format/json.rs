@@ -1,6 +1,7 @@
 //! `--format json`: the schema documented in `docs/check.md`, version [`SCHEMA_VERSION`]. Fields
 //! are only ever added within a version; a later version may change or remove them.
 
+use crate::names::Named;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -31,7 +32,7 @@ struct Output<'a> {
 pub fn write(out: &mut dyn Write, report: &CheckReport) -> io::Result<()> {
     let mut by_kind = BTreeMap::new();
     for f in &report.findings {
-        *by_kind.entry(f.kind.as_str()).or_insert(0) += 1;
+        *by_kind.entry(f.kind.name()).or_insert(0) += 1;
     }
     let doc = Output {
         version: SCHEMA_VERSION,

@@ -24,6 +24,17 @@ pub enum CheckFormat {
     Html,
 }
 
+impl crate::names::Named for CheckFormat {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, CheckFormat)] = &[
+        ("terminal", CheckFormat::Human),
+        ("json", CheckFormat::Json),
+        ("github", CheckFormat::Github),
+        ("html", CheckFormat::Html),
+        ("human", CheckFormat::Human),
+    ];
+}
+
 impl CheckFormat {
     /// The format an output file name asks for: `.json` and `.html`/`.htm` (in any case) name
     /// theirs; any other name is written for people to read.

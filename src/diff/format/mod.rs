@@ -24,6 +24,17 @@ pub enum DiffFormat {
     Html,
 }
 
+impl crate::names::Named for DiffFormat {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, DiffFormat)] = &[
+        ("terminal", DiffFormat::Terminal),
+        ("json", DiffFormat::Json),
+        ("github", DiffFormat::Github),
+        ("html", DiffFormat::Html),
+        ("human", DiffFormat::Terminal),
+    ];
+}
+
 impl DiffFormat {
     /// The format an output file name asks for: `.json` and `.html`/`.htm` (in any case) name
     /// theirs; any other name gets the terminal format (without colour, in a file).

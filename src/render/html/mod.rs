@@ -4,6 +4,7 @@
 
 pub mod alignment;
 
+use crate::names::Named;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 
@@ -135,7 +136,7 @@ pub fn finding_tag(f: &Finding) -> String {
         "<span class=\"tag sev-{}\">{} · {}</span>",
         f.severity.as_str(),
         f.severity.word(),
-        f.kind.as_str()
+        f.kind.name()
     )
 }
 
