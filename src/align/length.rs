@@ -206,7 +206,7 @@ fn compositions_memo() -> &'static [f64] {
     })
 }
 
-const MEMO_PARTS: usize = super::dp::MAX_BEAD_SIDE;
+const MEMO_PARTS: usize = super::band::MAX_BEAD_SIDE;
 const MEMO_TOTAL: usize = 4096;
 
 fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {

@@ -69,7 +69,7 @@ pub struct Coverage {
     by_token: Vec<(u32, u32)>,
 }
 
-use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
+use super::band::MAX_BEAD_SIDE as MAX_SIDE;
 
 /// For each token of one side, the sentences that contain it (ascending).
 pub struct Postings(Vec<Vec<u32>>);
@@ -444,7 +444,7 @@ impl EvidenceTests {
         &self,
         features: &crate::anchor::Features,
         postings: &SidePostings,
-        band: &super::dp::Band,
+        band: &super::band::Band,
         query_rows: Range<usize>,
         other_rows: Range<usize>,
     ) -> BeadEvidence {
@@ -510,23 +510,6 @@ impl EvidenceTests {
 }
 
 impl BeadEvidence {
-    /// Evidence for every bead of `band`: see [`EvidenceTests`].
-    pub fn new(
-        features: &crate::anchor::Features,
-        postings: &SidePostings,
-        recall: &Recalls,
-        band: &super::dp::Band,
-        max_chance: f64,
-    ) -> BeadEvidence {
-        EvidenceTests::new(features, recall, max_chance).table(
-            features,
-            postings,
-            band,
-            0..features.query.len(),
-            0..features.other.len(),
-        )
-    }
-
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
     pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
         0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)
