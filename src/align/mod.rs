@@ -1,10 +1,10 @@
 //! Stage 3: pair the sentences of a text and its translation into beads.
 //!
-//! Two passes, as in Moore (2002). The first searches coarse to fine ([`coarse`]) with the exact
-//! search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
-//! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
-//! translation table ([`model1`]); the second pass searches a narrow band around the first path
-//! with all of it.
+//! Two passes, as in Moore (2002). The first searches coarse to fine (`coarse`) with the exact
+//! search (`dp`, over a band of cells: `band`) with the length model ([`length`]) and dictionary
+//! and identity evidence (`lexical`). Its confident beads then re-estimate the length model and
+//! bead priors and train a translation table (`model1`); the second pass searches a narrow band
+//! around the first path with all of it, and gives each bead a confidence (`confidence`).
 
 mod band;
 mod bead;

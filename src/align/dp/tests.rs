@@ -57,40 +57,40 @@ struct Enumerated {
 /// Every path of beads of [`BEAD_SHAPES`] from (0,0) to (n,m) whose beads start and end inside
 /// `band`, priced as the search prices them (rounded to `f32`).
 fn all_paths(band: &Band, price: &impl Fn(Range<usize>, Range<usize>) -> f64) -> Vec<Enumerated> {
-    let n = band.lo.len() - 1;
-    let m = band.hi[n];
-    let inside = |i: usize, j: usize| i <= n && band.lo[i] <= j && j <= band.hi[i];
-    let mut out = Vec::new();
-    let mut stack: Vec<Step> = Vec::new();
-    fn walk(
-        i: usize,
-        j: usize,
-        cost: f64,
-        end: (usize, usize),
-        inside: &dyn Fn(usize, usize) -> bool,
-        price: &dyn Fn(Range<usize>, Range<usize>) -> f64,
-        stack: &mut Vec<Step>,
-        out: &mut Vec<Enumerated>,
-    ) {
-        if (i, j) == end {
-            out.push(Enumerated {
-                beads: stack.clone(),
-                cost,
-            });
-            return;
-        }
-        for &(a, b) in &BEAD_SHAPES {
-            if !inside(i + a, j + b) {
-                continue;
+    struct Walk<'a> {
+        band: &'a Band,
+        price: &'a dyn Fn(Range<usize>, Range<usize>) -> f64,
+        beads: Vec<Step>,
+        out: Vec<Enumerated>,
+    }
+    impl Walk<'_> {
+        fn from(&mut self, i: usize, j: usize, cost: f64) {
+            let n = self.band.lo.len() - 1;
+            if (i, j) == (n, self.band.hi[n]) {
+                let beads = self.beads.clone();
+                self.out.push(Enumerated { beads, cost });
+                return;
             }
-            let p = f64::from(price(i..i + a, j..j + b) as f32);
-            stack.push((i..i + a, j..j + b));
-            walk(i + a, j + b, cost + p, end, inside, price, stack, out);
-            stack.pop();
+            for &(a, b) in &BEAD_SHAPES {
+                let (e, f) = (i + a, j + b);
+                if e > n || f < self.band.lo[e] || f > self.band.hi[e] {
+                    continue;
+                }
+                let p = f64::from((self.price)(i..e, j..f) as f32);
+                self.beads.push((i..e, j..f));
+                self.from(e, f, cost + p);
+                self.beads.pop();
+            }
         }
     }
-    walk(0, 0, 0.0, (n, m), &inside, price, &mut stack, &mut out);
-    out
+    let mut walk = Walk {
+        band,
+        price,
+        beads: Vec::new(),
+        out: Vec::new(),
+    };
+    walk.from(0, 0, 0.0);
+    walk.out
 }
 
 /// -ln Σ e^-cost.
