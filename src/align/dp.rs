@@ -290,7 +290,20 @@ fn log_add(a: f64, b: f64) -> f64 {
         return a;
     }
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-    lo - (-(hi - lo)).exp().ln_1p()
+    let gap = hi - lo;
+    if gap > negligible_gap(lo) {
+        return lo;
+    }
+    lo - (-gap).exp().ln_1p()
+}
+
+/// A gap between two costs beyond which the dearer one cannot change the cheaper's bits in
+/// [`log_add`]: with `lo` in [2^e, 2^(e+1)) in magnitude, floats next to it are at least 2^(e-53)
+/// apart, so subtracting ln(1 + e^-gap) < e^-gap < 2^(e-55) rounds back to `lo`. Saves an `exp`
+/// and an `ln` for most cells far from the path.
+fn negligible_gap(lo: f64) -> f64 {
+    let exponent = ((lo.to_bits() >> 52) & 0x7ff) as i64 - 1023;
+    (55 - exponent) as f64 * std::f64::consts::LN_2
 }
 
 /// The forward costs of rows `r0..r1`, from (0,0) to each cell: the cheapest path and (with

@@ -277,3 +277,36 @@ fn blocks_change_nothing_on_a_long_band() {
     assert_eq!(bits(&blocked.tgt_unpaired), bits(&whole.tgt_unpaired));
     assert!(whole.confidence.iter().any(|&c| c < 0.9));
 }
+
+#[test]
+fn log_add_skips_only_what_cannot_change_a_bit() {
+    let exact = |a: f64, b: f64| {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        lo - (-(hi - lo)).exp().ln_1p()
+    };
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut skipped = 0;
+    for _ in 0..2_000_000 {
+        let scale = 2f64.powi(rng.below(60) as i32 - 30);
+        let sign = if rng.below(2) == 0 { -1.0 } else { 1.0 };
+        let lo = sign * scale * (1.0 + rng.below(1 << 20) as f64 / f64::from(1 << 20));
+        let lo = if rng.below(8) == 0 { sign * scale } else { lo };
+        // Gaps around the threshold, where a wrong bound would show.
+        let gap = negligible_gap(lo) * (0.9 + 0.2 * rng.below(1000) as f64 / 1000.0);
+        let hi = lo + gap;
+        skipped += usize::from(hi - lo > negligible_gap(lo));
+        assert_eq!(
+            log_add(lo, hi).to_bits(),
+            exact(lo, hi).to_bits(),
+            "{lo} {hi}"
+        );
+        assert_eq!(
+            log_add(hi, lo).to_bits(),
+            exact(lo, hi).to_bits(),
+            "{lo} {hi}"
+        );
+    }
+    assert!(skipped > 500_000);
+    assert_eq!(log_add(0.0, 40.0).to_bits(), exact(0.0, 40.0).to_bits());
+    assert_eq!(log_add(f64::INFINITY, 3.0), 3.0);
+}
