@@ -28,7 +28,7 @@ use crate::lang::Lang;
 use crate::table::TranslationTable;
 use band::{Band, BEAD_SHAPES, MAX_BEAD_SIDE};
 use dp::BeadPrices;
-use length::LengthModel;
+use length::{LengthModel, PairCosts};
 use lexical::{
     BeadEvidence, Coverage, EvidenceTests, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE,
     MAX_CHANCE_COARSE,
@@ -163,11 +163,15 @@ fn align_from_query(
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
     let mut model = Model {
-        length: LengthModel::estimate(
+        length: Arc::new(PairCosts::new(
+            LengthModel::estimate(
+                &features.query.lengths,
+                &features.other.lengths,
+                length::pair_prior(query_lang.code(), other_lang.code()),
+            ),
             &features.query.lengths,
             &features.other.lengths,
-            length::pair_prior(query_lang.code(), other_lang.code()),
-        ),
+        )),
         shape_cost: prior_shape_costs(),
         recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
@@ -213,7 +217,7 @@ fn align_from_query(
         .collect();
     Alignment {
         beads,
-        length_ratio: model.length.ratio,
+        length_ratio: model.length.model().ratio,
         src_unpaired: searched.query_unpaired,
         tgt_unpaired: searched.other_unpaired,
         src_alone_margin: searched.query_margin,
@@ -234,7 +238,7 @@ const SECOND_PASS_MARGIN: usize = 5;
 /// What the search prices beads with.
 #[derive(Debug, Clone)]
 struct Model {
-    length: LengthModel,
+    length: Arc<PairCosts>,
     /// -ln P(shape) for each of [`BEAD_SHAPES`].
     shape_cost: [f64; BEAD_SHAPES.len()],
     /// P(a tested token's translation is in its true bead).
@@ -297,7 +301,11 @@ impl Model {
         let total: f64 = counts.iter().sum();
         let recall = estimate_recall(beads, features, table, &self.recall);
         Model {
-            length: self.length.refit(&pairs),
+            length: Arc::new(PairCosts::new(
+                self.length.model().refit(&pairs),
+                &features.query.lengths,
+                &features.other.lengths,
+            )),
             shape_cost: counts.map(|c| -(c / total).ln()),
             recall,
         }
