@@ -52,7 +52,7 @@ use bialign::align::AlignOptions;
 use bialign::anchor::bead_anchors::AnchorKind;
 use bialign::anchor::compare;
 use bialign::anchor::glossary::Glossary;
-use bialign::anchor::{latin, number};
+use bialign::anchor::latin;
 use bialign::check::baseline::{pair_up, FindingKey};
 use bialign::check::{self, partial, unpaired, CheckOptions, Finding, Kind};
 use bialign::eval::{read_beads, EvalSet, IndexBead};
@@ -1297,8 +1297,8 @@ fn without_a_clause(line: &str) -> Vec<String> {
 /// Another value written the same way: digits stay digits, words stay words (an ordinal stays an
 /// ordinal). `None` when no replacement reads as a different number.
 fn changed_number(text: &str, words: bool, lang: Lang, rng: &mut Rng) -> Option<String> {
-    let old = number::extract_numbers(text, lang.code());
-    let old_value = old.first()?.value;
+    let old = numbers(text, lang);
+    let old_value = old.first()?.clone();
     let candidate = if !words {
         let digits: String = text.chars().filter(char::is_ascii_digit).collect();
         if digits.len() != text.len() {
@@ -1330,8 +1330,18 @@ fn changed_number(text: &str, words: bool, lang: Lang, rng: &mut Rng) -> Option<
             word.to_owned()
         }
     };
-    let new = number::extract_numbers(&candidate, lang.code());
-    (new.len() == 1 && new[0].value != old_value).then_some(candidate)
+    let new = numbers(&candidate, lang);
+    (new.len() == 1 && new[0] != old_value).then_some(candidate)
+}
+
+/// The values of the numbers in `text`, as `check` compares them (an ordinal's with its ending).
+fn numbers(text: &str, lang: Lang) -> Vec<String> {
+    compare::compare_bead(&[text], lang, &[], lang, &Glossary::default())
+        .src
+        .into_iter()
+        .filter(|a| matches!(a.kind, AnchorKind::Number | AnchorKind::NumberWord))
+        .map(|a| a.key)
+        .collect()
 }
 
 /// A one-letter typo inside a name: a letter dropped, doubled, or swapped with its neighbour.

@@ -460,7 +460,10 @@ fn bad_input_is_one_line_naming_the_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = one_line(&out);
     assert!(err.contains("invalid value 'typo' for '--ignore"), "{err}");
-    assert!(err.contains("possible values: omission, partial-omission"), "{err}");
+    assert!(
+        err.contains("possible values: omission, partial-omission"),
+        "{err}"
+    );
 }
 
 /// `(id, count)` of every `data-count-of` in a page.

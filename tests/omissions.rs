@@ -133,7 +133,10 @@ fn sensitivity_is_checked_and_trades_findings() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("[possible values: strict, normal, review]"), "{stderr}");
+    assert!(
+        stderr.contains("[possible values: strict, normal, review]"),
+        "{stderr}"
+    );
     // Every sentence dropped in turn from the first paragraph: review finds at least what
     // normal finds, and normal at least what strict finds.
     let en = article_en();

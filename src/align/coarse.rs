@@ -7,7 +7,7 @@
 
 use crate::anchor::Features;
 
-use super::dp::{Band, Step};
+use super::band::{Band, Step};
 
 /// A grid with at most this many cells is searched whole.
 pub const WHOLE_GRID_CELLS: usize = 250_000;

@@ -1,6 +1,8 @@
 //! The length model: Gale & Church (1993), with the ratio and variance estimated from the document
 //! pair itself, since they vary between language pairs, genres and even chapters.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// Target characters per source character and the variance of the difference per character, as
 /// in Gale & Church (1993), priced as a probability of the target lengths as in Moore (2002), so
 /// that beads of every shape, omissions and additions included, are priced in the same unit.
@@ -162,6 +164,12 @@ impl LengthModel {
     /// split is as likely). Without the split, beads with more sentences would be cheaper merely
     /// for pricing fewer lengths.
     pub fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
+        self.length_cost(src_len, tgt_len) + ln_compositions(tgt_len, tgt_sentences)
+    }
+
+    /// -ln p(target length | source length), the part of [`LengthModel::pair_cost`] before the
+    /// split into sentences.
+    fn length_cost(&self, src_len: f64, tgt_len: f64) -> f64 {
         let d2 = (tgt_len - self.ratio * src_len).powi(2);
         let density = |variance: f64| {
             let var = variance * src_len.max(1.0);
@@ -169,7 +177,7 @@ impl LengthModel {
         };
         let p = (1.0 - self.loose_weight) * density(self.variance)
             + self.loose_weight * density(self.loose_variance);
-        -p.max(f64::MIN_POSITIVE).ln() + ln_compositions(tgt_len, tgt_sentences)
+        -p.max(f64::MIN_POSITIVE).ln()
     }
 
     /// -ln p(length) of a target sentence with no source: the price of an addition.
@@ -177,6 +185,75 @@ impl LengthModel {
         let (mu, sigma) = self.background;
         let x = tgt_len.max(1.0).ln();
         x + (sigma * std::f64::consts::TAU.sqrt()).ln() + (x - mu).powi(2) / (2.0 * sigma * sigma)
+    }
+}
+
+/// [`LengthModel::pair_cost`] for one document pair, each whole-number pair of lengths computed
+/// once: the search asks for the same pairs in cell after cell, and each costs two `exp`, two
+/// square roots and a `ln`. The same expression gives the same bits.
+#[derive(Debug)]
+pub(crate) struct PairCosts {
+    model: LengthModel,
+    /// Source lengths below this and target lengths below `tgt_limit` are kept.
+    src_limit: usize,
+    tgt_limit: usize,
+    /// `length_cost(s, t)` at `s * tgt_limit + t`, as its bits plus one; 0 until computed. Threads
+    /// that compute the same entry at once store the same bits.
+    kept: Vec<AtomicU64>,
+}
+
+/// The most entries a [`PairCosts`] keeps (8 MiB).
+const MAX_KEPT: usize = 1 << 20;
+
+impl PairCosts {
+    /// For beads of at most [`super::band::MAX_BEAD_SIDE`] sentences of these lengths.
+    pub(crate) fn new(model: LengthModel, src_lengths: &[u32], tgt_lengths: &[u32]) -> PairCosts {
+        let longest = |lengths: &[u32]| {
+            let mut sorted: Vec<u32> = lengths.to_vec();
+            sorted.sort_unstable_by(|a, b| b.cmp(a));
+            sorted
+                .iter()
+                .take(MEMO_PARTS)
+                .map(|&l| l as usize)
+                .sum::<usize>()
+                + 1
+        };
+        let src_limit = longest(src_lengths).min(MAX_KEPT / 64);
+        let tgt_limit = longest(tgt_lengths).min(MAX_KEPT / src_limit.max(1));
+        PairCosts {
+            model,
+            src_limit,
+            tgt_limit,
+            kept: (0..src_limit * tgt_limit)
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+        }
+    }
+
+    pub(crate) fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
+        let (s, t) = (src_len as usize, tgt_len as usize);
+        let whole = s as f64 == src_len && t as f64 == tgt_len;
+        if !whole || s >= self.src_limit || t >= self.tgt_limit {
+            return self.model.pair_cost(src_len, tgt_len, tgt_sentences);
+        }
+        let entry = &self.kept[s * self.tgt_limit + t];
+        let length = match entry.load(Ordering::Relaxed) {
+            0 => {
+                let cost = self.model.length_cost(src_len, tgt_len);
+                entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
+                cost
+            }
+            bits => f64::from_bits(bits.wrapping_sub(1)),
+        };
+        length + ln_compositions(tgt_len, tgt_sentences)
+    }
+
+    pub(crate) fn lone_cost(&self, tgt_len: f64) -> f64 {
+        self.model.lone_cost(tgt_len)
+    }
+
+    pub(crate) fn model(&self) -> &LengthModel {
+        &self.model
     }
 }
 
@@ -206,7 +283,7 @@ fn compositions_memo() -> &'static [f64] {
     })
 }
 
-const MEMO_PARTS: usize = super::dp::MAX_BEAD_SIDE;
+const MEMO_PARTS: usize = super::band::MAX_BEAD_SIDE;
 const MEMO_TOTAL: usize = 4096;
 
 fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {
@@ -223,6 +300,24 @@ fn ln_compositions_uncached(total: f64, parts: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_pair_costs_are_the_computed_ones() {
+        let model = LengthModel::estimate(&[30, 12, 45], &[90, 40, 160], pair_prior("zh", "en"));
+        let costs = PairCosts::new(model, &[30, 12, 45], &[90, 40, 160]);
+        for round in 0..2 {
+            for s in [0.0, 1.0, 12.0, 87.0, 88.0, 2.5, 400.0] {
+                for t in [0.0, 3.0, 40.0, 290.0, 291.0, 17.5, 1000.0] {
+                    for b in 1..=5 {
+                        let want = model.pair_cost(s, t, b);
+                        let got = costs.pair_cost(s, t, b);
+                        assert_eq!(got.to_bits(), want.to_bits(), "{round}: {s} {t} {b}");
+                    }
+                }
+            }
+        }
+        assert_eq!((costs.src_limit, costs.tgt_limit), (88, 291));
+    }
 
     #[test]
     fn a_short_document_leans_on_its_language_pair() {

@@ -69,7 +69,7 @@ pub struct Coverage {
     by_token: Vec<(u32, u32)>,
 }
 
-use super::dp::MAX_BEAD_SIDE as MAX_SIDE;
+use super::band::MAX_BEAD_SIDE as MAX_SIDE;
 
 /// For each token of one side, the sentences that contain it (ascending).
 pub struct Postings(Vec<Vec<u32>>);
@@ -312,29 +312,38 @@ impl MatchTable {
         if src.is_empty() || tgt.is_empty() {
             return 0.0;
         }
-        let b = tgt.len().min(MAX_SIDE) - 1;
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
         let mut total = 0.0f64;
         for i in src {
-            total += f64::from(self.baseline[i - self.first_row][b]);
-            let within = self.matches(i, lo, hi);
-            if b == 0 {
-                total += within
-                    .iter()
-                    .map(|&q| f64::from(self.tests[q as usize].gain[0]))
-                    .sum::<f64>();
-                continue;
-            }
-            // Each token counts once, by a stamp per token rather than a sort: this is the search's
-            // innermost loop.
-            scratch.next();
-            total += within
-                .iter()
-                .filter(|&&q| scratch.first_visit(q as usize))
-                .map(|&q| f64::from(self.tests[q as usize].gain[b]))
-                .sum::<f64>();
+            let (baseline, gains) = scratch.row_score(self, i, lo, hi);
+            total += baseline;
+            total += gains;
         }
         total
+    }
+
+    /// What row `i` brings to a bead with the columns `lo..hi`: its baseline, and the gains of its
+    /// tokens that find a translation there.
+    fn row_score(&self, i: usize, lo: u32, hi: u32, scratch: &mut Scratch) -> (f64, f64) {
+        let b = ((hi - lo) as usize).min(MAX_SIDE) - 1;
+        let baseline = f64::from(self.baseline[i - self.first_row][b]);
+        let within = self.matches(i, lo, hi);
+        if b == 0 {
+            let gains = within
+                .iter()
+                .map(|&q| f64::from(self.tests[q as usize].gain[0]))
+                .sum::<f64>();
+            return (baseline, gains);
+        }
+        // Each token counts once, by a stamp per token rather than a sort: this is the search's
+        // innermost loop.
+        scratch.next();
+        let gains = within
+            .iter()
+            .filter(|&&q| scratch.first_visit(q as usize))
+            .map(|&q| f64::from(self.tests[q as usize].gain[b]))
+            .sum::<f64>();
+        (baseline, gains)
     }
 
     /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested;
@@ -370,14 +379,61 @@ impl MatchTable {
     }
 }
 
-/// Marks which tokens a bead has already counted, reset in O(1) between beads.
+/// Marks which tokens a bead has already counted, reset in O(1) between beads; and the latest
+/// row scores, since the beads ending in one cell share most of their rows (the 21 pair beads
+/// ending in a cell score 11 distinct (row, columns) pairs in each direction).
 #[derive(Debug, Default)]
 pub struct Scratch {
     stamps: Vec<u32>,
     now: u32,
+    rows: Vec<RowScore>,
 }
 
+/// One row's score for a run of columns, and which table gave it.
+#[derive(Debug, Clone, Copy, Default)]
+struct RowScore {
+    table: usize,
+    row: usize,
+    lo: u32,
+    hi: u32,
+    baseline: f64,
+    gains: f64,
+}
+
+/// Row scores kept in a [`Scratch`], by a hash of what they are for.
+const ROW_SCORES: usize = 64;
+
 impl Scratch {
+    /// [`MatchTable::row_score`], or the same numbers from when it was last asked.
+    fn row_score(&mut self, table: &MatchTable, i: usize, lo: u32, hi: u32) -> (f64, f64) {
+        if self.rows.is_empty() {
+            self.rows = vec![
+                RowScore {
+                    table: 0,
+                    ..RowScore::default()
+                };
+                ROW_SCORES
+            ];
+        }
+        let id = table as *const MatchTable as usize;
+        let slot = (i.wrapping_mul(7) ^ (lo as usize).wrapping_mul(31) ^ hi as usize ^ (id >> 4))
+            % ROW_SCORES;
+        let kept = self.rows[slot];
+        if kept.table == id && kept.row == i && kept.lo == lo && kept.hi == hi {
+            return (kept.baseline, kept.gains);
+        }
+        let (baseline, gains) = table.row_score(i, lo, hi, self);
+        self.rows[slot] = RowScore {
+            table: id,
+            row: i,
+            lo,
+            hi,
+            baseline,
+            gains,
+        };
+        (baseline, gains)
+    }
+
     fn next(&mut self) {
         self.now = self.now.wrapping_add(1);
         if self.now == 0 {
@@ -444,7 +500,7 @@ impl EvidenceTests {
         &self,
         features: &crate::anchor::Features,
         postings: &SidePostings,
-        band: &super::dp::Band,
+        band: &super::band::Band,
         query_rows: Range<usize>,
         other_rows: Range<usize>,
     ) -> BeadEvidence {
@@ -510,23 +566,6 @@ impl EvidenceTests {
 }
 
 impl BeadEvidence {
-    /// Evidence for every bead of `band`: see [`EvidenceTests`].
-    pub fn new(
-        features: &crate::anchor::Features,
-        postings: &SidePostings,
-        recall: &Recalls,
-        band: &super::dp::Band,
-        max_chance: f64,
-    ) -> BeadEvidence {
-        EvidenceTests::new(features, recall, max_chance).table(
-            features,
-            postings,
-            band,
-            0..features.query.len(),
-            0..features.other.len(),
-        )
-    }
-
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
     pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
         0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)

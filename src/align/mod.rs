@@ -1,17 +1,18 @@
 //! Stage 3: pair the sentences of a text and its translation into beads.
 //!
 //! Two passes, as in Moore (2002). The first searches coarse to fine (`coarse`) with the exact
-//! search ([`dp`]) with the length model ([`length`]) and dictionary and identity evidence
-//! ([`lexical`]). Its confident beads then re-estimate the length model and bead priors and train a
-//! translation table (`model1`); the second pass searches a narrow band around the first path
-//! with all of it.
+//! search (`dp`, over a band of cells: `band`) with the length model ([`length`]) and dictionary
+//! and identity evidence (`lexical`). Its confident beads then re-estimate the length model and
+//! bead priors and train a translation table (`model1`); the second pass searches a narrow band
+//! around the first path with all of it, and gives each bead a confidence (`confidence`).
 
+mod band;
 mod bead;
 pub(crate) mod coarse;
 mod confidence;
-pub mod dp;
+pub(crate) mod dp;
 pub mod length;
-pub mod lexical;
+pub(crate) mod lexical;
 pub(crate) mod model1;
 mod structure;
 
@@ -25,8 +26,9 @@ use crate::anchor::glossary::Glossary;
 use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use crate::table::TranslationTable;
-use dp::{Band, BEAD_SHAPES};
-use length::LengthModel;
+use band::{Band, BEAD_SHAPES, MAX_BEAD_SIDE};
+use dp::BeadPrices;
+use length::{LengthModel, PairCosts};
 use lexical::{
     BeadEvidence, Coverage, EvidenceTests, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE,
     MAX_CHANCE_COARSE,
@@ -161,11 +163,15 @@ fn align_from_query(
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
     let mut model = Model {
-        length: LengthModel::estimate(
+        length: Arc::new(PairCosts::new(
+            LengthModel::estimate(
+                &features.query.lengths,
+                &features.other.lengths,
+                length::pair_prior(query_lang.code(), other_lang.code()),
+            ),
             &features.query.lengths,
             &features.other.lengths,
-            length::pair_prior(query_lang.code(), other_lang.code()),
-        ),
+        )),
         shape_cost: prior_shape_costs(),
         recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
     };
@@ -211,7 +217,7 @@ fn align_from_query(
         .collect();
     Alignment {
         beads,
-        length_ratio: model.length.ratio,
+        length_ratio: model.length.model().ratio,
         src_unpaired: searched.query_unpaired,
         tgt_unpaired: searched.other_unpaired,
         src_alone_margin: searched.query_margin,
@@ -232,7 +238,7 @@ const SECOND_PASS_MARGIN: usize = 5;
 /// What the search prices beads with.
 #[derive(Debug, Clone)]
 struct Model {
-    length: LengthModel,
+    length: Arc<PairCosts>,
     /// -ln P(shape) for each of [`BEAD_SHAPES`].
     shape_cost: [f64; BEAD_SHAPES.len()],
     /// P(a tested token's translation is in its true bead).
@@ -295,7 +301,11 @@ impl Model {
         let total: f64 = counts.iter().sum();
         let recall = estimate_recall(beads, features, table, &self.recall);
         Model {
-            length: self.length.refit(&pairs),
+            length: Arc::new(PairCosts::new(
+                self.length.model().refit(&pairs),
+                &features.query.lengths,
+                &features.other.lengths,
+            )),
             shape_cost: counts.map(|c| -(c / total).ln()),
             recall,
         }
@@ -381,20 +391,43 @@ impl<'a> Pricing<'a> {
     }
 }
 
-/// The evidence for the beads ending in `rows` of `band` (grid rows: a bead ending in row `i`
-/// has query sentences before `i`).
-fn block_table(
-    tests: &EvidenceTests,
-    features: &Features,
-    postings: &SidePostings,
-    band: &Band,
-    rows: Range<usize>,
-) -> BeadEvidence {
-    let first = rows.start.saturating_sub(dp::MAX_BEAD_SIDE);
-    let last = rows.end - 1;
-    let other = band.lo[first]..band.hi[last].min(features.other.len());
-    let query = first..rows.end.min(features.query.len());
-    tests.table(features, postings, band, query, other)
+/// A search's prices: each block of rows gets the evidence its beads need, built when the search
+/// reaches it (on long documents whole tables would be the bulk of the memory).
+struct SearchPrices<'a> {
+    pricing: Pricing<'a>,
+    tests: &'a EvidenceTests,
+    features: &'a Features,
+    postings: &'a SidePostings,
+    band: &'a Band,
+}
+
+impl BeadPrices for SearchPrices<'_> {
+    type Prepared = BeadEvidence;
+    type Scratch = Scratch;
+
+    /// The evidence for the beads ending in `rows` of the band.
+    fn prepare(&self, rows: Range<usize>) -> BeadEvidence {
+        let first = rows.start.saturating_sub(MAX_BEAD_SIDE);
+        let last = rows.end - 1;
+        let other = self.band.lo[first]..self.band.hi[last].min(self.features.other.len());
+        let query = first..rows.end.min(self.features.query.len());
+        self.tests
+            .table(self.features, self.postings, self.band, query, other)
+    }
+
+    fn scratch(&self) -> Scratch {
+        Scratch::default()
+    }
+
+    fn cost(
+        &self,
+        table: &BeadEvidence,
+        scratch: &mut Scratch,
+        src: Range<usize>,
+        tgt: Range<usize>,
+    ) -> f64 {
+        self.pricing.cost(table, scratch, src, tgt)
+    }
 }
 
 fn search(
@@ -405,14 +438,14 @@ fn search(
     model: &Model,
     structure: Option<&Structure>,
 ) -> Path {
-    // The same path as `dp::best_path` over `bead_costs`, without holding every bead's price.
-    let pricing = Pricing::new(features, model, structure);
-    dp::best_path_blocked(
+    let prices = SearchPrices {
+        pricing: Pricing::new(features, model, structure),
+        tests,
+        features,
+        postings,
         band,
-        |rows| block_table(tests, features, postings, band, rows),
-        Scratch::default,
-        |table, scratch, s, t| pricing.cost(table, scratch, s, t),
-    )
+    };
+    dp::best_path(band, &prices)
 }
 
 /// The final search, with each bead's confidence.
@@ -424,22 +457,22 @@ fn search_with_confidence(
     model: &Model,
     structure: Option<&Structure>,
 ) -> Searched {
-    let pricing = Pricing::new(features, model, structure);
-    // Prices computed block by block, twice, rather than stored for the whole band.
+    let prices = SearchPrices {
+        pricing: Pricing::new(features, model, structure),
+        tests,
+        features,
+        postings,
+        band,
+    };
     let dp::Lattice {
         path,
         confidence,
         src_unpaired: query_unpaired,
         tgt_unpaired: other_unpaired,
-    } = dp::search_with_confidence_blocked(
-        band,
-        |rows| block_table(tests, features, postings, band, rows),
-        Scratch::default,
-        |table, scratch, s, t| pricing.cost(table, scratch, s, t),
-    );
+    } = dp::search_with_confidence(band, &prices);
     let table = tests.path_table(features, postings, &path);
     let (query_margin, other_margin) = alone_margins(
-        &pricing,
+        &prices.pricing,
         &table,
         &path,
         query_unpaired.len(),

@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::dp::Band;
+use super::band::Band;
 use super::{align_from_query, AlignOptions};
 use crate::lang::Lang;
 

@@ -10,7 +10,7 @@ pub mod glossary;
 pub mod latin;
 pub mod lexicon;
 pub mod mismatch;
-pub mod number;
+pub(crate) mod number;
 pub mod stem;
 pub mod units;
 
@@ -28,7 +28,7 @@ use lexicon::Lexicon;
 /// Index widths: sentence indices are `usize` in every public API (beads, ranges, bands). Token
 /// ids, per-sentence character counts and document frequencies are `u32` to halve the memory of
 /// the per-sentence tables, and so are the sentence numbers stored inside the lexical tables
-/// ([`crate::align::lexical`]); [`Features::build`] refuses a side of 2^32 sentences or more, so
+/// (`align::lexical`); [`Features::build`] refuses a side of 2^32 sentences or more, so
 /// none of them can wrap.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
