@@ -40,7 +40,7 @@ pub struct AlignedPair {
 /// Beads scored below this are marked unsure in the HTML and terminal views. A score is the
 /// probability that the bead beats its best rival, in 0.5..=1 (0.5 a coin toss); below 0.7 a bead
 /// is markedly less often right (tests/confidence.rs).
-pub const LOW_CONFIDENCE: f64 = 0.7;
+pub(crate) const LOW_CONFIDENCE: f64 = 0.7;
 
 /// Counts for report headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl AlignedPair {
 
     /// The anchor comparison of every bead (empty for omissions and additions, whose anchors
     /// have nothing to be compared with), made once, in parallel, the first time it is asked for.
-    pub fn all_anchors(&self) -> &[BeadAnchors] {
+    pub(crate) fn all_anchors(&self) -> &[BeadAnchors] {
         self.anchors.get_or_init(|| {
             self.alignment
                 .beads

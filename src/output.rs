@@ -82,7 +82,7 @@ impl<W: Write> Write for PipeWatch<W> {
 /// complete. On failure none of them is left, not even one already renamed (a special file
 /// written directly cannot be taken back). Refused before anything is written when one of the
 /// paths is one of `inputs`.
-pub fn write_files(
+pub(crate) fn write_files(
     paths: &[PathBuf],
     inputs: &[&Path],
     write: impl FnOnce(&mut [BufWriter<File>]) -> io::Result<()>,

@@ -120,7 +120,7 @@ pub fn align_documents(
 }
 
 /// [`align_documents`], telling `on_stage` as each step starts.
-pub fn align_documents_with(
+pub(crate) fn align_documents_with(
     src_doc: Document,
     tgt_doc: Document,
     langs: [LangChoice; 2],

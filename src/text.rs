@@ -18,7 +18,7 @@ pub fn visible(text: &str) -> String {
 
 /// A file name for a message or a report header: [`visible`], since a name may hold anything but
 /// `/` and NUL.
-pub fn shown_path(path: &Path) -> String {
+pub(crate) fn shown_path(path: &Path) -> String {
     visible(&path.display().to_string())
 }
 
@@ -41,14 +41,14 @@ pub fn is_line_break(c: char) -> bool {
 }
 
 /// `text` on one line: each line break (CRLF counts as one) becomes a space.
-pub fn flatten_lines(text: &str) -> String {
+pub(crate) fn flatten_lines(text: &str) -> String {
     text.replace("\r\n", " ").replace(is_line_break, " ")
 }
 
 /// Where a line ends in `text` from byte `from`: the byte offset of its line break and the offset
 /// where the next line starts, or `None` on the last line (without a line break). A line break
 /// for a document is LF, CRLF or a lone CR (old Mac files).
-pub fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn next_line_break(text: &str, from: usize) -> Option<(usize, usize)> {
     let at = from
         + text.as_bytes()[from..]
             .iter()

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Bead shapes the search considers, as (source, target) sentence counts.
-pub const BEAD_SHAPES: [(usize, usize); 13] = [
+pub(crate) const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 1),
     (1, 0),
     (0, 1),
@@ -21,7 +21,7 @@ pub const BEAD_SHAPES: [(usize, usize); 13] = [
 ];
 
 /// The most sentences one side of a bead can have.
-pub const MAX_BEAD_SIDE: usize = 5;
+pub(crate) const MAX_BEAD_SIDE: usize = 5;
 
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
@@ -34,7 +34,7 @@ pub struct Band {
 impl Band {
     /// Make a band from rough per-row bounds: clamp to the grid, make the bounds monotone, pin the
     /// corners and let every row reach the next.
-    pub fn from_bounds(mut lo: Vec<usize>, mut hi: Vec<usize>, m: usize) -> Band {
+    pub(crate) fn from_bounds(mut lo: Vec<usize>, mut hi: Vec<usize>, m: usize) -> Band {
         let n = lo.len() - 1;
         lo[0] = 0;
         hi[n] = m;
@@ -85,7 +85,7 @@ impl Band {
     }
 
     /// The source sentences a target sentence can pair with in any bead through this band.
-    pub fn rows_near(&self, j: usize) -> Range<usize> {
+    pub(crate) fn rows_near(&self, j: usize) -> Range<usize> {
         let n = self.lo.len() - 1;
         let first = self.hi.partition_point(|&h| h + MAX_BEAD_SIDE < j);
         let last = self.lo.partition_point(|&l| l <= j + MAX_BEAD_SIDE + 1);
@@ -102,11 +102,11 @@ impl Band {
 }
 
 /// A bead as (source range, target range).
-pub type Step = (Range<usize>, Range<usize>);
+pub(crate) type Step = (Range<usize>, Range<usize>);
 
 /// Costs over the cells of a band, indexed like the band: row by row, `lo[i]..=hi[i]`.
 #[derive(Debug, Clone)]
-pub struct Grid<'b> {
+pub(crate) struct Grid<'b> {
     band: &'b Band,
     offsets: Vec<usize>,
 }
@@ -138,7 +138,7 @@ impl<'b> Grid<'b> {
     }
 
     /// The index of the first cell of row `i` (for `i` = [`Grid::rows`], the number of cells).
-    pub fn row_start(&self, i: usize) -> usize {
+    pub(crate) fn row_start(&self, i: usize) -> usize {
         self.offsets[i]
     }
 

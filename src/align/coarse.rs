@@ -10,7 +10,7 @@ use crate::anchor::Features;
 use super::band::{Band, Step};
 
 /// A grid with at most this many cells is searched whole.
-pub const WHOLE_GRID_CELLS: usize = 250_000;
+pub(crate) const WHOLE_GRID_CELLS: usize = 250_000;
 /// Each coarser level merges this many sentences (or blocks) of the query side into one.
 const BLOCK: usize = 8;
 /// The finer band reaches this many coarse blocks beyond the coarse path on each side.
@@ -20,7 +20,7 @@ const MIN_MARGIN: usize = 6;
 
 /// The band to search a pair of `n` × `m` sentences in: the whole grid when it is small,
 /// otherwise a band around the path found at a coarser level by `search`.
-pub fn band(features: &Features, search: &mut dyn FnMut(&Features, &Band) -> Vec<Step>) -> Band {
+pub(crate) fn band(features: &Features, search: &mut dyn FnMut(&Features, &Band) -> Vec<Step>) -> Band {
     let (n, m) = (features.query.len(), features.other.len());
     if (n + 1).saturating_mul(m + 1) <= WHOLE_GRID_CELLS || n < 2 * BLOCK || m < 2 * BLOCK {
         return Band::full(n, m);

@@ -32,7 +32,7 @@ const MAX_REACH: usize = {
 const BLOCK_CELLS: usize = 16_384;
 
 /// What a search prices its beads with.
-pub trait BeadPrices: Sync {
+pub(crate) trait BeadPrices: Sync {
     /// What the beads ending in a block of rows need (an evidence table), made before they are
     /// priced and dropped after.
     type Prepared: Sync;
@@ -101,7 +101,7 @@ fn blocks(grid: &Grid<'_>, cells: usize) -> Vec<usize> {
 }
 
 /// The cheapest monotone path of beads from (0,0) to (n,m) inside `band`.
-pub fn best_path(band: &Band, prices: &impl BeadPrices) -> Vec<Step> {
+pub(crate) fn best_path(band: &Band, prices: &impl BeadPrices) -> Vec<Step> {
     best_path_in_blocks(band, prices, BLOCK_CELLS)
 }
 
@@ -116,7 +116,7 @@ fn best_path_in_blocks(band: &Band, prices: &impl BeadPrices, block_cells: usize
 /// [`super::confidence`]) and each sentence's posterior probability of standing alone: the
 /// probability, summed over all paths of the band with each path weighted by e^-cost, that it is
 /// in a bead with an empty other side (the forward-backward algorithm over the search's lattice).
-pub struct Lattice {
+pub(crate) struct Lattice {
     pub path: Vec<Step>,
     pub confidence: Vec<f64>,
     pub src_unpaired: Vec<f64>,
@@ -128,7 +128,7 @@ pub struct Lattice {
 /// block, the forward costs of the rows a bead reaches back to; a backward pass, block by block
 /// from the last, computes the block's forward costs again from that checkpoint, its backward
 /// costs, and from them the posteriors and the rivals of the path's beads.
-pub fn search_with_confidence(band: &Band, prices: &impl BeadPrices) -> Lattice {
+pub(crate) fn search_with_confidence(band: &Band, prices: &impl BeadPrices) -> Lattice {
     search_with_confidence_in_blocks(band, prices, BLOCK_CELLS)
 }
 

@@ -7,21 +7,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// in Gale & Church (1993), priced as a probability of the target lengths as in Moore (2002), so
 /// that beads of every shape, omissions and additions included, are priced in the same unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LengthModel {
+pub(crate) struct LengthModel {
     pub ratio: f64,
     /// Variance per source character of the usual bead.
-    pub variance: f64,
+    pub(crate) variance: f64,
     /// Free translation adds or drops content: a share of beads (`loose_weight`) deviates with a
     /// larger variance (`loose_variance`). A single Gaussian would price those beads as nearly
     /// impossible and push their sentences into additions and omissions.
-    pub loose_variance: f64,
-    pub loose_weight: f64,
+    pub(crate) loose_variance: f64,
+    pub(crate) loose_weight: f64,
     /// Log-normal distribution of lone target sentence lengths (mean and deviation of ln length):
     /// what an added sentence costs.
     pub background: (f64, f64),
     /// The language pair's usual ratio ([`pair_prior`]), which the document's own figure is
     /// pulled toward while it rests on few characters.
-    pub prior_ratio: Option<f64>,
+    pub(crate) prior_ratio: Option<f64>,
 }
 
 /// How much the ratio of one document pair differs from its language pair's usual one (relative
@@ -30,7 +30,7 @@ pub struct LengthModel {
 const BETWEEN_DOCUMENTS_SPREAD: f64 = 0.1;
 
 /// The usual ratio of `src` → `tgt` (language codes) from data/length_priors.tsv, if listed.
-pub fn pair_prior(src: &str, tgt: &str) -> Option<f64> {
+pub(crate) fn pair_prior(src: &str, tgt: &str) -> Option<f64> {
     include_str!("../../data/length_priors.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -71,7 +71,7 @@ impl LengthModel {
     /// First estimate from the documents: the ratio of total lengths, the classic variance scaled
     /// with it (the variance of character counts grows with how many characters a source
     /// character becomes), and the target's sentence length distribution.
-    pub fn estimate(
+    pub(crate) fn estimate(
         src_lengths: &[u32],
         tgt_lengths: &[u32],
         prior_ratio: Option<f64>,
@@ -106,7 +106,7 @@ impl LengthModel {
     /// Re-estimate from pairs of lengths believed to be translations (the first pass's beads):
     /// ratio by total lengths, then the two variances and the loose share by EM over the residuals
     /// per source character. Too few pairs keep the current values.
-    pub fn refit(&self, pairs: &[(f64, f64)]) -> LengthModel {
+    pub(crate) fn refit(&self, pairs: &[(f64, f64)]) -> LengthModel {
         const MIN_PAIRS: usize = 20;
         const EM_ROUNDS: usize = 20;
         let pairs: Vec<(f64, f64)> = pairs
@@ -163,7 +163,7 @@ impl LengthModel {
     /// target length, then how it splits into `tgt_sentences` sentences (uniformly, as every
     /// split is as likely). Without the split, beads with more sentences would be cheaper merely
     /// for pricing fewer lengths.
-    pub fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
+    pub(crate) fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
         self.length_cost(src_len, tgt_len) + ln_compositions(tgt_len, tgt_sentences)
     }
 
@@ -181,7 +181,7 @@ impl LengthModel {
     }
 
     /// -ln p(length) of a target sentence with no source: the price of an addition.
-    pub fn lone_cost(&self, tgt_len: f64) -> f64 {
+    pub(crate) fn lone_cost(&self, tgt_len: f64) -> f64 {
         let (mu, sigma) = self.background;
         let x = tgt_len.max(1.0).ln();
         x + (sigma * std::f64::consts::TAU.sqrt()).ln() + (x - mu).powi(2) / (2.0 * sigma * sigma)

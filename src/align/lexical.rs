@@ -18,7 +18,7 @@ use crate::anchor::{Direction, Evidence};
 /// once a path has shown how the document translates it, shrunk toward its kind. A word whose
 /// dictionary senses the translation never uses (的 → "target") stops counting against beads.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Recall {
+pub(crate) struct Recall {
     pub by_kind: [f64; Evidence::COUNT],
     /// (found, tested) per row token, from the previous path; empty before there is one.
     by_token: Vec<(u32, u32)>,
@@ -30,7 +30,7 @@ const SHRINK_TO_KIND: f64 = 4.0;
 const MIN_TESTED: usize = 50;
 
 impl Recall {
-    pub fn prior(recall: [f64; Evidence::COUNT]) -> Recall {
+    pub(crate) fn prior(recall: [f64; Evidence::COUNT]) -> Recall {
         Recall {
             by_kind: recall,
             by_token: Vec::new(),
@@ -48,7 +48,7 @@ impl Recall {
     }
 
     /// Re-estimate from what a path's beads found.
-    pub fn refit(&self, counts: &Coverage) -> Recall {
+    pub(crate) fn refit(&self, counts: &Coverage) -> Recall {
         let mut by_kind = self.by_kind;
         for (r, &(found, tested)) in by_kind.iter_mut().zip(&counts.by_kind) {
             if tested >= MIN_TESTED {
@@ -64,7 +64,7 @@ impl Recall {
 
 /// Tested and found tokens over the beads of a path, per kind and per token.
 #[derive(Debug, Clone, Default)]
-pub struct Coverage {
+pub(crate) struct Coverage {
     by_kind: [(usize, usize); Evidence::COUNT],
     by_token: Vec<(u32, u32)>,
 }
@@ -72,7 +72,7 @@ pub struct Coverage {
 use super::band::MAX_BEAD_SIDE as MAX_SIDE;
 
 /// For each token of one side, the sentences that contain it (ascending).
-pub struct Postings(Vec<Vec<u32>>);
+pub(crate) struct Postings(Vec<Vec<u32>>);
 
 impl Postings {
     pub fn new(tokens: &crate::anchor::TokenLists, vocab_len: usize) -> Postings {
@@ -85,7 +85,7 @@ impl Postings {
         Postings(lists)
     }
 
-    pub fn sentences_with(&self, id: u32) -> &[u32] {
+    pub(crate) fn sentences_with(&self, id: u32) -> &[u32] {
         &self.0[id as usize]
     }
 }
@@ -115,7 +115,7 @@ impl TokenTest {
 /// window, in a compact layout shared by all rows (no allocation per row): the matched token ids
 /// of row `i`, grouped by column and ascending within a column, are
 /// `matched[match_start[i]..match_start[i + 1]]`; `first` says where each column's group starts.
-pub struct MatchTable {
+pub(crate) struct MatchTable {
     /// Per row token id.
     tests: Arc<[TokenTest]>,
     /// The table holds rows `first_row..first_row + baseline.len()`.
@@ -348,7 +348,7 @@ impl MatchTable {
 
     /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested;
     /// `rows` are the row sentences' tokens the table was built from.
-    pub fn coverage(
+    pub(crate) fn coverage(
         &self,
         rows: &crate::anchor::TokenLists,
         src: Range<usize>,
@@ -383,7 +383,7 @@ impl MatchTable {
 /// row scores, since the beads ending in one cell share most of their rows (the 21 pair beads
 /// ending in a cell score 11 distinct (row, columns) pairs in each direction).
 #[derive(Debug, Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     stamps: Vec<u32>,
     now: u32,
     rows: Vec<RowScore>,
@@ -454,22 +454,22 @@ impl Scratch {
 }
 
 /// A translation that half the other side contains says nothing either way.
-pub const MAX_CHANCE: f64 = 0.5;
+pub(crate) const MAX_CHANCE: f64 = 0.5;
 /// In a coarse search, where blocks share most words, only the rarer words are worth testing.
-pub const MAX_CHANCE_COARSE: f64 = 0.1;
+pub(crate) const MAX_CHANCE_COARSE: f64 = 0.1;
 
 /// Both directions of testing for beads inside one band.
-pub struct BeadEvidence {
+pub(crate) struct BeadEvidence {
     forward: MatchTable,
     backward: MatchTable,
 }
 
 /// Recall for the forward and the backward direction.
-pub type Recalls = [Recall; 2];
+pub(crate) type Recalls = [Recall; 2];
 
 /// What every row token of each direction brings when tested, for building tables of
 /// [`BeadEvidence`] a stretch of rows at a time.
-pub struct EvidenceTests {
+pub(crate) struct EvidenceTests {
     inverse: crate::anchor::Inverse,
     forward: Arc<[TokenTest]>,
     backward: Arc<[TokenTest]>,
@@ -514,7 +514,7 @@ impl EvidenceTests {
 
     /// The evidence for beads of a path (`path`, in order, covering both sides): each sentence's
     /// matches only within its own bead, which is all its beads' evidence and coverage need.
-    pub fn path_table(
+    pub(crate) fn path_table(
         &self,
         features: &crate::anchor::Features,
         postings: &SidePostings,
@@ -574,7 +574,7 @@ impl BeadEvidence {
 
     /// Add the bead's tested and found tokens, per direction (`features` as the table was
     /// built from).
-    pub fn coverage(
+    pub(crate) fn coverage(
         &self,
         features: &crate::anchor::Features,
         src: Range<usize>,
@@ -593,8 +593,8 @@ impl BeadEvidence {
 }
 
 /// Postings of both sides.
-pub struct SidePostings {
-    pub query: Postings,
+pub(crate) struct SidePostings {
+    pub(crate) query: Postings,
     pub other: Postings,
 }
 

@@ -67,7 +67,7 @@ pub fn align(
 /// [`align`] with each sentence's paragraph (non-decreasing indices, as
 /// [`crate::segment::Sentence::paragraph`]): paragraphs are aligned first, and no bead crosses
 /// a paragraph boundary the paragraph alignment is sure of (see [`Structure`]).
-pub fn align_with_paragraphs(
+pub(crate) fn align_with_paragraphs(
     src: &[&str],
     tgt: &[&str],
     src_paragraphs: &[usize],
@@ -107,7 +107,7 @@ pub fn align_with_paragraphs(
 /// Does the aligner work from the source side (else from the target)? It works from the side
 /// the lexicon translates from: the Chinese or Japanese side of a pair with one, else the source.
 /// A translation table's words are in this orientation too.
-pub fn query_is_source(src_lang: Lang, tgt_lang: Lang) -> bool {
+pub(crate) fn query_is_source(src_lang: Lang, tgt_lang: Lang) -> bool {
     src_lang.is_cjk_sentence_style() || !tgt_lang.is_cjk_sentence_style()
 }
 
@@ -629,7 +629,7 @@ fn learn_from<'b>(
 /// The lexical evidence of an aligned document pair as the aligner's second pass sees it: both
 /// sides' tokens with their dictionary, identity and learned translations, the table learned
 /// from `beads`. The query side is the target when [`Oriented::swapped`].
-pub fn learned_features(
+pub(crate) fn learned_features(
     src: &[&str],
     tgt: &[&str],
     src_lang: Lang,
@@ -659,7 +659,7 @@ pub fn learned_features(
 
 /// [`Features`] with the side that is their query side.
 #[derive(Debug, Clone)]
-pub struct Oriented {
+pub(crate) struct Oriented {
     pub features: Features,
     /// The target is the query side (a CJK translation of an alphabetic source).
     pub swapped: bool,

@@ -31,7 +31,7 @@ impl std::ops::Add for Cover {
 /// An aligned document pair's lexical evidence, to test stretches of source text against target
 /// sentences.
 #[derive(Debug)]
-pub struct DocumentCover {
+pub(crate) struct DocumentCover {
     features: Features,
     inverse: Inverse,
     swapped: bool,

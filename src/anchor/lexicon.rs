@@ -118,7 +118,7 @@ impl<'a> Lexicon<'a> {
     /// Everything that is not Han (Latin, digits, punctuation, kana) is skipped: the English
     /// side shares no lemmas with it. A Han character that starts no dictionary word is a word of
     /// its own.
-    pub fn segment_zh<'t>(&self, text: &'t str) -> Vec<(usize, &'t str)> {
+    pub(crate) fn segment_zh<'t>(&self, text: &'t str) -> Vec<(usize, &'t str)> {
         let mut words = Vec::new();
         self.segment_zh_into(text, &mut words);
         words
@@ -126,7 +126,7 @@ impl<'a> Lexicon<'a> {
 
     /// [`Lexicon::segment_zh`] into a caller-owned buffer (cleared first), so that segmenting
     /// millions of sentences need not allocate for each.
-    pub fn segment_zh_into<'t>(&self, text: &'t str, words: &mut Vec<(usize, &'t str)>) {
+    pub(crate) fn segment_zh_into<'t>(&self, text: &'t str, words: &mut Vec<(usize, &'t str)>) {
         words.clear();
         let mut i = 0;
         while let Some(c) = text[i..].chars().next() {

@@ -256,7 +256,7 @@ fn similar_spellings(a: &[char], b: &[char]) -> bool {
 
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
 /// neighbouring letters cost one each.
-pub fn edit_distance(a: &[char], b: &[char]) -> usize {
+pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
     let (n, m) = (a.len(), b.len());
     let mut d = vec![vec![0usize; m + 1]; n + 1];
     for (i, row) in d.iter_mut().enumerate() {

@@ -37,7 +37,7 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    pub fn intern(&mut self, word: &str) -> u32 {
+    pub(crate) fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
@@ -71,9 +71,9 @@ pub struct SideFeatures {
     pub lengths: Vec<u32>,
     /// Distinct token ids per sentence, sorted.
     pub tokens: TokenLists,
-    pub vocab: Vocab,
+    pub(crate) vocab: Vocab,
     /// Number of sentences each token occurs in.
-    pub df: Vec<u32>,
+    pub(crate) df: Vec<u32>,
     /// Sentences that are no text at all: OCR debris, rules, page furniture ("JfV", "* , *^").
     pub noise: Vec<bool>,
 }
@@ -126,7 +126,7 @@ impl SideFeatures {
     }
 
     /// How many distinct tokens the side can have (the size of its vocabulary).
-    pub fn token_count(&self) -> usize {
+    pub(crate) fn token_count(&self) -> usize {
         self.df.len()
     }
 
@@ -187,7 +187,7 @@ impl TokenLists {
         self.len() == 0
     }
 
-    pub fn reserve(&mut self, sentences: usize) {
+    pub(crate) fn reserve(&mut self, sentences: usize) {
         self.starts.reserve(sentences);
     }
 
@@ -211,8 +211,8 @@ const TOKENIZE_CHUNK: usize = 8192;
 /// that translate it. The query side is the one a lexicon translates from (Chinese in zh↔en);
 /// for other pairs it is the source.
 #[derive(Debug, Clone)]
-pub struct Features {
-    pub query: SideFeatures,
+pub(crate) struct Features {
+    pub(crate) query: SideFeatures,
     pub other: SideFeatures,
     pub translations: Vec<Vec<u32>>,
     /// Where each query token's translations come from.
@@ -222,7 +222,7 @@ pub struct Features {
 /// Kinds of lexical evidence differ in how reliably a translation keeps them (a number nearly
 /// always, a dictionary sense about half the time), so each is measured apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evidence {
+pub(crate) enum Evidence {
     /// Numbers, Latin-script terms, punctuation, glossary terms: the same token on both sides.
     Identity = 0,
     /// The built-in bilingual lexicon.
@@ -234,7 +234,7 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    pub const COUNT: usize = 4;
+    pub(crate) const COUNT: usize = 4;
 
     /// Most reliable first.
     fn rank(self) -> u8 {
@@ -250,24 +250,24 @@ impl Evidence {
 /// One direction of lexical testing: the tokens of the row side, each with its translations among
 /// the column side's tokens.
 #[derive(Debug, Clone)]
-pub struct Direction<'f> {
+pub(crate) struct Direction<'f> {
     pub rows: &'f TokenLists,
     pub translations: &'f [Vec<u32>],
     pub evidence: &'f [Evidence],
-    pub column_df: &'f [u32],
+    pub(crate) column_df: &'f [u32],
     pub columns: usize,
 }
 
 /// The other side's tokens with their translations into the query side: the inverse relation.
 #[derive(Debug, Clone, Default)]
-pub struct Inverse {
+pub(crate) struct Inverse {
     pub translations: Vec<Vec<u32>>,
     pub evidence: Vec<Evidence>,
 }
 
 impl Features {
     /// Query tokens tested against the other side.
-    pub fn forward(&self) -> Direction<'_> {
+    pub(crate) fn forward(&self) -> Direction<'_> {
         Direction {
             rows: &self.query.tokens,
             translations: &self.translations,
@@ -278,7 +278,7 @@ impl Features {
     }
 
     /// The inverse of the translation relation, for testing the other side's tokens.
-    pub fn inverse(&self) -> Inverse {
+    pub(crate) fn inverse(&self) -> Inverse {
         let mut inv = Inverse {
             translations: vec![Vec::new(); self.other.token_count()],
             evidence: vec![Evidence::Learned; self.other.token_count()],
@@ -297,7 +297,7 @@ impl Features {
     }
 
     /// Other-side tokens tested against the query side, through `inverse`.
-    pub fn backward<'f>(&'f self, inverse: &'f Inverse) -> Direction<'f> {
+    pub(crate) fn backward<'f>(&'f self, inverse: &'f Inverse) -> Direction<'f> {
         Direction {
             rows: &self.other.tokens,
             translations: &inverse.translations,
@@ -320,7 +320,7 @@ impl Features {
     /// Give learned translations to the tokens that had none. Tokens with dictionary or
     /// identity evidence keep theirs alone: the learned pairs would mostly repeat them, and
     /// would dilute a precise signal with a noisier one.
-    pub fn add_translations(&mut self, learned: Vec<Vec<u32>>) {
+    pub(crate) fn add_translations(&mut self, learned: Vec<Vec<u32>>) {
         for (q, extra) in learned.into_iter().enumerate() {
             if !extra.is_empty() && self.translations[q].is_empty() {
                 self.translations[q] = extra;
@@ -402,7 +402,7 @@ impl Features {
 /// Japanese side (`cjk_side`) a Han word, elsewhere an alphabetic word; never a number, a mark or
 /// a glossary term, which match by identity. Table files hold these words, without the internal
 /// prefixes.
-pub fn table_word(token: &str, cjk_side: bool) -> Option<&str> {
+pub(crate) fn table_word(token: &str, cjk_side: bool) -> Option<&str> {
     if let Some(han) = token.strip_prefix(HAN_PREFIX) {
         return Some(han);
     }
@@ -413,7 +413,7 @@ pub fn table_word(token: &str, cjk_side: bool) -> Option<&str> {
 }
 
 /// The token of a table word on a side: the inverse of [`table_word`].
-pub fn table_token(word: &str, cjk_side: bool) -> std::borrow::Cow<'_, str> {
+pub(crate) fn table_token(word: &str, cjk_side: bool) -> std::borrow::Cow<'_, str> {
     if cjk_side {
         format!("{HAN_PREFIX}{word}").into()
     } else {

@@ -52,7 +52,7 @@ pub fn is_stopword(lemma: &str) -> bool {
 /// The content-word lemmas of running English text, in order, with repetitions.
 ///
 /// One-letter lemmas and stopwords are dropped; see [`english_words`] for what counts as a word.
-pub fn english_content_lemmas(text: &str) -> Vec<String> {
+pub(crate) fn english_content_lemmas(text: &str) -> Vec<String> {
     english_words(text)
         .map(lemma)
         .filter(|l| l.chars().nth(1).is_some() && !is_stopword(l))

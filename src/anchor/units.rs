@@ -218,7 +218,7 @@ fn quantity(sentence: &str, anchor: &Anchor) -> Option<Quantity> {
 
 /// Mark as matched the numbers of a bead that are left unmatched only because one side converted
 /// them to another unit.
-pub fn match_conversions(
+pub(crate) fn match_conversions(
     src: &mut [Anchor],
     src_text: &[&str],
     tgt: &mut [Anchor],

@@ -15,7 +15,7 @@ use super::{Finding, Kind, SideName};
 use crate::error::{Error, Result};
 
 /// The JSON schema version this build writes and reads.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 /// Versions a baseline may be: version 1 called a note `info`.
 const READABLE_VERSIONS: [u32; 2] = [1, 2];
 
@@ -94,7 +94,7 @@ pub fn pair_up(a: &[FindingKey], b: &[FindingKey]) -> (Vec<bool>, Vec<bool>) {
 }
 
 /// The findings of `new` that are not in `old`, and how many were.
-pub fn subtract(new: Vec<Finding>, old: &[FindingKey]) -> (Vec<Finding>, usize) {
+pub(crate) fn subtract(new: Vec<Finding>, old: &[FindingKey]) -> (Vec<Finding>, usize) {
     let keys: Vec<FindingKey> = new.iter().map(FindingKey::of).collect();
     let (matched, _) = pair_up(&keys, old);
     let known = matched.iter().filter(|&&m| m).count();

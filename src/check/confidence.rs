@@ -4,7 +4,7 @@
 
 use super::{Context, Finding, Kind};
 
-pub const DEFAULT_THRESHOLD: f64 = crate::aligned::LOW_CONFIDENCE;
+pub(crate) const DEFAULT_THRESHOLD: f64 = crate::aligned::LOW_CONFIDENCE;
 
 pub fn check(cx: &Context<'_>, threshold: f64, out: &mut Vec<Finding>) {
     for (k, bead) in cx.pair.alignment.beads.iter().enumerate() {

@@ -178,14 +178,14 @@ pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
     pub start: usize,
     pub end: usize,
 }
 
 impl Location {
-    pub fn in_document(doc: &Document, start: usize, end: usize) -> Location {
+    pub(crate) fn in_document(doc: &Document, start: usize, end: usize) -> Location {
         Location {
             file: doc.display_name(),
             line: doc.line_of(start),

@@ -10,7 +10,7 @@ use crate::document::is_space;
 use super::{Context, Finding, Kind};
 
 /// Robust standard deviations (1.4826 × MAD) from the median that make an outlier.
-pub const DEFAULT_SIGMAS: f64 = 4.0;
+pub(crate) const DEFAULT_SIGMAS: f64 = 4.0;
 /// Beads with fewer characters than this on either side vary too much to judge.
 const MIN_CHARS: f64 = 8.0;
 /// Fewer pair beads than this give no distribution to speak of.
@@ -21,7 +21,7 @@ const MIN_BEADS: usize = 12;
 /// side or too short to judge. A document with too few pair beads to measure is judged by the
 /// aligner's ratio (the language pair's prior, moved by what the document shows) and a typical
 /// spread.
-pub fn deviations(cx: &Context<'_>) -> Deviations {
+pub(crate) fn deviations(cx: &Context<'_>) -> Deviations {
     let chars = |s: &str| s.chars().filter(|&c| !is_space(c)).count() as f64;
     let beads = &cx.pair.alignment.beads;
     let mut out = Deviations {
@@ -81,7 +81,7 @@ pub fn deviations(cx: &Context<'_>) -> Deviations {
 
 /// The deviations of a document's beads.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Deviations {
+pub(crate) struct Deviations {
     /// By bead index.
     pub beads: Vec<Option<Deviation>>,
     /// Measured on the document itself (it has enough pair beads), not assumed.
@@ -95,11 +95,11 @@ const TYPICAL_SPREAD: f64 = 1.3;
 
 /// A bead's length ratio against the document's.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Deviation {
+pub(crate) struct Deviation {
     /// Robust standard deviations from the median (negative: shorter than usual).
-    pub sigmas: f64,
+    pub(crate) sigmas: f64,
     /// The bead's ratio over the document's median ratio.
-    pub factor: f64,
+    pub(crate) factor: f64,
 }
 
 pub fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {

@@ -57,17 +57,17 @@ pub struct Evidence {
     pub silent: Vec<Clause>,
     /// -ln of the chance that a translated stretch with this many words of known translation
     /// shows none of them, at the document's rate.
-    pub surprise: f64,
+    pub(crate) surprise: f64,
     /// How many robust standard deviations shorter than usual the bead's translation is (0 when
     /// it is not shorter, or too short to judge).
-    pub shortfall: f64,
+    pub(crate) shortfall: f64,
     /// The silent run's share of the bead's source characters.
     pub share: f64,
     /// The share of the translation that seems missing by length: 1 - the bead's ratio over
     /// the document's (0 when it is not shorter).
     pub missing: f64,
     /// Of the words with a known translation outside the silent run, the share that met it.
-    pub rest_found: f64,
+    pub(crate) rest_found: f64,
 }
 
 pub fn features(e: &Evidence) -> [f64; FEATURES] {

@@ -83,7 +83,7 @@ impl FromStr for Sensitivity {
 
 /// A probability at or above this is "likely" (an error for omissions, a warning for
 /// additions); below it, "possible" (one level less).
-pub const LIKELY: f64 = 0.5;
+pub(crate) const LIKELY: f64 = 0.5;
 
 /// What is known about one sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,19 +91,19 @@ pub struct Evidence {
     /// The best alignment leaves the sentence unpaired.
     pub alone: bool,
     /// Posterior probability that the sentence is unpaired.
-    pub posterior: f64,
+    pub(crate) posterior: f64,
     /// Nats its stretch loses with the sentence standing alone; infinite when there is no such
     /// local alternative or the sentence is alone already.
-    pub margin: f64,
+    pub(crate) margin: f64,
     /// Its side of the bead has more than one sentence.
-    pub merged: bool,
+    pub(crate) merged: bool,
     /// It has a number in digits that the bead's other side does not have.
-    pub number_missing: bool,
+    pub(crate) number_missing: bool,
     /// How surprising a missing number is in this document, in 0..=1: -ln of the share of its
     /// side's numbers in pair beads that lack a counterpart, over ln 100. A translation that
     /// adapts figures throughout (a French edition converting units) makes one more missing
     /// number weak evidence; one that keeps every figure makes it strong.
-    pub number_surprise: f64,
+    pub(crate) number_surprise: f64,
 }
 
 /// The features the calibration uses, in the order of [`PAIRED`] and [`ALONE`] (after the

@@ -57,7 +57,7 @@ impl Status {
 
 /// How many changes have each status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StatusCounts {
+pub(crate) struct StatusCounts {
     pub changed: usize,
     pub added: usize,
     pub removed: usize,
@@ -110,7 +110,7 @@ pub struct TranslationDiff {
     pub new: FileInfo,
     pub changes: Vec<Change>,
     /// Source passages whose translation is the same in both versions.
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
     /// Findings of the new version that the old one did not have (warnings and errors: notes
     /// on the aligner's confidence come and go with any realignment).
     pub introduced: Vec<Finding>,
@@ -126,7 +126,7 @@ impl TranslationDiff {
         check::fails(&self.introduced, fail_on)
     }
 
-    pub fn status_counts(&self) -> StatusCounts {
+    pub(crate) fn status_counts(&self) -> StatusCounts {
         StatusCounts::of(self.changes.iter().map(|c| c.status))
     }
 }
@@ -230,7 +230,7 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
 /// `old` of the first alignment and `new` of the second. A passage with no source sentences
 /// holds target sentences without a source at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     pub src: Range<usize>,
     pub old: Range<usize>,
     pub new: Range<usize>,
@@ -238,7 +238,7 @@ pub struct Unit {
 
 /// The finest passages on which two alignments of the same source agree: where one aligner
 /// made a 2-1 bead and the other two 1-1 beads, the passage holds both source sentences.
-pub fn units(a: &[Bead], b: &[Bead]) -> Vec<Unit> {
+pub(crate) fn units(a: &[Bead], b: &[Bead]) -> Vec<Unit> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     loop {

@@ -45,7 +45,7 @@ pub struct SourceDiff {
     pub target: FileInfo,
     pub changes: Vec<SourceChange>,
     /// Source sentences the same in both versions.
-    pub unchanged: usize,
+    pub(crate) unchanged: usize,
     /// Target sentences whose source sentence changed or went.
     pub stale: Vec<usize>,
     /// New source sentences without a translation.
@@ -56,7 +56,7 @@ pub struct SourceDiff {
 
 impl SourceDiff {
     /// "2 stale target sentences, 1 new source sentence without a translation".
-    pub fn to_do(&self) -> String {
+    pub(crate) fn to_do(&self) -> String {
         use crate::check::count_noun;
         format!(
             "{}, {} without a translation",
@@ -78,7 +78,7 @@ impl SourceDiff {
         !self.stale.is_empty() || self.untranslated > 0
     }
 
-    pub fn status_counts(&self) -> super::StatusCounts {
+    pub(crate) fn status_counts(&self) -> super::StatusCounts {
         super::StatusCounts::of(self.changes.iter().map(|c| c.status))
     }
 }

@@ -31,7 +31,7 @@ pub fn tokens(text: &str) -> Vec<&str> {
 /// The word-level difference of `old` and `new`: pieces in reading order, deletions before
 /// insertions where one replaces the other, adjacent pieces of one kind merged. A run of spaces
 /// between two changes joins them, so `[-the big-]{+a small+}` reads as one replacement.
-pub fn diff(old: &str, new: &str) -> Vec<Piece> {
+pub(crate) fn diff(old: &str, new: &str) -> Vec<Piece> {
     let a = tokens(old);
     let b = tokens(new);
     let mut raw: Vec<(Op, String)> = Vec::new();
@@ -115,7 +115,7 @@ fn group(raw: Vec<(Op, String)>) -> Vec<Piece> {
 
 /// The pieces as plain text with `[-removed-]{+added+}` marks (what the terminal shows without
 /// colour, and `git diff --word-diff` users know).
-pub fn plain(pieces: &[Piece]) -> String {
+pub(crate) fn plain(pieces: &[Piece]) -> String {
     let mut s = String::new();
     for p in pieces {
         match p.op {

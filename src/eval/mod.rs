@@ -22,9 +22,9 @@ pub type IndexBead = (Vec<usize>, Vec<usize>);
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub tp_strict: usize,
-    pub fp_strict: usize,
-    pub tp_lax: usize,
-    pub fp_lax: usize,
+    pub(crate) fp_strict: usize,
+    pub(crate) tp_lax: usize,
+    pub(crate) fp_lax: usize,
 }
 
 impl std::ops::AddAssign for Counts {

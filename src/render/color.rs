@@ -29,7 +29,7 @@ impl ColorChoice {
     }
 
     /// Decide from the given environment values.
-    pub fn resolve_with(
+    pub(crate) fn resolve_with(
         self,
         to_terminal: bool,
         no_color: Option<&OsStr>,
@@ -79,25 +79,25 @@ impl Paint {
         }
     }
 
-    pub fn bold(&self, s: &str) -> String {
+    pub(crate) fn bold(&self, s: &str) -> String {
         self.wrap("1", s)
     }
-    pub fn dim(&self, s: &str) -> String {
+    pub(crate) fn dim(&self, s: &str) -> String {
         self.wrap("2", s)
     }
-    pub fn red(&self, s: &str) -> String {
+    pub(crate) fn red(&self, s: &str) -> String {
         self.wrap("31", s)
     }
-    pub fn green(&self, s: &str) -> String {
+    pub(crate) fn green(&self, s: &str) -> String {
         self.wrap("32", s)
     }
-    pub fn yellow(&self, s: &str) -> String {
+    pub(crate) fn yellow(&self, s: &str) -> String {
         self.wrap("33", s)
     }
-    pub fn blue(&self, s: &str) -> String {
+    pub(crate) fn blue(&self, s: &str) -> String {
         self.wrap("34", s)
     }
-    pub fn cyan(&self, s: &str) -> String {
+    pub(crate) fn cyan(&self, s: &str) -> String {
         self.wrap("36", s)
     }
     /// Text an edit removed: red and struck through, or `[-…-]` without colour.

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::text::visible;
 
 /// At most this many rows are listed in a table of a step summary.
-pub const SUMMARY_ROWS: usize = 200;
+pub(crate) const SUMMARY_ROWS: usize = 200;
 
 /// `error`, `warning` or `notice`.
 pub fn level(severity: Severity) -> &'static str {
@@ -22,7 +22,7 @@ pub fn level(severity: Severity) -> &'static str {
 }
 
 /// One finding as a workflow command on the translation file.
-pub fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
+pub(crate) fn annotation(out: &mut dyn Write, f: &Finding) -> io::Result<()> {
     let loc = f
         .anchors
         .iter()
@@ -71,7 +71,7 @@ pub fn properties(loc: &Location, title: &str) -> String {
 
 /// The column of the last character of a span (GitHub's `endColumn` is inclusive; ours is the
 /// column just past the end).
-pub fn last_column(loc: &Location) -> usize {
+pub(crate) fn last_column(loc: &Location) -> usize {
     if loc.end_line == loc.line {
         loc.end_column.saturating_sub(1).max(loc.column)
     } else {
@@ -81,7 +81,7 @@ pub fn last_column(loc: &Location) -> usize {
 
 /// A workflow command's message: `%`, CR and LF are encoded, and the other control characters
 /// made visible (the log shows them to a terminal-like viewer that would obey ESC).
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     visible(
         &s.replace('%', "%25")
             .replace('\r', "%0D")
@@ -90,12 +90,12 @@ pub fn escape_data(s: &str) -> String {
 }
 
 /// A workflow command's property value: also `:` and `,`, which delimit properties.
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// Text for a Markdown table cell: one line, `|` escaped, HTML special characters as entities.
-pub fn markdown_cell(s: &str) -> String {
+pub(crate) fn markdown_cell(s: &str) -> String {
     one_line(s)
         .replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -104,7 +104,7 @@ pub fn markdown_cell(s: &str) -> String {
 }
 
 /// After a step summary's table of `n` rows: how many were left out, if any.
-pub fn rows_left_out(md: &mut String, n: usize) {
+pub(crate) fn rows_left_out(md: &mut String, n: usize) {
     if n > SUMMARY_ROWS {
         md.push_str(&format!(
             "\n… and {} more (see the `--format json` output).\n",

@@ -7,12 +7,12 @@ use serde::Serialize;
 
 /// Who wrote a JSON document: `{"name": "bialign", "version": …}`.
 #[derive(Serialize)]
-pub struct Tool {
+pub(crate) struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
-pub const TOOL: Tool = Tool {
+pub(crate) const TOOL: Tool = Tool {
     name: "bialign",
     version: env!("CARGO_PKG_VERSION"),
 };
@@ -20,7 +20,7 @@ pub const TOOL: Tool = Tool {
 /// One JSON value on one line, for JSON Lines. JSON escapes the control characters but writes
 /// NEL, U+2028 and U+2029 as they are, and line readers such as Python's `splitlines` break
 /// lines there: they are written `\u0085`, `\u2028`, `\u2029`.
-pub fn write_json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(crate) fn write_json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     struct OneLine;
     impl serde_json::ser::Formatter for OneLine {
         fn write_string_fragment<W: ?Sized + std::io::Write>(

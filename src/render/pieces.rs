@@ -7,13 +7,13 @@
 use crate::anchor::bead_anchors::Anchor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece<'a> {
+pub(crate) enum Piece<'a> {
     Text(&'a str),
     Anchor(&'a str, &'a Anchor),
 }
 
 /// The pieces of `text`, sentence `index` of its bead side, given that side's anchors.
-pub fn pieces<'a>(text: &'a str, index: usize, anchors: &'a [Anchor]) -> Vec<Piece<'a>> {
+pub(crate) fn pieces<'a>(text: &'a str, index: usize, anchors: &'a [Anchor]) -> Vec<Piece<'a>> {
     let mut own: Vec<&Anchor> = anchors
         .iter()
         .filter(|a| {

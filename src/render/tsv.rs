@@ -6,7 +6,7 @@
 //! them.
 
 /// A text as one TSV field.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

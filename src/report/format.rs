@@ -39,7 +39,7 @@ impl Format {
 
     /// The format a file name's extension asks for (`.csv`, `.tsv`, `.jsonl`, `.tmx`, `.html`,
     /// `.htm`, `.beads`), case-insensitively.
-    pub fn from_extension(path: &Path) -> Option<Format> {
+    pub(crate) fn from_extension(path: &Path) -> Option<Format> {
         let ext = crate::output::extension(path)?;
         Some(match ext.as_str() {
             "csv" => Format::Csv,

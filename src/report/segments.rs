@@ -41,7 +41,7 @@ pub fn write(out: &mut dyn Write, sentences: &[Sentence], format: SegmentFormat)
 
 /// One sentence a line; a sentence that spans wrapped lines (or holds any other line break, see
 /// [`crate::text::is_line_break`]) is printed on one line.
-pub fn write_lines(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
+pub(crate) fn write_lines(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
     for s in sentences {
         writeln!(out, "{}", crate::text::flatten_lines(&s.text))?;
     }

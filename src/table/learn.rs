@@ -21,16 +21,16 @@ use crate::pipeline::{align_documents, PairResult};
 
 /// Beads the aligner is at least this sure of (the probability that the bead beats its best
 /// rival) are training data.
-pub const MIN_CONFIDENCE: f64 = 0.9;
+pub(crate) const MIN_CONFIDENCE: f64 = 0.9;
 /// At most this many training beads are kept (about 100 bytes each, and Model 1's co-occurrence
 /// table grows with them).
-pub const MAX_TRAINING_BEADS: usize = 1_000_000;
+pub(crate) const MAX_TRAINING_BEADS: usize = 1_000_000;
 /// Documents aligned in parallel at a time.
 const CHUNK: usize = 16;
 
 /// A table learned from a corpus keeps pairs as a document's table does, but only those seen
 /// together in three beads or more: in a corpus, a pair seen twice is still often chance.
-pub const CORPUS_PRUNING: Pruning = Pruning {
+pub(crate) const CORPUS_PRUNING: Pruning = Pruning {
     min_cooccurrence: 3,
     ..Pruning::DOCUMENT
 };
@@ -65,7 +65,7 @@ pub struct LearnSummary {
     /// Sentences of both sides.
     pub sentences: usize,
     /// Confident beads of one or two sentences a side.
-    pub confident_beads: usize,
+    pub(crate) confident_beads: usize,
     /// Of those, the beads Model 1 was trained on (all of them below the cap).
     pub training_beads: usize,
     pub entries: usize,
@@ -104,7 +104,7 @@ pub fn learn(
 }
 
 /// One document's training beads, as token strings in the aligner's orientation.
-pub struct DocBeads {
+pub(crate) struct DocBeads {
     name: String,
     /// Query language, other language.
     langs: [Lang; 2],
@@ -163,7 +163,7 @@ impl DocBeads {
 }
 
 /// Training beads gathered so far, as word ids.
-pub struct Learner {
+pub(crate) struct Learner {
     langs: Option<[Lang; 2]>,
     query_vocab: Vocab,
     other_vocab: Vocab,

@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::lang::Lang;
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 /// What the first line of a table starts with.
 const MAGIC: &str = "# bialign-table";
 
@@ -52,7 +52,7 @@ pub struct TranslationTable {
     /// The language of the source words, then of the target words.
     pub langs: [Lang; 2],
     /// How the table was learned (the header after `|`).
-    pub learned_from: String,
+    pub(crate) learned_from: String,
     /// Sorted by source, then target word.
     entries: Vec<Entry>,
     /// Each source word's entries.

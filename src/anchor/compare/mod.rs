@@ -63,7 +63,7 @@ pub fn compare_bead(
 
 /// Is the term `key` in `text`, allowing the forms a translation gives a kept name: a possessive
 /// (OpenAI's), a plural of an acronym (KPIs), an acronym starting a compound (DNNresearch)?
-pub fn term_present(text: &str, key: &str) -> bool {
+pub(crate) fn term_present(text: &str, key: &str) -> bool {
     terms_present(text, &[key])[0]
 }
 

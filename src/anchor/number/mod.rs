@@ -32,9 +32,9 @@ use words::is_latin_letter;
 
 /// One quantity found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
-pub struct NumberMention {
+pub(crate) struct NumberMention {
     pub value: f64,
-    pub percent: bool,
+    pub(crate) percent: bool,
     pub kind: NumberKind,
     /// A rank rather than a count: 第二, "second", 2nd, "zweite", "Chapter 2". An ordinal and a
     /// cardinal of one value are different numbers (the third time is not three times); the
@@ -49,7 +49,7 @@ pub struct NumberMention {
 /// digits in the translation (and vice versa), so callers may want to weigh a mismatch
 /// differently depending on the kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NumberKind {
+pub(crate) enum NumberKind {
     /// Written with digits, including digits combined with 万/亿 or a percent sign.
     Digits,
     /// Spelled out: 三十五, thirty-five, 二〇一二.
@@ -95,7 +95,7 @@ pub fn key(value: f64, percent: bool) -> String {
 ///
 /// Mentions come in text order with disjoint spans. Forms too ambiguous to be trusted as
 /// quantities (see the module documentation) are left out rather than guessed.
-pub fn extract_numbers(text: &str, lang: &str) -> Vec<NumberMention> {
+pub(crate) fn extract_numbers(text: &str, lang: &str) -> Vec<NumberMention> {
     let mut scanner = Scanner {
         text,
         b: text.as_bytes(),

@@ -27,7 +27,7 @@ fn status(s: Status, paint: Paint) -> String {
 }
 
 /// The pieces on one line, differences marked.
-pub fn marked(pieces: &[Piece], paint: Paint) -> String {
+pub(crate) fn marked(pieces: &[Piece], paint: Paint) -> String {
     pieces
         .iter()
         .map(|p| {

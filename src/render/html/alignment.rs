@@ -41,28 +41,28 @@ fn kind_label(kind: BeadKind, n: usize) -> String {
 /// What a page built on the alignment report adds to it (`bialign check` marks its findings);
 /// the plain report adds nothing. Markup in here is built with [`super::escape`].
 #[derive(Debug, Clone, Default)]
-pub struct Overlay {
+pub(crate) struct Overlay {
     /// What the page is, above the title (plain text); "alignment report" when `None`.
-    pub brand: Option<String>,
+    pub(crate) brand: Option<String>,
     /// Markup appended to the page header.
     pub header: String,
     /// More row filters, after the report's own.
-    pub filters: Vec<Filter>,
+    pub(crate) filters: Vec<Filter>,
     /// Additions to bead rows, by bead index.
     pub beads: BTreeMap<usize, BeadOverlay>,
 }
 
 /// What an overlay adds to one bead's row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BeadOverlay {
+pub(crate) struct BeadOverlay {
     /// Classes for the row (filters select rows by them).
-    pub classes: Vec<String>,
+    pub(crate) classes: Vec<String>,
     /// Markup appended to the row's kind cell.
     pub html: String,
 }
 
 /// The report page with an overlay's additions.
-pub fn write_page(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Result<()> {
+pub(crate) fn write_page(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Result<()> {
     let summary = pair.summary();
     let mut filters: Vec<Filter> = summary
         .kinds

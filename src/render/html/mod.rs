@@ -13,7 +13,7 @@ use crate::check::finding::Finding;
 const STYLE: &str = include_str!("style.css");
 
 /// Text made safe for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut s = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -29,7 +29,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// `Display` that escapes, for use in `write!`.
-pub struct Esc<'a>(pub &'a str);
+pub(crate) struct Esc<'a>(pub &'a str);
 
 impl Display for Esc<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -39,7 +39,7 @@ impl Display for Esc<'_> {
 
 /// A row filter: a link to `#id` shows only the rows with class `id`, and says so with `note`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Filter {
+pub(crate) struct Filter {
     pub id: String,
     /// Plain text, e.g. "Showing only the 2 beads with omissions."
     pub note: String,
@@ -48,7 +48,7 @@ pub struct Filter {
 /// The start of a bialign page, up to `<body>`: the title (plain text), the one style sheet,
 /// and a rule per filter: when its target is in the URL, rows without its class are hidden and
 /// its note appears.
-pub fn page_start(out: &mut dyn Write, title: &str, filters: &[Filter]) -> io::Result<()> {
+pub(crate) fn page_start(out: &mut dyn Write, title: &str, filters: &[Filter]) -> io::Result<()> {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -71,7 +71,7 @@ pub fn page_start(out: &mut dyn Write, title: &str, filters: &[Filter]) -> io::R
 
 /// The end of a bialign page: a footer with `note` (markup: fixed text, or built with
 /// [`escape`]).
-pub fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
+pub(crate) fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
     writeln!(
         out,
         "<footer><p>Made by bialign {}. {note}</p></footer>\n</body>\n</html>",
@@ -81,7 +81,7 @@ pub fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
 
 /// The targets of the filters (siblings before the table, which the filter rules need) and
 /// the note saying what a filter shows, with a link back to everything (`show_all`).
-pub fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -> io::Result<()> {
+pub(crate) fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -> io::Result<()> {
     writeln!(out, "<span id=\"all\" class=\"filter-target\"></span>")?;
     for f in filters {
         writeln!(
@@ -111,7 +111,7 @@ pub fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -
 /// The top of a page's header: what the page is (`brand`, plain text) and the two files it is
 /// about with the arrow between them and what the arrow says (`arrow`: the sign and its words),
 /// up to the opening of the list of facts, which the caller writes and closes.
-pub fn page_head(
+pub(crate) fn page_head(
     out: &mut dyn Write,
     brand: &str,
     files: (&str, &str),
@@ -131,7 +131,7 @@ pub fn page_head(
 }
 
 /// The severity and kind of a finding as a tag, in words.
-pub fn finding_tag(f: &Finding) -> String {
+pub(crate) fn finding_tag(f: &Finding) -> String {
     format!(
         "<span class=\"tag sev-{}\">{} · {}</span>",
         f.severity.as_str(),
@@ -141,7 +141,7 @@ pub fn finding_tag(f: &Finding) -> String {
 }
 
 /// A finding on one line: its tag and message.
-pub fn finding_line(f: &Finding) -> String {
+pub(crate) fn finding_line(f: &Finding) -> String {
     format!(
         "{} <span class=\"msg\">{}</span>",
         finding_tag(f),

@@ -44,7 +44,7 @@ impl Line {
 }
 
 /// Columns a character takes; control characters have been replaced before this.
-pub fn char_width(c: char) -> usize {
+pub(crate) fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
