@@ -6,7 +6,7 @@ use crate::anchor::bead_anchors::{Anchor, Mismatch, MismatchKind};
 
 use super::{AnchorRef, Context, Finding, Kind, SideName};
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (k, (bead, anchors)) in cx
         .pair
         .alignment

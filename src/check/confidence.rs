@@ -6,7 +6,7 @@ use super::{Context, Finding, Kind};
 
 pub(crate) const DEFAULT_THRESHOLD: f64 = crate::aligned::LOW_CONFIDENCE;
 
-pub fn check(cx: &Context<'_>, threshold: f64, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, threshold: f64, out: &mut Vec<Finding>) {
     for (k, bead) in cx.pair.alignment.beads.iter().enumerate() {
         if bead.is_pair() && bead.score < threshold {
             out.push(cx.finding(

@@ -20,7 +20,7 @@ use crate::segment::Sentence;
 /// How many beads either side of a gap are searched for a verbatim copy.
 const COPY_REACH: usize = 3;
 
-pub fn check(cx: &Context<'_>, sensitivity: Sensitivity, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, sensitivity: Sensitivity, out: &mut Vec<Finding>) {
     let beads = &cx.pair.alignment.beads;
     let src = &cx.pair.src.sentences;
     let tgt = &cx.pair.tgt.sentences;

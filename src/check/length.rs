@@ -102,7 +102,7 @@ pub(crate) struct Deviation {
     pub(crate) factor: f64,
 }
 
-pub fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, sigmas: f64, out: &mut Vec<Finding>) {
     let deviations = deviations(cx);
     if !deviations.measured {
         return;

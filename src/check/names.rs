@@ -21,7 +21,7 @@ struct Occurrence {
     end: usize,
 }
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if cx.lang(SideName::Target).is_cjk_sentence_style() {
         return;
     }

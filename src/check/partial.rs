@@ -221,7 +221,7 @@ fn push_trimmed(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-pub fn check(cx: &Context<'_>, sensitivity: Sensitivity, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, sensitivity: Sensitivity, out: &mut Vec<Finding>) {
     // Lexical silence is common in free translation (novels leave a tenth of their clauses
     // without a word the dictionary or the learned table can pair), so even `review` asks for
     // a probability of one in five before it shows a clause.

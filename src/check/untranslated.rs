@@ -7,7 +7,7 @@ use crate::lang::{self, is_han};
 
 use super::{Context, Finding, Kind, SideName};
 
-pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let src_lang = cx.lang(SideName::Source);
     let tgt_lang = cx.lang(SideName::Target);
     if src_lang == tgt_lang {

@@ -14,7 +14,7 @@ use crate::render::github::{
 use crate::render::one_line;
 use crate::text::visible;
 
-pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
+pub(crate) fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
     for f in &d.introduced {
         annotation(out, f)?;
     }
@@ -34,7 +34,7 @@ fn command(out: &mut dyn Write, at: &Excerpt, title: &str, message: &str) -> io:
     writeln!(out, "::error {props}::{}", escape_data(message))
 }
 
-pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
+pub(crate) fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
     for c in &d.changes {
         match c.status {
             Status::Added => command(

@@ -145,7 +145,7 @@ fn row_start(out: &mut dyn Write, k: usize, status: Status) -> io::Result<()> {
     )
 }
 
-pub fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) -> io::Result<()> {
+pub(crate) fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) -> io::Result<()> {
     let counts = d.status_counts();
     let filters = filters(counts);
     let verdict = if d.fails(fail_on) { "fail" } else { "pass" };
@@ -283,7 +283,7 @@ fn findings(
     writeln!(out, "</ul></section>")
 }
 
-pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
+pub(crate) fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
     let counts = d.status_counts();
     let filters = filters(counts);
     let verdict = if d.fails() { "fail" } else { "pass" };

@@ -35,7 +35,7 @@ struct TranslationSummary {
     fixed: Counts,
 }
 
-pub fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
+pub(crate) fn translation(out: &mut dyn Write, d: &TranslationDiff) -> io::Result<()> {
     let counts = d.status_counts();
     let doc = TranslationOutput {
         version: SCHEMA_VERSION,
@@ -83,7 +83,7 @@ struct SourceSummary<'a> {
     untranslated: usize,
 }
 
-pub fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
+pub(crate) fn source(out: &mut dyn Write, d: &SourceDiff) -> io::Result<()> {
     let counts = d.status_counts();
     let doc = SourceOutput {
         version: SCHEMA_VERSION,

@@ -60,7 +60,7 @@ fn collapse_spaces(text: &str) -> String {
     out
 }
 
-pub fn translation(
+pub(crate) fn translation(
     out: &mut dyn Write,
     d: &TranslationDiff,
     fail_on: FailOn,
@@ -142,7 +142,7 @@ fn findings(
     Ok(())
 }
 
-pub fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<()> {
+pub(crate) fn source(out: &mut dyn Write, d: &SourceDiff, paint: Paint) -> io::Result<()> {
     let counts = d.status_counts();
     writeln!(
         out,
