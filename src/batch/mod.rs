@@ -9,10 +9,10 @@
 //! results, [`shard`] decides which records a `--shard K/N` job keeps.
 
 pub mod input;
-pub mod jsonl;
+pub(crate) mod jsonl;
 mod record;
 pub mod shard;
-pub mod tsv;
+pub(crate) mod tsv;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Write};
@@ -24,7 +24,7 @@ use crate::align::AlignOptions;
 use crate::error::{Error, Result};
 use crate::output;
 pub use input::{BadRecord, Defaults, InputFormat};
-pub use record::Outcome;
+pub(crate) use record::Outcome;
 pub use shard::Shard;
 
 /// How the batch writes its results.
