@@ -18,16 +18,22 @@ use crate::segment::Sentence;
 /// One side of an aligned pair: its file name, language and sentences.
 #[derive(Debug, Clone)]
 pub struct Side {
+    /// The file name as given (what the reports print).
     pub name: String,
+    /// The side's language, given or detected.
     pub lang: Lang,
+    /// The side's sentences in document order; beads index into this.
     pub sentences: Vec<Sentence>,
 }
 
 /// One document pair aligned: both sides, the beads between them and the anchors of each bead.
 #[derive(Debug, Clone)]
 pub struct AlignedPair {
+    /// The source side.
     pub src: Side,
+    /// The target side (the translation).
     pub tgt: Side,
+    /// The beads between `src` and `tgt`.
     pub alignment: Alignment,
     /// The glossary the alignment used, which also decides glossary flags.
     pub glossary: Glossary,
@@ -45,40 +51,54 @@ pub(crate) const LOW_CONFIDENCE: f64 = 0.7;
 /// Counts for report headers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// Number of beads.
     pub beads: usize,
     /// Bead kinds with how many beads of each: the pair shapes present, then omissions (1-0) and
     /// additions (0-1), which are always listed (a zero says none were found).
     pub kinds: Vec<(BeadKind, usize)>,
     /// Paired beads with at least one anchor mismatch.
     pub flagged: usize,
-    /// Beads scored below [`LOW_CONFIDENCE`].
+    /// Beads scored below `LOW_CONFIDENCE`.
     pub low_confidence: usize,
 }
 
 /// A bead flattened for tabular formats.
 #[derive(Debug, Clone, Serialize)]
 pub struct BeadRecord {
+    /// 0-based index of the bead in the alignment.
     pub bead: usize,
+    /// 0-based indices of the bead's source sentences.
     pub src_ids: Vec<usize>,
+    /// 0-based indices of the bead's target sentences.
     pub tgt_ids: Vec<usize>,
+    /// The bead's shape, such as `1-1`, `2-1` or `1-0` ([`BeadKind`]).
     pub kind: String,
+    /// How sure the aligner is of the bead, in 0..1 ([`Bead::score`]).
     pub score: f64,
+    /// The bead's source sentences joined ([`join`]); empty for an addition.
     pub src: String,
+    /// The bead's target sentences joined ([`join`]); empty for an omission.
     pub tgt: String,
     /// Byte offsets of the bead's first sentence start and last sentence end in the source file:
     /// the slice holds what lies between the sentences as it is, where `src` has [`join`]'s
     /// separator (the README's csv section says so).
     pub src_span: Option<(usize, usize)>,
+    /// Like `src_span`, in the target file.
     pub tgt_span: Option<(usize, usize)>,
+    /// 1-based line of the bead's first source sentence; `None` for an addition.
     pub src_line: Option<usize>,
+    /// 1-based line of the bead's first target sentence; `None` for an omission.
     pub tgt_line: Option<usize>,
+    /// Anchor mismatches, one `{number,term,glossary}-only-in-{src,tgt}:KEY` each.
     pub flags: Vec<String>,
     /// The paragraph (see [`Sentence::paragraph`]) of the bead's first sentence on each side.
     pub src_paragraph: Option<usize>,
+    /// Like `src_paragraph`, on the target side.
     pub tgt_paragraph: Option<usize>,
 }
 
 impl AlignedPair {
+    /// A pair from its sides, their alignment and the glossary it was made with; anchors are compared on first use.
     pub fn new(src: Side, tgt: Side, alignment: Alignment, glossary: Glossary) -> AlignedPair {
         AlignedPair {
             src,
@@ -89,6 +109,7 @@ impl AlignedPair {
         }
     }
 
+    /// Every bead as a [`BeadRecord`], in order.
     pub fn records(&self) -> impl Iterator<Item = BeadRecord> + '_ {
         self.alignment
             .beads
@@ -135,7 +156,7 @@ impl AlignedPair {
         })
     }
 
-    /// Bead `k`'s anchor comparison: from [`Self::all_anchors`] once that has been made;
+    /// Bead `k`'s anchor comparison: from `Self::all_anchors` once that has been made;
     /// otherwise made for this bead alone and not kept, so that a format that streams beads
     /// (csv, jsonl) does not hold every bead's anchors at once.
     pub fn anchors(&self, k: usize) -> Cow<'_, BeadAnchors> {

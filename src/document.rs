@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// A text file as read: its text and the line index that spans and positions point into.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The path as the user gave it (`-` for standard input); used in messages and reports.
@@ -63,6 +64,8 @@ impl Document {
         Ok(docs.try_into().expect("one document a path"))
     }
 
+    /// A document from a file's bytes; fails when they hold a NUL byte ([`Error::Binary`]), are not
+    /// UTF-8 ([`Error::InvalidUtf8`]) or hold only whitespace ([`Error::Empty`]).
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Document> {
         let path = path.into();
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {

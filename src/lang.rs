@@ -18,16 +18,26 @@ use crate::error::Error;
 pub struct Lang([u8; 2]);
 
 impl Lang {
+    /// Chinese (`zh`).
     pub const ZH: Lang = Lang(*b"zh");
+    /// Japanese (`ja`).
     pub const JA: Lang = Lang(*b"ja");
+    /// Korean (`ko`).
     pub const KO: Lang = Lang(*b"ko");
+    /// English (`en`).
     pub const EN: Lang = Lang(*b"en");
+    /// German (`de`).
     pub const DE: Lang = Lang(*b"de");
+    /// French (`fr`).
     pub const FR: Lang = Lang(*b"fr");
+    /// Spanish (`es`).
     pub const ES: Lang = Lang(*b"es");
+    /// Russian (`ru`).
     pub const RU: Lang = Lang(*b"ru");
+    /// Icelandic (`is`).
     pub const IS: Lang = Lang(*b"is");
 
+    /// The two-letter lowercase code, such as `zh`.
     pub fn code(&self) -> &str {
         // Construction guarantees two ASCII lowercase letters.
         std::str::from_utf8(&self.0).unwrap_or("??")
@@ -113,6 +123,7 @@ impl serde::Serialize for Lang {
 /// What `--lang auto` decided and how sure it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detection {
+    /// The language decided.
     pub lang: Lang,
     /// The deciding detector's confidence in 0..1 for the language chosen (0 when the script
     /// guess was used). When whatlang picked the family and lingua the language, the lower of
@@ -150,6 +161,7 @@ pub enum Method {
 }
 
 impl Method {
+    /// The detector's name as messages show it, such as `lingua`.
     pub fn name(self) -> &'static str {
         match self {
             Method::Lingua => "lingua",

@@ -12,8 +12,10 @@ use crate::segment::{self, Split};
 /// A language given by the user, or to be detected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum LangChoice {
+    /// Detect the language from the text.
     #[default]
     Auto,
+    /// Use this language.
     Fixed(Lang),
 }
 
@@ -50,17 +52,27 @@ pub fn same_language(langs: [Lang; 2], choices: [LangChoice; 2]) -> Option<Lang>
 
 /// Read, segment and align two files.
 pub struct PairRequest<'a> {
+    /// The source file.
     pub src: &'a Path,
+    /// The target file.
     pub tgt: &'a Path,
+    /// The source language, given or to be detected.
     pub src_lang: LangChoice,
+    /// The target language, given or to be detected.
     pub tgt_lang: LangChoice,
+    /// How both files are cut into sentences.
     pub split: Split,
+    /// How to align.
     pub options: &'a AlignOptions,
 }
 
+/// A document pair read, segmented and aligned.
 pub struct PairResult {
+    /// The alignment and both sides' sentences.
     pub pair: AlignedPair,
+    /// The source document, for line and column lookups.
     pub src_doc: Document,
+    /// The target document, for line and column lookups.
     pub tgt_doc: Document,
     /// Detections made for `auto` languages (source, target).
     pub detections: [Option<Detection>; 2],
@@ -69,13 +81,18 @@ pub struct PairResult {
 /// The steps of [`align_files_with`], for a caller that shows progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading both files.
     Reading,
+    /// Detecting the languages not given.
     Detecting,
+    /// Cutting both texts into sentences.
     Segmenting,
+    /// Aligning the sentences.
     Aligning,
 }
 
 impl Stage {
+    /// The stage as a progress message, such as `detecting languages`.
     pub fn describe(self) -> &'static str {
         match self {
             Stage::Reading => "reading",
@@ -86,6 +103,7 @@ impl Stage {
     }
 }
 
+/// Reads, segments and aligns two files; fails when either cannot be read as text.
 pub fn align_files(req: &PairRequest<'_>) -> Result<PairResult> {
     align_files_with(req, &mut |_| {})
 }

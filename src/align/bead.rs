@@ -9,13 +9,16 @@ use serde::Serialize;
 /// or an addition), never both.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bead {
+    /// 0-based indices of the source sentences in the bead; empty for an addition.
     pub src: Range<usize>,
+    /// 0-based indices of the target sentences in the bead; empty for an omission.
     pub tgt: Range<usize>,
     /// How sure the aligner is of this bead, in 0..1.
     pub score: f64,
 }
 
 impl Bead {
+    /// The bead's shape: how many sentences it holds on each side.
     pub fn kind(&self) -> BeadKind {
         BeadKind {
             src: self.src.len(),
@@ -23,6 +26,7 @@ impl Bead {
         }
     }
 
+    /// True when both sides hold sentences (neither an omission nor an addition).
     pub fn is_pair(&self) -> bool {
         !self.src.is_empty() && !self.tgt.is_empty()
     }
@@ -31,7 +35,9 @@ impl Bead {
 /// The shape of a bead, printed `1-2`, `1-0`, …
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct BeadKind {
+    /// Number of source sentences.
     pub src: usize,
+    /// Number of target sentences.
     pub tgt: usize,
 }
 
@@ -44,6 +50,7 @@ impl fmt::Display for BeadKind {
 /// A whole alignment with what the model estimated about the document pair.
 #[derive(Debug, Clone, Serialize)]
 pub struct Alignment {
+    /// The beads in document order; together they cover every sentence of both sides once.
     pub beads: Vec<Bead>,
     /// Target characters per source character, estimated from this document pair.
     pub length_ratio: f64,

@@ -20,7 +20,10 @@ const MIN_MARGIN: usize = 6;
 
 /// The band to search a pair of `n` × `m` sentences in: the whole grid when it is small,
 /// otherwise a band around the path found at a coarser level by `search`.
-pub(crate) fn band(features: &Features, search: &mut dyn FnMut(&Features, &Band) -> Vec<Step>) -> Band {
+pub(crate) fn band(
+    features: &Features,
+    search: &mut dyn FnMut(&Features, &Band) -> Vec<Step>,
+) -> Band {
     let (n, m) = (features.query.len(), features.other.len());
     if (n + 1).saturating_mul(m + 1) <= WHOLE_GRID_CELLS || n < 2 * BLOCK || m < 2 * BLOCK {
         return Band::full(n, m);

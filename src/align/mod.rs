@@ -34,8 +34,10 @@ use lexical::{
     MAX_CHANCE_COARSE,
 };
 
+/// How to align: the glossary, the translation table and which model parts to use.
 #[derive(Debug, Clone, Default)]
 pub struct AlignOptions {
+    /// Term pairs (`--glossary`) that anchor the alignment and are checked; empty by default.
     pub glossary: Glossary,
     /// Skip the learned translation table (faster; for comparison).
     pub no_learning: bool,

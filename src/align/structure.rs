@@ -172,6 +172,7 @@ impl Structure {
         Band::from_bounds(lo, hi, self.other_group.len())
     }
 
+    /// The matched paragraph groups: source and target sentence ranges that correspond, in order.
     pub fn groups(&self) -> &[(Range<usize>, Range<usize>)] {
         &self.groups
     }

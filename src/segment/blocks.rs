@@ -12,7 +12,9 @@ use crate::lang::is_han;
 /// span several lines when they are one wrapped paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
+    /// Byte offset of the block's start in the text.
     pub start: usize,
+    /// Byte offset of the block's end (exclusive).
     pub end: usize,
     /// A speaker label (`Ravi:`, `伊利亚：`) split off the start of a line.
     pub is_label: bool,
@@ -27,6 +29,7 @@ struct Line {
 /// A line this wide or wider that ends mid-sentence is taken as wrapped, not as a heading.
 const MIN_WRAPPED_WIDTH: usize = 40;
 
+/// Cuts `text` into blocks (paragraphs, stand-alone lines, speaker labels) in document order.
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines = content_lines(text);
     let labels = recurring_labels(text, &lines);

@@ -18,8 +18,11 @@ use crate::lang::Lang;
 /// One sentence: `&doc.text[start..end] == text`, with no leading or trailing whitespace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
+    /// The sentence's text, a slice of the document.
     pub text: String,
+    /// Byte offset of the sentence's start in the document.
     pub start: usize,
+    /// Byte offset of the sentence's end in the document (exclusive).
     pub end: usize,
     /// 1-based line where the sentence starts.
     pub line: usize,
@@ -48,6 +51,7 @@ impl crate::names::Named for Split {
         &[("auto", Split::Auto), ("lines", Split::Lines)];
 }
 
+/// Cuts `doc` into sentences as `how` says, with the rules of `lang`.
 pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
     match how {
         Split::Auto => segment(doc, lang),
