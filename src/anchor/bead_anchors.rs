@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+/// What kind of thing an [`Anchor`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AnchorKind {
@@ -22,6 +23,7 @@ pub enum AnchorKind {
 /// One anchor found in one sentence of a bead side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Anchor {
+    /// What kind of anchor it is.
     pub kind: AnchorKind,
     /// What it is compared by: the number's canonical value (an ordinal's with its ending, "2nd",
     /// so that it meets only ordinals), the term, or the glossary entry's required translation.
@@ -30,6 +32,7 @@ pub struct Anchor {
     pub sentence: usize,
     /// Byte span within that sentence.
     pub start: usize,
+    /// End of the byte span within that sentence (exclusive).
     pub end: usize,
     /// The other side has its counterpart.
     pub matched: bool,
@@ -41,7 +44,9 @@ pub struct Anchor {
 /// The anchors of both sides of a bead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct BeadAnchors {
+    /// The anchors of the bead's source sentences, in reading order.
     pub src: Vec<Anchor>,
+    /// The anchors of the bead's target sentences, in reading order.
     pub tgt: Vec<Anchor>,
     /// The mismatches among the unmatched anchors, as `check` reports them.
     pub mismatches: Vec<Mismatch>,
@@ -79,10 +84,13 @@ impl BeadAnchors {
     }
 }
 
+/// The side of a bead an anchor is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
+    /// The source side.
     Src,
+    /// The target side.
     Tgt,
 }
 
@@ -102,7 +110,10 @@ pub enum MismatchKind {
 /// anchors ([`BeadAnchors`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mismatch {
+    /// What the mismatch is about.
     pub kind: MismatchKind,
+    /// Indices into [`BeadAnchors::src`] of the source anchors concerned.
     pub src: Vec<usize>,
+    /// Indices into [`BeadAnchors::tgt`] of the target anchors concerned.
     pub tgt: Vec<usize>,
 }

@@ -29,6 +29,7 @@ pub struct Folded<'t> {
 }
 
 impl<'t> Folded<'t> {
+    /// Folds `original` ([`fold`]) and records where each folded byte came from.
     pub fn new(original: &'t str) -> Folded<'t> {
         let mut folded = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
@@ -44,6 +45,7 @@ impl<'t> Folded<'t> {
         }
     }
 
+    /// The text as given, before folding.
     pub fn original(&self) -> &'t str {
         self.original
     }
@@ -78,7 +80,9 @@ pub fn is_word_char(c: char) -> bool {
 /// One occurrence of a term, as a span of the original text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Occurrence {
+    /// Byte offset of the occurrence in the original text.
     pub start: usize,
+    /// Byte offset of its end in the original text (exclusive).
     pub end: usize,
 }
 
@@ -135,10 +139,12 @@ impl TermSet {
         }
     }
 
+    /// Number of terms the set was built from (duplicates and empty terms included).
     pub fn len(&self) -> usize {
         self.len
     }
 
+    /// True when the set has no terms.
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

@@ -13,7 +13,9 @@ use crate::lang::Lang;
 /// Words with a known translation in a stretch of text, and how many of them met theirs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cover {
+    /// Words in the stretch that have a known translation.
     pub content: usize,
+    /// How many of those met a translation on the other side.
     pub found: usize,
 }
 

@@ -6,14 +6,18 @@ use std::path::Path;
 use super::caseless::{Folded, Occurrence, TermSet};
 use crate::error::{Error, Result};
 
+/// One glossary row: a source term and the translation it must have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
+    /// The source term as written in the glossary.
     pub src: String,
+    /// The target term the translation must use for it.
     pub tgt: String,
     /// 1-based line in the glossary file, for messages.
     pub line: usize,
 }
 
+/// A user's glossary, with its terms ready to be found in sentences case-insensitively.
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     entries: Vec<GlossaryEntry>,
@@ -31,10 +35,13 @@ impl PartialEq for Glossary {
 impl Eq for Glossary {}
 
 impl Glossary {
+    /// Reads and parses a glossary file; fails when it cannot be read or a row is malformed.
     pub fn read(path: &Path) -> Result<Glossary> {
         Glossary::parse(path, &crate::document::read_text(path)?)
     }
 
+    /// Parses glossary CSV `text` read from `path` (named in messages); fails with
+    /// [`Error::Syntax`] on a malformed row or an unclosed quote.
     pub fn parse(path: &Path, text: &str) -> Result<Glossary> {
         let text = text.trim_start_matches('\u{feff}');
         // A term is one line. CSV lets a quoted field run on over line breaks, so a quote left
@@ -95,6 +102,7 @@ impl Glossary {
         Ok(Glossary::new(entries))
     }
 
+    /// A glossary of `entries`, in the order given.
     pub fn new(entries: Vec<GlossaryEntry>) -> Glossary {
         let src_terms = TermSet::new(entries.iter().map(|e| e.src.as_str()));
         let tgt_terms = TermSet::new(entries.iter().map(|e| e.tgt.as_str()));
@@ -105,10 +113,12 @@ impl Glossary {
         }
     }
 
+    /// The entries, in file order.
     pub fn entries(&self) -> &[GlossaryEntry] {
         &self.entries
     }
 
+    /// True when the glossary has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

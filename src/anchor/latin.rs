@@ -7,8 +7,11 @@ use crate::lang::is_han;
 /// A term and its byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term<'t> {
+    /// The term as written.
     pub text: &'t str,
+    /// Byte offset of the term in the text searched.
     pub start: usize,
+    /// Byte offset of the term's end (exclusive).
     pub end: usize,
 }
 

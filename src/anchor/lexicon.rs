@@ -2,7 +2,7 @@
 //!
 //! The data format is one headword a line, `headword<TAB>lemma lemma …`, the lemmas being
 //! outputs of [`super::stem::lemma`] so that they compare directly with
-//! [`super::stem::english_content_lemmas`] of the English side. The built-in zh→en list is derived
+//! `super::stem::english_content_lemmas` of the English side. The built-in zh→en list is derived
 //! from CC-CEDICT and lives in `data/cedict/` under its own licence (CC BY-SA 4.0).
 //!
 //! A parsed [`Lexicon`] borrows all its strings from the TSV text, so parsing the embedded list
@@ -182,6 +182,7 @@ impl<'a> Lexicon<'a> {
         self.headwords
     }
 
+    /// True when the lexicon has no headwords.
     pub fn is_empty(&self) -> bool {
         self.headwords == 0
     }

@@ -28,7 +28,7 @@ use lexicon::Lexicon;
 /// Index widths: sentence indices are `usize` in every public API (beads, ranges, bands). Token
 /// ids, per-sentence character counts and document frequencies are `u32` to halve the memory of
 /// the per-sentence tables, and so are the sentence numbers stored inside the lexical tables
-/// (`align::lexical`); [`Features::build`] refuses a side of 2^32 sentences or more, so
+/// (`align::lexical`); `Features::build` refuses a side of 2^32 sentences or more, so
 /// none of them can wrap.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
@@ -47,18 +47,22 @@ impl Vocab {
         id
     }
 
+    /// The id of `word`, if it was interned.
     pub fn get(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
     }
 
+    /// The word with id `id`; panics on an id this vocabulary did not hand out.
     pub fn word(&self, id: u32) -> &str {
         &self.words[id as usize]
     }
 
+    /// Number of distinct words.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// True when no word was interned.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -117,10 +121,12 @@ impl SideFeatures {
         side
     }
 
+    /// Number of sentences.
     pub fn len(&self) -> usize {
         self.lengths.len()
     }
 
+    /// True when the side has no sentences.
     pub fn is_empty(&self) -> bool {
         self.lengths.is_empty()
     }
@@ -174,15 +180,18 @@ impl Default for TokenLists {
 }
 
 impl TokenLists {
+    /// Appends the next sentence's token ids.
     pub fn push(&mut self, ids: &[u32]) {
         self.ids.extend_from_slice(ids);
         self.starts.push(self.ids.len());
     }
 
+    /// Number of sentences.
     pub fn len(&self) -> usize {
         self.starts.len() - 1
     }
 
+    /// True when there are no sentences.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -191,6 +200,7 @@ impl TokenLists {
         self.starts.reserve(sentences);
     }
 
+    /// Each sentence's token ids, in sentence order.
     pub fn iter(&self) -> impl Iterator<Item = &[u32]> + '_ {
         self.starts.windows(2).map(|w| &self.ids[w[0]..w[1]])
     }

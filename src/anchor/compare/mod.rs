@@ -67,7 +67,7 @@ pub(crate) fn term_present(text: &str, key: &str) -> bool {
     terms_present(text, &[key])[0]
 }
 
-/// [`term_present`] for many keys, in one pass over `text`.
+/// `term_present` for many keys, in one pass over `text`.
 pub fn terms_present(text: &str, keys: &[&str]) -> Vec<bool> {
     // Each key is looked for as its base form and, for a compound led by an acronym
     // (DNNresearch), as that acronym.
