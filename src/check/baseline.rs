@@ -22,13 +22,18 @@ const READABLE_VERSIONS: [u32; 2] = [1, 2];
 /// What identifies a finding across runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingKey {
+    /// The finding's kind.
     pub kind: Kind,
+    /// The source sentences' text (empty when the finding has none).
     pub source: String,
+    /// The target sentences' text (empty when the finding has none).
     pub target: String,
+    /// The anchors the finding is about, as written, each with its side.
     pub anchors: Vec<(SideName, String)>,
 }
 
 impl FindingKey {
+    /// The key of finding `f`.
     pub fn of(f: &Finding) -> FindingKey {
         FindingKey::new(
             f.kind,
@@ -153,6 +158,8 @@ pub fn read(path: &Path) -> Result<Vec<FindingKey>> {
     parse(path, &text)
 }
 
+/// The finding keys of a `check --format json` output `text` read from `path`; fails with
+/// [`Error::Syntax`] on malformed JSON or an unknown schema version.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<FindingKey>> {
     let file: File = serde_json::from_str(text).map_err(|e| {
         Error::syntax(

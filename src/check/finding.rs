@@ -17,18 +17,28 @@ use crate::names::Named;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// Source sentences with no translation.
     Omission,
+    /// Clauses of a source sentence that the translation leaves out.
     PartialOmission,
+    /// Target sentences with no source.
     Addition,
+    /// A number on one side of a bead and not on the other.
     NumberMismatch,
+    /// A name or Latin-script term on one side of a bead and not on the other.
     TermMismatch,
+    /// A glossary term on one side of a bead without its glossary counterpart on the other.
     Glossary,
+    /// A target sentence identical to its source or written in the source language.
     Untranslated,
+    /// A bead whose target is far longer or shorter than the pair's length ratio predicts.
     LengthOutlier,
+    /// A bead the aligner is unsure of.
     LowConfidence,
 }
 
 impl Kind {
+    /// Every kind, in report order.
     pub const ALL: [Kind; 9] = [
         Kind::Omission,
         Kind::PartialOmission,
@@ -106,11 +116,14 @@ pub enum Severity {
     /// Read from JSON written before version 2, which called it `info`.
     #[serde(alias = "info")]
     Note,
+    /// Worth a look; does not fail a run by default.
     Warning,
+    /// Very likely a translation fault; fails a run by default.
     Error,
 }
 
 impl Severity {
+    /// The lowercase name used in JSON and reports: `note`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -143,10 +156,14 @@ impl fmt::Display for Severity {
 /// The lowest severity that makes a run fail, or none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum FailOn {
+    /// Fail on errors only (the default).
     #[default]
     Error,
+    /// Fail on warnings and errors.
     Warning,
+    /// Fail on any finding.
     Note,
+    /// Never fail.
     Never,
 }
 
@@ -161,6 +178,7 @@ impl Named for FailOn {
 }
 
 impl FailOn {
+    /// True when a finding of `severity` makes the run fail.
     pub fn fails(self, severity: Severity) -> bool {
         match self {
             FailOn::Error => severity >= Severity::Error,
@@ -175,12 +193,17 @@ impl FailOn {
 /// span. An empty span marks where something is missing (an omission's place in the translation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
+    /// The file's display name.
     pub file: String,
+    /// 1-based line of the start.
     pub line: usize,
+    /// 1-based column of the start, in characters.
     pub column: usize,
     pub(crate) end_line: usize,
     pub(crate) end_column: usize,
+    /// Byte offset of the start in the file.
     pub start: usize,
+    /// Byte offset of the end in the file (exclusive).
     pub end: usize,
 }
 
@@ -206,6 +229,7 @@ pub struct Excerpt {
     pub text: String,
     /// 0-based indices of the sentences in the segmentation of the file.
     pub sentences: Vec<usize>,
+    /// Where the sentences are; an empty span where a missing translation belongs.
     #[serde(flatten)]
     pub location: Location,
 }
@@ -213,32 +237,43 @@ pub struct Excerpt {
 /// A number, term or glossary entry a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnchorRef {
+    /// The side the anchor is on.
     pub side: SideName,
     /// The anchor as written.
     pub text: String,
     /// What it is compared by (a number's canonical value, a term, a glossary translation).
     pub value: String,
+    /// Where the anchor is written.
     #[serde(flatten)]
     pub location: Location,
 }
 
+/// The side of a document pair a finding or anchor is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SideName {
+    /// The original text.
     Source,
+    /// The translation.
     Target,
 }
 
 /// One verdict on the translation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
+    /// What the finding is about.
     pub kind: Kind,
+    /// How serious it is; the kind's severity unless a check lowers it.
     pub severity: Severity,
+    /// One line for a reader, naming what is missing or different.
     pub message: String,
     /// 0-based index of the (first) bead concerned in the alignment.
     pub bead: usize,
+    /// The source sentences concerned.
     pub source: Excerpt,
+    /// The target sentences concerned.
     pub target: Excerpt,
+    /// The numbers, terms or glossary entries the finding is about; empty for other kinds.
     #[serde(default)]
     pub anchors: Vec<AnchorRef>,
     /// For omissions, partial omissions and additions: the probability, in 0..1, that the
@@ -255,12 +290,16 @@ pub fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
 /// Counts of findings by severity, for summaries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Findings of severity error.
     pub error: usize,
+    /// Findings of severity warning.
     pub warning: usize,
+    /// Findings of severity note.
     pub note: usize,
 }
 
 impl Counts {
+    /// Counts the findings by severity.
     pub fn of<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> Counts {
         let mut c = Counts::default();
         for f in findings {
@@ -273,6 +312,7 @@ impl Counts {
         c
     }
 
+    /// All findings counted.
     pub fn total(&self) -> usize {
         self.error + self.warning + self.note
     }
@@ -295,12 +335,16 @@ impl fmt::Display for Counts {
 /// What a check run looked at, for report headers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileInfo {
+    /// The file name as given.
     pub file: String,
+    /// The language code, such as `zh`.
     pub lang: String,
+    /// Number of sentences the file was split into.
     pub sentences: usize,
 }
 
 impl FileInfo {
+    /// The header information of one side of an aligned pair.
     pub fn of(side: &Side) -> FileInfo {
         FileInfo {
             file: side.name.clone(),
@@ -313,14 +357,18 @@ impl FileInfo {
 /// A finished check: the files, the findings to report, and how many findings a baseline hid.
 #[derive(Debug, Clone)]
 pub struct CheckReport {
+    /// The source file.
     pub source: FileInfo,
+    /// The target file.
     pub target: FileInfo,
+    /// The findings to report, in the order the checks produced them.
     pub findings: Vec<Finding>,
     /// Findings also in the baseline, left out of `findings`.
     pub baselined: usize,
 }
 
 impl CheckReport {
+    /// A report of `findings` on `pair`, with nothing baselined.
     pub fn new(pair: &AlignedPair, findings: Vec<Finding>) -> CheckReport {
         CheckReport {
             source: FileInfo::of(&pair.src),

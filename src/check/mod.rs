@@ -121,8 +121,11 @@ pub fn check_files(
 /// What every family of checks needs: the pair and the two documents, with helpers to build
 /// excerpts and locations.
 pub struct Context<'a> {
+    /// The aligned pair the checks judge.
     pub pair: &'a AlignedPair,
+    /// The source document, for line and column lookups.
     pub src_doc: &'a Document,
+    /// The target document, for line and column lookups.
     pub tgt_doc: &'a Document,
 }
 
@@ -134,6 +137,7 @@ impl Context<'_> {
         }
     }
 
+    /// The language of `side`.
     pub fn lang(&self, side: SideName) -> Lang {
         self.side(side).0.lang
     }

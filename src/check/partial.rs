@@ -6,7 +6,7 @@
 //! - how surprising that silence is: the run's words with a known translation, each weighed by
 //!   how often such a word meets its translation elsewhere in the document (a free translation
 //!   throughout makes silence cheap);
-//! - how much shorter than usual the translation of the bead is ([`super::length::deviations`]);
+//! - how much shorter than usual the translation of the bead is (`super::length::deviations`);
 //! - the run's share of the bead's source text, and how well it agrees with the share of the
 //!   translation that seems missing by length;
 //! - how well the rest of the bead meets its translation (a literal translation makes a silent
@@ -37,6 +37,7 @@ const REVIEW_FLOOR: f64 = 0.2;
 /// Logistic coefficients (intercept first, then [`features`]), fitted by
 /// `examples/detection.rs --fit` (see docs/check.md).
 pub const COEFFICIENTS: [f64; FEATURES + 1] = [-6.867, 0.176, 0.687, 2.218, 1.075, 0.013];
+/// Number of features a partial omission's probability is computed from.
 pub const FEATURES: usize = 5;
 
 /// A piece of a source sentence between clause punctuation.
@@ -44,14 +45,18 @@ pub const FEATURES: usize = 5;
 pub struct Clause {
     /// The sentence (index on the source side) and the byte span within its text.
     pub sentence: usize,
+    /// The clause's bytes within the sentence's text.
     pub span: Range<usize>,
+    /// The clause's length in non-space characters.
     pub chars: usize,
+    /// Its words with a known translation, and how many met theirs.
     pub cover: Cover,
 }
 
 /// What is known about one pair bead's longest silent run of source clauses.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
+    /// 0-based index of the bead.
     pub bead: usize,
     /// The silent clauses, in order.
     pub silent: Vec<Clause>,
@@ -70,6 +75,7 @@ pub struct Evidence {
     pub(crate) rest_found: f64,
 }
 
+/// The feature values of `e`, in the order of [`COEFFICIENTS`] after the intercept.
 pub fn features(e: &Evidence) -> [f64; FEATURES] {
     // The silent share and the missing length agree when one accounts for the other.
     let agreement = if e.missing > 0.0 {
@@ -80,6 +86,7 @@ pub fn features(e: &Evidence) -> [f64; FEATURES] {
     [e.surprise, e.shortfall, e.share, agreement, e.rest_found]
 }
 
+/// The probability, in 0..1, that the silent clauses of `e` are a partial omission.
 pub fn probability(e: &Evidence) -> f64 {
     let z = COEFFICIENTS[0]
         + features(e)

@@ -41,6 +41,7 @@ pub enum Sensitivity {
 }
 
 impl Sensitivity {
+    /// Every level, strictest first.
     pub const ALL: [Sensitivity; 3] = [
         Sensitivity::Strict,
         Sensitivity::Normal,
@@ -125,6 +126,7 @@ pub fn features(e: &Evidence) -> [f64; FEATURES] {
     ]
 }
 
+/// Number of features an omission's or addition's probability is computed from.
 pub const FEATURES: usize = 4;
 /// Margins beyond this are all "clearly paired".
 const MARGIN_CAP: f64 = 20.0;
@@ -136,7 +138,7 @@ pub const PAIRED: [f64; FEATURES + 1] = [-1.727, 0.662, 0.015, 0.662, 13.644];
 pub const ALONE: [f64; FEATURES + 1] = [-0.004, 0.68, -0.076, 0.0, 0.0];
 
 /// The probability that a sentence with this evidence has no counterpart. A sentence the best
-/// alignment leaves alone is never less than [`LIKELY`], so that `normal` reports every one of
+/// alignment leaves alone is never less than `LIKELY`, so that `normal` reports every one of
 /// them as before: 80 % of them had no counterpart on the calibration documents, though the
 /// posterior alone ranks them poorly (between 11 % and 59 % in its middle ranges).
 pub fn probability(e: &Evidence) -> f64 {

@@ -8,6 +8,7 @@ use crate::check::{CheckReport, Counts, Kind};
 use crate::render::github::{annotation, markdown_cell, rows_left_out, SUMMARY_ROWS};
 use crate::text::visible;
 
+/// Writes one GitHub Actions annotation per finding on the translation file.
 pub fn write(out: &mut dyn Write, report: &CheckReport) -> io::Result<()> {
     for f in &report.findings {
         annotation(out, f)?;

@@ -23,6 +23,7 @@ pub fn kind_id(kind: Kind) -> String {
 /// The row class of every bead with a finding, and its filter's id.
 pub const HAS_FINDING: &str = "has-finding";
 
+/// Writes the side-by-side report page of `pair` with the findings of `report` marked.
 pub fn write(
     out: &mut dyn Write,
     pair: &AlignedPair,

@@ -8,6 +8,7 @@ use crate::render::color::Paint;
 use crate::render::terminal::finding;
 use crate::text::visible;
 
+/// Writes the findings grouped by kind, with excerpts, for a person to read.
 pub fn write(
     out: &mut dyn Write,
     report: &CheckReport,

@@ -1,4 +1,4 @@
-//! `--format json`: the schema documented in `docs/check.md`, version [`SCHEMA_VERSION`]. Fields
+//! `--format json`: the schema documented in `docs/check.md`, version `SCHEMA_VERSION`. Fields
 //! are only ever added within a version; a later version may change or remove them.
 
 use crate::names::Named;
@@ -29,6 +29,7 @@ struct Output<'a> {
     findings: &'a [Finding],
 }
 
+/// Writes the report as one JSON document in the schema of docs/check.md.
 pub fn write(out: &mut dyn Write, report: &CheckReport) -> io::Result<()> {
     let mut by_kind = BTreeMap::new();
     for f in &report.findings {

@@ -12,6 +12,7 @@ use crate::aligned::AlignedPair;
 use crate::check::FailOn;
 use crate::render::color::Paint;
 
+/// An output format of `bialign check` (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
     /// Grouped by kind, with excerpts, coloured on a terminal.
