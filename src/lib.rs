@@ -47,6 +47,8 @@
 //! assert!(findings.iter().any(|f| f.kind == Kind::NumberMismatch && f.bead == 0));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod aligned;
 pub mod anchor;

@@ -47,7 +47,9 @@ pub const ERROR_FIELD: &str = "error";
 /// One input line, before parsing: its 1-based number and its bytes without the line ending.
 #[derive(Debug, Clone)]
 pub struct RawLine {
+    /// 1-based line number in the input.
     pub number: usize,
+    /// The line's bytes, without the line ending.
     pub bytes: Vec<u8>,
 }
 
@@ -101,23 +103,30 @@ impl Text {
 /// A document pair to align.
 #[derive(Debug, Clone)]
 pub struct Record {
+    /// The record's id, written with its results.
     pub id: String,
     /// For docpairs: the two URLs the id is made of, written as two TSV columns.
     pub urls: Option<(String, String)>,
     /// Fields bialign does not read, in the order they came (docpairs: `url1`, `url2`).
     pub carried: Map<String, Value>,
+    /// The source text, inline or as a file path.
     pub src: Text,
+    /// The target text, inline or as a file path.
     pub tgt: Text,
+    /// The languages of the two sides: the record's own, else the batch defaults.
     pub langs: [LangChoice; 2],
+    /// How both texts are cut into sentences: the record's own, else the batch default.
     pub split: Split,
 }
 
 /// A line that is not a record, or a record that cannot be aligned.
 #[derive(Debug, Clone)]
 pub struct BadRecord {
+    /// 1-based line number of the record in the input.
     pub line: usize,
     /// The id, when the line got as far as having one.
     pub id: Option<String>,
+    /// Fields bialign does not read, carried to the error line as they came.
     pub carried: Map<String, Value>,
     /// One line, without the line number.
     pub reason: String,
@@ -126,7 +135,9 @@ pub struct BadRecord {
 /// What applies to every record unless the record says otherwise.
 #[derive(Debug, Clone)]
 pub struct Defaults {
+    /// The languages of the two sides.
     pub langs: [LangChoice; 2],
+    /// How texts are cut into sentences.
     pub split: Split,
     /// Relative `src_path` / `tgt_path` are found from here (the input file's folder).
     pub base_dir: PathBuf,

@@ -5,7 +5,7 @@
 //! memory depends on the window and the largest document, never on the number of records, and
 //! the output is the same byte for byte whatever the number of threads.
 //!
-//! [`input`] parses lines into records, `record` aligns one, [`jsonl`] and [`tsv`] write the
+//! [`input`] parses lines into records, `record` aligns one, `jsonl` and `tsv` write the
 //! results, [`shard`] decides which records a `--shard K/N` job keeps.
 
 pub mod input;
@@ -30,7 +30,7 @@ pub use shard::Shard;
 /// How the batch writes its results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutputFormat {
-    /// One JSON object a record ([`jsonl::SCHEMA`]).
+    /// One JSON object a record (`jsonl::SCHEMA`).
     #[default]
     Jsonl,
     /// One translation pair a line.
@@ -43,14 +43,18 @@ impl crate::names::Named for OutputFormat {
         &[("jsonl", OutputFormat::Jsonl), ("tsv", OutputFormat::Tsv)];
 }
 
+/// How a batch reads, aligns, shards and writes its records.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
+    /// How the input lines are read.
     pub input_format: InputFormat,
+    /// How the results are written.
     pub output_format: OutputFormat,
     /// Languages and split for records that do not give their own.
     pub defaults: Defaults,
     /// How every record is aligned. (A translation table learned beforehand belongs here too.)
     pub align: AlignOptions,
+    /// Keep only this shard of the records; `None` keeps all.
     pub shard: Option<Shard>,
     /// Stop at the first bad record, with an error, instead of reporting it and going on.
     pub strict: bool,
@@ -68,6 +72,7 @@ const WINDOW_BYTES: usize = 16 << 20;
 pub struct Totals {
     /// Records this shard kept: aligned and bad.
     pub records: usize,
+    /// Records that could not be aligned.
     pub bad: usize,
     /// Records left to other shards.
     pub elsewhere: usize,

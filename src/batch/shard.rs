@@ -14,7 +14,9 @@ use crate::error::Error;
 /// Shard `index` of `count`, 0-based: `0/4`, `1/4`, `2/4`, `3/4` together are the whole input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
+    /// 0-based number of this shard, below `count`.
     pub index: u64,
+    /// Number of shards the input is split into (at least 1).
     pub count: u64,
 }
 

@@ -44,8 +44,10 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in report order.
     pub const ALL: [Status; 3] = [Status::Changed, Status::Added, Status::Removed];
 
+    /// The lowercase name used in JSON and reports: `changed`, `added` or `removed`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Changed => "changed",
@@ -96,7 +98,9 @@ pub struct Change {
     pub status: Status,
     /// The source sentences (empty for text the translation adds without a source).
     pub source: Excerpt,
+    /// The old translation of the passage (empty when it had none).
     pub old: Excerpt,
+    /// The new translation of the passage (empty when it has none).
     pub new: Excerpt,
     /// The word-level difference of the old and new translation.
     pub words: Vec<Piece>,
@@ -105,9 +109,13 @@ pub struct Change {
 /// The result of comparing two versions of a translation.
 #[derive(Debug, Clone)]
 pub struct TranslationDiff {
+    /// The source file.
     pub source: FileInfo,
+    /// The old translation file.
     pub old: FileInfo,
+    /// The new translation file.
     pub new: FileInfo,
+    /// The passages whose translation differs, in source order.
     pub changes: Vec<Change>,
     /// Source passages whose translation is the same in both versions.
     pub(crate) unchanged: usize,
@@ -133,9 +141,13 @@ impl TranslationDiff {
 
 /// How both commands align: languages, segmentation, alignment and check options.
 pub struct DiffOptions<'a> {
+    /// The languages of source and target, given or to be detected.
     pub langs: [LangChoice; 2],
+    /// How the texts are cut into sentences.
     pub split: Split,
+    /// How each version is aligned.
     pub align: &'a AlignOptions,
+    /// The checks run on each version.
     pub check: &'a CheckOptions,
 }
 

@@ -25,6 +25,7 @@ const SAME_SENTENCE: f32 = 0.5;
 /// One source sentence changed, added or removed, and what it means for the translation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceChange {
+    /// Whether the source sentence changed, was added or was removed.
     pub status: Status,
     /// The sentence in the old source (empty for an added one, at its place).
     pub old: Excerpt,
@@ -40,9 +41,13 @@ pub struct SourceChange {
 /// The result of comparing two versions of a source against its translation.
 #[derive(Debug, Clone)]
 pub struct SourceDiff {
+    /// The old source file.
     pub old: FileInfo,
+    /// The new source file.
     pub new: FileInfo,
+    /// The translation file.
     pub target: FileInfo,
+    /// The source sentences that differ, in order.
     pub changes: Vec<SourceChange>,
     /// Source sentences the same in both versions.
     pub(crate) unchanged: usize,
@@ -83,6 +88,8 @@ impl SourceDiff {
     }
 }
 
+/// Compares two versions of a source against their translation: aligns the old source with
+/// `tgt` and maps the new source's sentences onto it. Fails when a file cannot be read.
 pub fn diff_sources(
     old_src: &Path,
     new_src: &Path,

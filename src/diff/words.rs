@@ -11,15 +11,20 @@ use unicode_segmentation::UnicodeSegmentation;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Op {
+    /// Text in both versions.
     Equal,
+    /// Text only in the old version.
     Delete,
+    /// Text only in the new version.
     Insert,
 }
 
 /// A run of text that was kept, removed or added.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Piece {
+    /// Whether the text was kept, removed or added.
     pub op: Op,
+    /// The text of the run.
     pub text: String,
 }
 

@@ -21,6 +21,7 @@ pub type IndexBead = (Vec<usize>, Vec<usize>);
 /// True and false positives, strict and lax, for one direction (precision or recall).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
+    /// Beads that match a reference bead exactly.
     pub tp_strict: usize,
     pub(crate) fp_strict: usize,
     pub(crate) tp_lax: usize,
@@ -39,7 +40,9 @@ impl std::ops::AddAssign for Counts {
 /// Precision and recall counts of one or more documents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
+    /// Predicted beads counted against the gold beads.
     pub precision: Counts,
+    /// Gold beads that pair sentences (not omissions or additions) counted against the predicted beads.
     pub recall: Counts,
 }
 
@@ -50,14 +53,19 @@ impl std::ops::AddAssign for Tally {
     }
 }
 
+/// Precision, recall and F1, each in 0..=1 (0 when there is nothing to count).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Prf {
+    /// Share of predicted beads that are right.
     pub precision: f64,
+    /// Share of gold pairs that were found.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
 }
 
 impl Tally {
+    /// Scores counting only exact bead matches.
     pub fn strict(&self) -> Prf {
         prf(
             ratio(self.precision.tp_strict, self.precision.fp_strict),
@@ -65,6 +73,7 @@ impl Tally {
         )
     }
 
+    /// Scores counting a bead right when it overlaps a reference bead on both sides.
     pub fn lax(&self) -> Prf {
         prf(
             ratio(self.precision.tp_lax, self.precision.fp_lax),
@@ -184,6 +193,8 @@ pub fn read_gold(path: &Path, sentences: [usize; 2]) -> Result<Vec<IndexBead>> {
     Ok(beads.into_iter().map(|(_, bead)| bead).collect())
 }
 
+/// The beads of a gold or predicted bead file's `text`, one bead a line; fails with
+/// [`Error::Syntax`] on a malformed line. Unlike [`read_gold`] it does not check indices.
 pub fn parse_beads(path: &Path, text: &str) -> Result<Vec<IndexBead>> {
     Ok(parse_lines(path, text)?
         .into_iter()
@@ -235,9 +246,13 @@ fn parse_lines(path: &Path, text: &str) -> Result<Vec<(usize, IndexBead)>> {
 /// One document of an evaluation set.
 #[derive(Debug, Clone)]
 pub struct EvalDoc {
+    /// The document's name, shown in the per-document scores.
     pub name: String,
+    /// The source text file.
     pub src: PathBuf,
+    /// The target text file.
     pub tgt: PathBuf,
+    /// The gold beads file.
     pub gold: PathBuf,
 }
 
@@ -245,13 +260,19 @@ pub struct EvalDoc {
 /// documents, or the corpus layout `<src>.sentences`, `<tgt>.sentences`, `gold.beads`.
 #[derive(Debug, Clone)]
 pub struct EvalSet {
+    /// The folder.
     pub dir: PathBuf,
+    /// The source language, from `LANGS`.
     pub src_lang: Lang,
+    /// The target language, from `LANGS`.
     pub tgt_lang: Lang,
+    /// The documents in name order, a corpus layout's last.
     pub docs: Vec<EvalDoc>,
 }
 
 impl EvalSet {
+    /// Reads the set in `dir`; fails when it is not a folder, `LANGS` is missing or malformed, or
+    /// there is no `<doc>.gold` nor `gold.beads`.
     pub fn open(dir: &Path) -> Result<EvalSet> {
         if !dir.is_dir() {
             return Err(Error::Usage(format!("{}: not a folder", dir.display())));
@@ -328,9 +349,13 @@ impl EvalSet {
 /// The result of one document.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocResult {
+    /// The document's name.
     pub name: String,
+    /// Number of source sentences (one a line).
     pub src_sentences: usize,
+    /// Number of target sentences (one a line).
     pub tgt_sentences: usize,
+    /// The document's counts against its gold beads.
     pub tally: Tally,
 }
 

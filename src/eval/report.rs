@@ -8,11 +8,14 @@ use super::{DocResult, EvalSet, Tally};
 
 /// One evaluation folder's scores.
 pub struct SetScores<'a> {
+    /// The set that was evaluated.
     pub set: &'a EvalSet,
+    /// One result for each document of the set, in order.
     pub docs: Vec<DocResult>,
 }
 
 impl SetScores<'_> {
+    /// The counts of all documents summed (micro-average).
     pub fn total(&self) -> Tally {
         let mut total = Tally::default();
         for d in &self.docs {

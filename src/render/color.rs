@@ -7,6 +7,7 @@ use std::str::FromStr;
 use crate::error::Error;
 use crate::names::Named;
 
+/// When to colour output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ColorChoice {
     /// Colour when writing to a terminal, unless `NO_COLOR` is set or `TERM=dumb`.
@@ -15,6 +16,7 @@ pub enum ColorChoice {
     /// Always colour, whatever the environment says (an explicit flag beats `NO_COLOR`, as
     /// no-color.org recommends).
     Always,
+    /// Never colour.
     Never,
 }
 
@@ -67,6 +69,7 @@ impl FromStr for ColorChoice {
 /// ANSI styles, or nothing when colour is off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paint {
+    /// Whether styles are written; when false every method returns the text unchanged.
     pub on: bool,
 }
 

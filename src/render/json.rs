@@ -1,5 +1,5 @@
 //! JSON shared by the commands: JSON Lines that every line reader splits where the writer meant
-//! ([`write_json_line`]), and the `tool` object that heads the JSON of `check` and `diff`.
+//! (`write_json_line`), and the `tool` object that heads the JSON of `check` and `diff`.
 
 use std::io::{self, Write};
 

@@ -23,7 +23,7 @@ pub(crate) fn escape(text: &str) -> String {
     s
 }
 
-/// The inverse of [`escape`].
+/// The inverse of `escape`.
 pub fn unescape(field: &str) -> String {
     let mut s = String::with_capacity(field.len());
     let mut chars = field.chars();

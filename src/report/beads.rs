@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::ReportOptions;
 use crate::aligned::AlignedPair;
 
+/// Writes the alignment in the bead format, one bead a line.
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
     for bead in &pair.alignment.beads {
         writeln!(

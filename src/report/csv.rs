@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::ReportOptions;
 use crate::aligned::{AlignedPair, BeadRecord};
 
+/// Writes one CSV row per bead ([`BeadRecord`]) with a header row.
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     let csv_safe = opts.csv_safe;
     let mut w = csv::Writer::from_writer(out);

@@ -12,15 +12,24 @@ use crate::error::{Error, Result};
 use crate::names::{names, Named};
 use crate::output;
 
+/// An output format of `bialign align` (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// One row per bead with every field, header first ([`super::csv`]).
     Csv,
+    /// `src<TAB>tgt<TAB>score`, one bead a line ([`super::tsv`]).
     Tsv,
+    /// Two line-aligned plain-text files, one for each side ([`super::moses`]).
     Moses,
+    /// One JSON object per bead ([`super::jsonl`]).
     Jsonl,
+    /// A TMX translation memory ([`super::tmx`]).
     Tmx,
+    /// The Vecalign / Bertalign bead format ([`super::beads`]).
     Beads,
+    /// The side-by-side HTML report page ([`super::html`]).
     Html,
+    /// The side-by-side view for a terminal ([`super::terminal`]).
     Terminal,
 }
 

@@ -29,6 +29,7 @@ struct Record<'a> {
     tgt_paragraph: Option<usize>,
 }
 
+/// Writes one JSON object per bead, one a line.
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, _opts: &ReportOptions) -> io::Result<()> {
     for r in pair.records() {
         let record = Record {

@@ -25,6 +25,8 @@ pub fn paths(prefix: &Path, pair: &AlignedPair) -> [PathBuf; 2] {
     }
 }
 
+/// Writes the source sentences of each bead to `src` and the target sentences to `tgt`, one
+/// bead a line in both.
 pub fn write(
     src: &mut dyn Write,
     tgt: &mut dyn Write,

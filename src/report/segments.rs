@@ -48,6 +48,7 @@ pub(crate) fn write_lines(out: &mut dyn Write, sentences: &[Sentence]) -> io::Re
     Ok(())
 }
 
+/// Writes each sentence as a JSON line with its 0-based index.
 pub fn write_jsonl(out: &mut dyn Write, sentences: &[Sentence]) -> io::Result<()> {
     for (index, sentence) in sentences.iter().enumerate() {
         crate::render::json::write_json_line(out, &Record { index, sentence })?;

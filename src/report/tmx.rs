@@ -11,6 +11,7 @@ use quick_xml::Writer;
 use super::ReportOptions;
 use crate::aligned::AlignedPair;
 
+/// Writes the pair as a TMX 1.4 translation memory, one translation unit per sentence pair.
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;

@@ -28,9 +28,13 @@ use crate::segment::Split;
 pub struct DocPair {
     /// Where it comes from, for messages.
     pub name: String,
+    /// The source document.
     pub src: Document,
+    /// The target document.
     pub tgt: Document,
+    /// The languages of the two sides, given or to be detected.
     pub langs: [LangChoice; 2],
+    /// How both documents are cut into sentences.
     pub split: Split,
 }
 

@@ -4,7 +4,7 @@
 //! does for a single document but with a whole corpus to learn from.
 //!
 //! Documents are aligned a chunk at a time in parallel and added in input order, so the table is
-//! the same for any number of threads. Memory is bounded: past [`MAX_TRAINING_BEADS`] beads, every
+//! the same for any number of threads. Memory is bounded: past `MAX_TRAINING_BEADS` beads, every
 //! other bead is dropped and from then on only every other new one is kept (and so on), so the
 //! training beads stay evenly spread over the corpus.
 
@@ -40,9 +40,13 @@ pub(crate) const CORPUS_PRUNING: Pruning = Pruning {
 pub struct LearnOptions {
     /// How each document pair is aligned (a table given here helps the alignments).
     pub align: AlignOptions,
+    /// Beads the aligner is less sure of than this (0..1) are not trained on.
     pub min_confidence: f64,
+    /// At most this many beads are trained on.
     pub max_training_beads: usize,
+    /// Rounds of Model 1 training (EM iterations).
     pub iterations: usize,
+    /// Which learned pairs are kept in the table.
     pub pruning: Pruning,
 }
 
@@ -61,6 +65,7 @@ impl Default for LearnOptions {
 /// What went into a learned table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LearnSummary {
+    /// Document pairs read.
     pub documents: usize,
     /// Sentences of both sides.
     pub sentences: usize,
@@ -68,7 +73,9 @@ pub struct LearnSummary {
     pub(crate) confident_beads: usize,
     /// Of those, the beads Model 1 was trained on (all of them below the cap).
     pub training_beads: usize,
+    /// Entries in the learned table.
     pub entries: usize,
+    /// Distinct source words with at least one entry.
     pub source_words: usize,
 }
 

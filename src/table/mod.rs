@@ -40,7 +40,9 @@ const MAGIC: &str = "# bialign-table";
 /// One translation of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The source word.
     pub source: Box<str>,
+    /// A translation of it.
     pub target: Box<str>,
     /// t(target | source).
     pub probability: f32,
@@ -159,10 +161,12 @@ impl TranslationTable {
         &self.entries
     }
 
+    /// Number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// True when the table has no entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -194,7 +198,7 @@ impl TranslationTable {
     }
 
     /// For each token of `query` (in `query_lang`), the tokens of `other` the table translates it
-    /// into: what [`crate::anchor::Features::add_translations`] takes. `None` when the table is
+    /// into: what `crate::anchor::Features::add_translations` takes. `None` when the table is
     /// for another language pair.
     pub fn translations(
         &self,

@@ -145,7 +145,11 @@ fn row_start(out: &mut dyn Write, k: usize, status: Status) -> io::Result<()> {
     )
 }
 
-pub(crate) fn translation(out: &mut dyn Write, d: &TranslationDiff, fail_on: FailOn) -> io::Result<()> {
+pub(crate) fn translation(
+    out: &mut dyn Write,
+    d: &TranslationDiff,
+    fail_on: FailOn,
+) -> io::Result<()> {
     let counts = d.status_counts();
     let filters = filters(counts);
     let verdict = if d.fails(fail_on) { "fail" } else { "pass" };

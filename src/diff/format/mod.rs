@@ -12,6 +12,7 @@ use super::TranslationDiff;
 use crate::check::FailOn;
 use crate::render::color::Paint;
 
+/// An output format of `bialign diff` (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DiffFormat {
     /// Changes with inline word differences, coloured or `[-old-]{+new+}`.
@@ -47,6 +48,7 @@ impl DiffFormat {
     }
 }
 
+/// Writes a translation diff in `format`; `fail_on` decides its pass or fail verdict.
 pub fn write_translation(
     out: &mut dyn Write,
     diff: &TranslationDiff,
@@ -62,6 +64,7 @@ pub fn write_translation(
     }
 }
 
+/// Writes a source diff in `format`.
 pub fn write_source(
     out: &mut dyn Write,
     diff: &SourceDiff,

@@ -1,12 +1,12 @@
 //! The alignment page: the two texts side by side, one table row per bead, which `align` writes
-//! as its HTML report and `check` writes with its findings marked (an [`Overlay`]).
+//! as its HTML report and `check` writes with its findings marked (an `Overlay`).
 //!
 //! The header names both files and languages, gives the length ratio, and counts beads by kind,
 //! beads with mismatches and unsure beads; each count is a link that shows only its rows (CSS
 //! `:target`, no script). Anchors are `<mark>`ed where both sides have them; one that only one
 //! side has is `<del>` in the source or `<ins>` in the translation, with a title and a line in
 //! the bead's cell saying so in words. Omissions and additions are labelled, not only coloured.
-//! Every piece of text goes through [`super::escape`].
+//! Every piece of text goes through `super::escape`.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -62,7 +62,11 @@ pub(crate) struct BeadOverlay {
 }
 
 /// The report page with an overlay's additions.
-pub(crate) fn write_page(out: &mut dyn Write, pair: &AlignedPair, overlay: &Overlay) -> io::Result<()> {
+pub(crate) fn write_page(
+    out: &mut dyn Write,
+    pair: &AlignedPair,
+    overlay: &Overlay,
+) -> io::Result<()> {
     let summary = pair.summary();
     let mut filters: Vec<Filter> = summary
         .kinds

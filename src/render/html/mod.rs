@@ -81,7 +81,11 @@ pub(crate) fn page_end(out: &mut dyn Write, note: &str) -> io::Result<()> {
 
 /// The targets of the filters (siblings before the table, which the filter rules need) and
 /// the note saying what a filter shows, with a link back to everything (`show_all`).
-pub(crate) fn filter_targets(out: &mut dyn Write, filters: &[Filter], show_all: &str) -> io::Result<()> {
+pub(crate) fn filter_targets(
+    out: &mut dyn Write,
+    filters: &[Filter],
+    show_all: &str,
+) -> io::Result<()> {
     writeln!(out, "<span id=\"all\" class=\"filter-target\"></span>")?;
     for f in filters {
         writeln!(

@@ -24,6 +24,7 @@ const MIN_WIDTH: usize = 40;
 const GUTTER: usize = 14;
 const SEPARATOR: &str = " │ ";
 
+/// Writes the side-by-side view of the pair, wrapped to the options' width.
 pub fn write(out: &mut dyn Write, pair: &AlignedPair, opts: &ReportOptions) -> io::Result<()> {
     let view = View::new(opts);
     view.header(out, pair)?;

@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthChar;
 /// How a run of text is shown; the terminal view maps each to SGR codes or brackets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
+    /// Ordinary text.
     Plain,
     /// An anchor that has its counterpart.
     Matched,
@@ -16,10 +17,15 @@ pub enum Style {
     TgtOnly,
     /// Labels and rules that should recede.
     Dim,
+    /// An omitted source sentence.
     Omission,
+    /// An added target sentence.
     Addition,
+    /// A bead the aligner is unsure of.
     Unsure,
+    /// Mismatches and the counts of them.
     Mismatch,
+    /// The tool's name and other text that stands out.
     Bold,
 }
 
@@ -29,7 +35,9 @@ pub type Span = (String, Style);
 /// One wrapped line: its spans and its width in columns.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Line {
+    /// The line's runs of text in order.
     pub spans: Vec<Span>,
+    /// Width of the line in terminal columns.
     pub width: usize,
 }
 
@@ -48,6 +56,7 @@ pub(crate) fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
+/// The terminal columns `s` takes (wide CJK characters count two).
 pub fn text_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
