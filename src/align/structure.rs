@@ -48,6 +48,12 @@ impl Structure {
         if query_units.len() < 2 || other_units.len() < 2 {
             return None;
         }
+        // A paragraph a sentence on both sides (one sentence a line, as short web documents
+        // come): the paragraph alignment would be the sentence alignment itself, which its own
+        // sure boundaries can only confirm, at the price of aligning the pair twice.
+        if query_units.len() == query.len() && other_units.len() == other.len() {
+            return None;
+        }
         let texts = |sentences: &[&str], units: &[Range<usize>], lang: Lang| -> Vec<String> {
             let glue = if lang.is_cjk_sentence_style() {
                 ""
