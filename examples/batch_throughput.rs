@@ -82,7 +82,11 @@ fn main() {
     sources.extend(eval);
     if let Some(path) = &args.write {
         let bytes = write_input(path, &sources, args.records[0], args.max_beads, args.langs);
-        eprintln!("{}: {} records, {bytes} bytes", path.display(), args.records[0]);
+        eprintln!(
+            "{}: {} records, {bytes} bytes",
+            path.display(),
+            args.records[0]
+        );
         return;
     }
     let bialign = binary();
