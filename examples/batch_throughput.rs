@@ -12,6 +12,8 @@
 //! ```
 //!
 //! `--langs` gives every record its languages (no detection); without it bialign detects them.
+//! `--write FILE` writes the input of the first record count to FILE and stops (for profiling
+//! the binary on it, `perf record … bialign batch FILE`).
 //! `BIALIGN_EVAL` names the evaluation sets' folder (default `../shared/eval`).
 
 #[path = "../benches/common/pieces.rs"]
@@ -28,6 +30,7 @@ struct Args {
     max_beads: usize,
     langs: bool,
     format: String,
+    write: Option<PathBuf>,
 }
 
 fn parse_args() -> Args {
@@ -37,6 +40,7 @@ fn parse_args() -> Args {
         max_beads: 12,
         langs: false,
         format: "jsonl".into(),
+        write: None,
     };
     let list = |s: String| -> Vec<usize> {
         s.split(',')
@@ -51,6 +55,7 @@ fn parse_args() -> Args {
             "--max-beads" => args.max_beads = list(it.next().expect("--max-beads N"))[0],
             "--langs" => args.langs = true,
             "--format" => args.format = it.next().expect("--format jsonl|tsv"),
+            "--write" => args.write = Some(it.next().expect("--write FILE").into()),
             other => panic!("unknown argument {other}"),
         }
     }
@@ -59,7 +64,6 @@ fn parse_args() -> Args {
 
 fn main() {
     let args = parse_args();
-    let bialign = binary();
     let eval_root = std::env::var_os("BIALIGN_EVAL").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval"),
         PathBuf::from,
@@ -76,6 +80,16 @@ fn main() {
         }
     );
     sources.extend(eval);
+    if let Some(path) = &args.write {
+        let bytes = write_input(path, &sources, args.records[0], args.max_beads, args.langs);
+        eprintln!(
+            "{}: {} records, {bytes} bytes",
+            path.display(),
+            args.records[0]
+        );
+        return;
+    }
+    let bialign = binary();
     let dir = tempfile::tempdir().expect("a temporary folder");
     println!(
         "| records | threads | wall s | pairs/s | sentences | sentences/s | CPU s | sentences per CPU s | peak RSS MiB | load before → after |"

@@ -163,7 +163,7 @@ fn halves(set: &EvalSet, options: &LearnOptions) -> Result<(), Box<dyn std::erro
     };
     let (src_cut, tgt_cut) = (cut(|b| &b.0), cut(|b| &b.1));
     let texts = |sentences: &[bialign::Sentence]| -> Vec<String> {
-        sentences.iter().map(|s| s.text.clone()).collect()
+        sentences.iter().map(|s| s.text.to_string()).collect()
     };
     let (src, tgt) = (texts(&src), texts(&tgt));
     let shift = |ids: &[usize], by: usize| ids.iter().map(|&i| i - by).collect::<Vec<_>>();

@@ -1,8 +1,14 @@
 //! A text file as read: its exact bytes (as UTF-8), where its lines start, and its language.
 //! Everything downstream points back into these bytes by offset.
 
+mod slice;
+
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use slice::TextSlice;
 
 use crate::error::{Error, Result};
 
@@ -12,7 +18,8 @@ pub struct Document {
     /// The path as the user gave it (`-` for standard input); used in messages and reports.
     pub path: PathBuf,
     /// The file's bytes, BOM and CRLF included, so spans are offsets into the original file.
-    pub text: String,
+    /// Shared with the sentences cut from it ([`Document::slice`]).
+    pub text: Arc<str>,
     line_starts: Vec<usize>,
     /// Every [`CHAR_MARK_SPACING`] bytes, a character boundary and the characters before it, so
     /// that a column on a line of a megabyte is counted from near it, not from the line's start.
@@ -99,7 +106,7 @@ impl Document {
         }
         Document {
             path: path.into(),
-            text,
+            text: Arc::from(text),
             line_starts,
             char_marks,
         }
@@ -121,6 +128,11 @@ impl Document {
     pub fn column_of(&self, offset: usize) -> usize {
         let line_start = self.line_starts[self.line_of(offset) - 1];
         self.chars_before(offset) - self.chars_before(line_start) + 1
+    }
+
+    /// `text[range]`, sharing the text rather than copying it.
+    pub fn slice(&self, range: Range<usize>) -> TextSlice {
+        TextSlice::new(self.text.clone(), range)
     }
 
     /// The file name for messages and report headers.

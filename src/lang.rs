@@ -1,7 +1,8 @@
 //! Languages: the ISO 639-1 code a document is in, what its script implies for segmentation and
 //! counting, and detection: whatlang's trigrams for about 70 languages, lingua (restricted to the
-//! nine languages compiled in) for CJK, Icelandic and among English, German, French and Spanish,
-//! distinctive letters and words for Maltese and Irish, and a script-based guess for short text.
+//! nine languages compiled in) for Japanese, Korean, Icelandic and among English, German, French
+//! and Spanish on short text, distinctive letters and words for Maltese and Irish, and the script
+//! for Chinese (Han without kana or Hangul) and as a guess for short text.
 
 use std::fmt;
 use std::str::FromStr;
@@ -156,7 +157,8 @@ pub enum Method {
     Whatlang,
     /// Letters or words no other language uses: Maltese and Irish, which neither detector knows.
     Letters,
-    /// The script alone, for text too short or too mixed to detect.
+    /// The script alone: Han text without kana or Hangul is Chinese; and the guess for text
+    /// too short or too mixed to detect.
     Script,
 }
 
@@ -282,16 +284,29 @@ struct Identified {
 }
 
 /// The language of `text` by the detector that serves it best, with its confidence:
-/// - Han, kana or Hangul text: lingua (on the text without its Latin words);
+/// - Han text without kana or Hangul: Chinese, by the script;
+/// - other Han, kana or Hangul text: lingua (on the text without its Latin words);
 /// - Maltese and Irish, which neither detector knows: their own letters and words;
 /// - otherwise whatlang, and lingua to choose when whatlang's answer is one of lingua's Latin
-///   languages (English, German, French, Spanish: lingua tells them apart better on short text),
-///   when whatlang is unsure of Latin-script text, or when the text has the Icelandic letter þ
-///   (whatlang has no Icelandic).
+///   languages (English, German, French, Spanish: lingua tells them apart better on short text)
+///   on text shorter than a few sentences or that whatlang is not sure of, when whatlang is
+///   unsure of Latin-script text, or when the text has the Icelandic letter þ (whatlang has no
+///   Icelandic).
 fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
     // Han-script text quoting many Latin names (OpenAI, GPT-3) is still Chinese: lingua weighs
     // every word alike, so strip Latin runs when the Han script dominates what remains.
     if scripts.han + scripts.kana + scripts.hangul > scripts.letters() / 5 {
+        if scripts.kana == 0 && scripts.hangul == 0 {
+            // Han without kana or Hangul is Chinese (Japanese prose always has kana): lingua
+            // would weigh Chinese against Japanese n-grams to say so, at most of the cost of
+            // aligning a short document.
+            return Some(Identified {
+                lang: Lang::ZH,
+                confidence: 1.0,
+                method: Method::Script,
+                lingua_confidence: 1.0,
+            });
+        }
         let without_latin: String = text.chars().filter(|c| !c.is_ascii_alphabetic()).collect();
         return lingua_top(&without_latin).map(|(lang, confidence)| Identified {
             lang,
@@ -318,9 +333,15 @@ fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
     let whatlang_guesses = info.as_ref().is_none_or(|i| !i.is_reliable())
         && scripts.latin * 2 >= scripts.letters()
         && scripts.letters() < FEW_WORDS_LETTERS;
+    // On a sentence or more whatlang tells English, German, French and Spanish apart as well as
+    // lingua, at a fraction of the cost; lingua chooses on shorter text and when whatlang doubts.
+    let whatlang_sure = info
+        .as_ref()
+        .is_some_and(|i| i.is_reliable() && i.confidence() >= WHATLANG_SURE)
+        && scripts.letters() >= WHATLANG_SURE_LETTERS;
     let lingua_decides = icelandic_letters
         || whatlang_guesses
-        || matches!(family, Some(Lang::EN | Lang::DE | Lang::FR | Lang::ES));
+        || (!whatlang_sure && matches!(family, Some(Lang::EN | Lang::DE | Lang::FR | Lang::ES)));
     if lingua_decides {
         if let Some((lang, confidence)) = lingua_top(text) {
             // Icelandic is lingua's alone; otherwise whatlang's doubt about the family stays.
@@ -346,6 +367,10 @@ fn identify(text: &str, scripts: &ScriptCounts) -> Option<Identified> {
 
 /// Fewer letters than this are a few words, not a sentence.
 const FEW_WORDS_LETTERS: usize = 40;
+/// From this many letters on, and at least [`WHATLANG_SURE`] confidence, whatlang's choice
+/// among English, German, French and Spanish stands without lingua.
+const WHATLANG_SURE_LETTERS: usize = 120;
+const WHATLANG_SURE: f64 = 0.95;
 
 fn lingua_top(text: &str) -> Option<(Lang, f64)> {
     let values = detector().compute_language_confidence_values(text);
@@ -583,6 +608,26 @@ mod tests {
         let d =
             detect("The ascent of the summit took three days because the weather was very bad.");
         assert!(!d.is_unsure(), "{d:?}");
+    }
+
+    /// The cheap detectors decide where they are as good as lingua: Han without kana is
+    /// Chinese by the script, and whatlang's sure answer on a few sentences stands; Japanese,
+    /// and a single short sentence of English, still go to lingua.
+    #[test]
+    fn lingua_only_where_the_cheap_detectors_are_not_enough() {
+        let zh = detect("我是想研究一下她的结构，这也是在她的许可之下。假如不乐意可以早说。");
+        assert_eq!((zh.lang, zh.method), (Lang::ZH, Method::Script), "{zh:?}");
+        assert!(!zh.is_unsure(), "{zh:?}");
+        let ja = detect("私は彼女の構造を研究したかったのですが、それも彼女の許可の下でした。");
+        assert_eq!((ja.lang, ja.method), (Lang::JA, Method::Lingua), "{ja:?}");
+        let en = "I did want to study her anatomy, but that was with her permission, too. \
+                  If she didn't like the idea, she could have told me before. \
+                  She laughed hard for a while and said she simply couldn't bear the sight of it.";
+        let d = detect(en);
+        assert_eq!((d.lang, d.method), (Lang::EN, Method::Whatlang), "{d:?}");
+        assert!(!d.is_unsure(), "{d:?}");
+        let d = detect("The ascent of the summit took three days.");
+        assert_eq!((d.lang, d.method), (Lang::EN, Method::Lingua), "{d:?}");
     }
 
     #[test]

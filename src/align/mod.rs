@@ -69,7 +69,7 @@ pub fn align(
 /// [`align`] with each sentence's paragraph (non-decreasing indices, as
 /// [`crate::segment::Sentence::paragraph`]): paragraphs are aligned first, and no bead crosses
 /// a paragraph boundary the paragraph alignment is sure of (see [`Structure`]).
-pub(crate) fn align_with_paragraphs(
+pub fn align_with_paragraphs(
     src: &[&str],
     tgt: &[&str],
     src_paragraphs: &[usize],

@@ -97,6 +97,11 @@ pub fn learn_with_probabilities(
         row_len[a as usize] += 1;
     }
     drop(cooc);
+    // Only pairs seen together often enough can be kept, whatever EM makes of them: a short
+    // document often has none, and then there is nothing to learn.
+    if counts.iter().all(|&c| c < pruning.min_cooccurrence) {
+        return vec![Vec::new(); n_query];
+    }
     let mut row_start = Vec::with_capacity(n_query + 1);
     row_start.push(0);
     for len in row_len {
@@ -110,13 +115,15 @@ pub fn learn_with_probabilities(
     // t(o | q), uniform to start.
     let mut t: Vec<f32> = vec![1.0; cols.len()];
     let mut expected: Vec<f32> = vec![0.0; cols.len()];
+    let mut slots: Vec<usize> = Vec::new();
     for _ in 0..iterations {
         expected.iter_mut().for_each(|e| *e = 0.0);
         for &(q, o) in &pairs {
             for &b in o {
                 // Normalise over the query tokens that could have produced b (plus NULL, as a
                 // constant that lets unexplained words stay unexplained).
-                let slots: Vec<usize> = q.iter().map(|&a| find(a, b)).collect();
+                slots.clear();
+                slots.extend(q.iter().map(|&a| find(a, b)));
                 let z: f32 = slots.iter().map(|&s| t[s]).sum::<f32>() + NULL_MASS;
                 for &s in &slots {
                     expected[s] += t[s] / z;

@@ -48,6 +48,12 @@ impl Structure {
         if query_units.len() < 2 || other_units.len() < 2 {
             return None;
         }
+        // A paragraph a sentence on both sides (one sentence a line, as short web documents
+        // come): the paragraph alignment would be the sentence alignment itself, which its own
+        // sure boundaries can only confirm, at the price of aligning the pair twice.
+        if query_units.len() == query.len() && other_units.len() == other.len() {
+            return None;
+        }
         let texts = |sentences: &[&str], units: &[Range<usize>], lang: Lang| -> Vec<String> {
             let glue = if lang.is_cjk_sentence_style() {
                 ""
@@ -226,6 +232,39 @@ mod tests {
         assert_eq!((band.lo[3], band.hi[3]), (2, 2));
         assert_eq!((band.lo[1], band.hi[1]), (0, 2));
         assert_eq!((band.lo[5], band.hi[5]), (2, 5));
+    }
+
+    /// A batch record of one sentence a line has a paragraph a sentence on both sides: aligning
+    /// the paragraphs would align the same sentences again, so no structure is made; with a
+    /// paragraph of two sentences the paragraphs are aligned.
+    #[test]
+    fn paragraphs_of_one_sentence_are_not_aligned_twice() {
+        let zh = [
+            "伊利亚在访谈里体现出顶级AI专家的绝对严谨和理性思考。",
+            "非常值得一看。",
+            "本文整理了访谈内容, 并同时提供了访谈视频(见文中四段视频)",
+        ];
+        let en = [
+            "Throughout the interview, Ilya displays the absolute rigor and rational thinking of a \
+             top AI expert, and it is well worth watching.",
+            "This article sets out the content of the interview and also provides the interview \
+             videos (see the four video clips in the article).",
+        ];
+        let structure = |zh_paragraphs: &[usize]| {
+            Structure::from_paragraphs(
+                &zh,
+                &en,
+                zh_paragraphs,
+                &[0, 1],
+                Lang::ZH,
+                Lang::EN,
+                &AlignOptions::default(),
+                false,
+            )
+        };
+        assert_eq!(structure(&[0, 1, 2]), None);
+        let two = structure(&[0, 0, 1]).expect("two sure paragraph beads");
+        assert_eq!(two.groups(), &[(0..2, 0..1), (2..3, 1..2)]);
     }
 
     #[test]

@@ -91,8 +91,9 @@ pub struct Occurrence {
 pub struct TermSet {
     automaton: Option<AhoCorasick>,
     len: usize,
-    /// The term of each of the automaton's patterns (empty terms have none).
-    terms: Vec<usize>,
+    /// The terms of each of the automaton's patterns: the copies of one term, which share it
+    /// (empty terms have none).
+    copies: Vec<Vec<usize>>,
     /// Whether each term starts and ends with a word character (see [`is_word_char`]).
     word_edges: Vec<(bool, bool)>,
 }
@@ -105,20 +106,33 @@ impl std::fmt::Debug for TermSet {
 
 impl TermSet {
     /// The set of `terms`, in order: results are indexed like them. Empty terms never match.
+    /// Copies of a term (the same string) share one pattern, so that a glossary with a term
+    /// thousands of times costs no more to search than with it once. Terms that differ only in
+    /// case are not copies: a caller's `accept` may read the case (see [`Self::first_occurrences`]).
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermSet {
-        let folded: Vec<String> = terms.into_iter().map(fold).collect();
-        let word_edges = folded
-            .iter()
-            .map(|p| (p.starts_with(is_word_char), p.ends_with(is_word_char)))
-            .collect();
-        let len = folded.len();
-        // An empty pattern would match everywhere: an empty term gets none. (It had two NULs,
-        // which the fuzzer found in a text.)
-        let (terms, patterns): (Vec<usize>, Vec<String>) = folded
-            .into_iter()
-            .enumerate()
-            .filter(|(_, f)| !f.is_empty())
-            .unzip();
+        let mut word_edges = Vec::new();
+        let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut copies: Vec<Vec<usize>> = Vec::new();
+        for (k, term) in terms.into_iter().enumerate() {
+            let folded = fold(term);
+            word_edges.push((
+                folded.starts_with(is_word_char),
+                folded.ends_with(is_word_char),
+            ));
+            // An empty pattern would match everywhere: an empty term gets none. (It had two
+            // NULs, which the fuzzer found in a text.)
+            if folded.is_empty() {
+                continue;
+            }
+            let pattern = *pattern_of.entry(term).or_insert_with(|| {
+                patterns.push(folded);
+                copies.push(Vec::new());
+                patterns.len() - 1
+            });
+            copies[pattern].push(k);
+        }
+        let len = word_edges.len();
         // A DFA is the fastest to search, but building one from a long term costs up to its
         // length squared (a 15,000-character glossary term took half a minute): with a long
         // term, the contiguous NFA, which finds the same matches and builds in linear time.
@@ -134,7 +148,7 @@ impl TermSet {
         TermSet {
             automaton,
             len,
-            terms,
+            copies,
             word_edges,
         }
     }
@@ -151,7 +165,9 @@ impl TermSet {
 
     /// The terms found in `text`, each with its first occurrence that `accept` takes (called
     /// with the term's index and the candidate's span in the original text), in term order.
-    /// The cost is the text's length plus the candidates tried, whatever the number of terms.
+    /// Copies of a term are asked about once, as the first of them, and the answer holds for
+    /// all: `accept` must depend on the term only through its text. The cost is the text's
+    /// length plus the candidates tried, whatever the number of terms or copies.
     pub fn first_occurrences(
         &self,
         text: &Folded,
@@ -162,20 +178,23 @@ impl TermSet {
         };
         let mut first: HashMap<usize, Occurrence> = HashMap::new();
         for m in automaton.find_overlapping_iter(&text.folded) {
-            let term = self.terms[m.pattern().as_usize()];
-            if first.contains_key(&term) {
+            let pattern = m.pattern().as_usize();
+            if first.contains_key(&pattern) {
                 continue;
             }
             let (start, end) = text.original_span(m.start(), m.end());
             let occurrence = Occurrence { start, end };
-            if accept(term, occurrence) {
-                first.insert(term, occurrence);
-                if first.len() == self.terms.len() {
+            if accept(self.copies[pattern][0], occurrence) {
+                first.insert(pattern, occurrence);
+                if first.len() == self.copies.len() {
                     break;
                 }
             }
         }
-        let mut found: Vec<(usize, Occurrence)> = first.into_iter().collect();
+        let mut found: Vec<(usize, Occurrence)> = first
+            .into_iter()
+            .flat_map(|(pattern, o)| self.copies[pattern].iter().map(move |&term| (term, o)))
+            .collect();
         found.sort_unstable_by_key(|&(term, _)| term);
         found
     }
@@ -265,6 +284,48 @@ mod tests {
         let found = set.first_at_word_edges(&Folded::new(&text));
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].1.start, 2);
+    }
+
+    #[test]
+    fn copies_of_a_term_are_searched_once() {
+        // Found by the fuzzer: 15,000 copies of a term in a glossary that was searched for its
+        // own terms took a minute, each copy being tried at each occurrence.
+        let copies = 1_000;
+        let terms = vec!["GPT-3"; copies];
+        let set = TermSet::new(terms.iter().copied());
+        // Fifty candidates inside words, which are refused, before one at word edges.
+        let text = format!("{}GPT-3.", "xgpt-3y ".repeat(50));
+        let mut asked = 0;
+        let found = set.first_occurrences(&Folded::new(&text), |_, o| {
+            asked += 1;
+            at_word_start(&text, o.start) && at_word_end(&text, o.end)
+        });
+        assert_eq!(asked, 51);
+        assert_eq!(found.len(), copies);
+        assert!(found
+            .iter()
+            .enumerate()
+            .all(|(k, &(term, o))| term == k && (o.start, o.end) == (400, 405)));
+    }
+
+    #[test]
+    fn terms_that_fold_alike_are_asked_about_apart() {
+        let set = TermSet::new(["DNN", "dnn", "DNN"]);
+        let text = "dnn DNN";
+        let found = set.first_occurrences(&Folded::new(text), |k, o| {
+            text[o.start..o.end] == *["DNN", "dnn", "DNN"][k]
+        });
+        let starts: Vec<(usize, usize)> = found.iter().map(|&(k, o)| (k, o.start)).collect();
+        assert_eq!(starts, vec![(0, 4), (1, 0), (2, 4)]);
+    }
+
+    #[test]
+    fn folding_twice_changes_nothing() {
+        // The glossary folds its terms before making a set of them, which folds them again.
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let once = fold(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(fold(&once), once, "{c:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::caseless::{Folded, Occurrence, TermSet};
+use super::caseless::{fold, Folded, Occurrence, TermSet};
 use crate::error::{Error, Result};
 
 /// One glossary row: a source term and the translation it must have.
@@ -104,8 +104,15 @@ impl Glossary {
 
     /// A glossary of `entries`, in the order given.
     pub fn new(entries: Vec<GlossaryEntry>) -> Glossary {
-        let src_terms = TermSet::new(entries.iter().map(|e| e.src.as_str()));
-        let tgt_terms = TermSet::new(entries.iter().map(|e| e.tgt.as_str()));
+        // A glossary term is found whatever its case, so terms that fold alike (GPT-3, gpt-3)
+        // are copies of one term here and share one search: the sets get the folded terms
+        // (folding is idempotent: `caseless::tests::folding_twice_changes_nothing`).
+        let terms = |side: fn(&GlossaryEntry) -> &str| {
+            let folded: Vec<String> = entries.iter().map(|e| fold(side(e))).collect();
+            TermSet::new(folded.iter().map(String::as_str))
+        };
+        let src_terms = terms(|e| &e.src);
+        let tgt_terms = terms(|e| &e.tgt);
         Glossary {
             entries,
             src_terms,
@@ -251,6 +258,20 @@ mod tests {
         .unwrap();
         assert_eq!(g.entries()[0].src, "a \"b\"");
         assert_eq!(g.entries()[1].src, "5\" screen");
+    }
+
+    #[test]
+    fn terms_that_differ_in_case_are_found_alike() {
+        let g = Glossary::parse(
+            Path::new("g.csv"),
+            "GPT-3,GPT-3\ngpt-3,gpt-3\nOpenAI,OpenAI\nGpt-3,Gpt-3\n",
+        )
+        .unwrap();
+        let found = g.find_src_terms("xgpt-3, then GPT-3 and OpenAI");
+        assert_eq!(
+            found,
+            vec![(0, (13, 18)), (1, (13, 18)), (2, (23, 29)), (3, (13, 18))]
+        );
     }
 
     #[test]

@@ -14,8 +14,7 @@ pub(crate) mod number;
 pub mod stem;
 pub mod units;
 
-use std::collections::HashMap;
-
+use fnv::FnvHashMap;
 use rayon::prelude::*;
 
 use crate::document::is_space;
@@ -32,7 +31,10 @@ use lexicon::Lexicon;
 /// none of them can wrap.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<Box<str>, u32>,
+    /// FNV rather than SipHash, as the lexicon uses a fast hash too: tokens are short and
+    /// hashing them was a tenth of tokenizing a short document. (Not collision resistant: a
+    /// text written to collide slows down its own alignment only.)
+    ids: FnvHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
 }
 
@@ -89,20 +91,22 @@ impl SideFeatures {
         side.tokens.reserve(sentences.len());
         // Sentences are tokenized in parallel, a chunk at a time, and interned in order, so that
         // token ids are the same as a sequential pass would give.
+        let one = |s: &&str| {
+            let mut words = Vec::new();
+            tokenize(s, &mut words);
+            let length = s.chars().filter(|&c| !is_space(c)).count();
+            (
+                words,
+                u32::try_from(length).unwrap_or(u32::MAX),
+                is_noise(s),
+            )
+        };
         for chunk in sentences.chunks(TOKENIZE_CHUNK) {
-            let tokenized: Vec<(Vec<String>, u32, bool)> = chunk
-                .par_iter()
-                .map(|s| {
-                    let mut words = Vec::new();
-                    tokenize(s, &mut words);
-                    let length = s.chars().filter(|&c| !is_space(c)).count();
-                    (
-                        words,
-                        u32::try_from(length).unwrap_or(u32::MAX),
-                        is_noise(s),
-                    )
-                })
-                .collect();
+            let tokenized: Vec<(Vec<String>, u32, bool)> = if chunk.len() < PARALLEL_SENTENCES {
+                chunk.iter().map(one).collect()
+            } else {
+                chunk.par_iter().map(one).collect()
+            };
             for (words, length, noise) in tokenized {
                 let mut ids: Vec<u32> = words.iter().map(|w| side.vocab.intern(w)).collect();
                 ids.sort_unstable();
@@ -216,6 +220,10 @@ impl std::ops::Index<usize> for TokenLists {
 
 /// Sentences tokenized in parallel before their tokens are interned in order.
 const TOKENIZE_CHUNK: usize = 8192;
+/// Fewer sentences than this are tokenized on the calling thread: handing a short document's
+/// few sentences to other threads costs more than it saves, and `bialign batch` already keeps
+/// every thread busy with a document of its own.
+const PARALLEL_SENTENCES: usize = 256;
 
 /// Both sides' features and, for each token of the query side, the token ids of the other side
 /// that translate it. The query side is the one a lexicon translates from (Chinese in zh↔en);
@@ -354,20 +362,23 @@ impl Features {
         );
         let query_terms = TermSet::new(glossary.iter().map(|(q, _)| q.as_str()));
         let other_terms = TermSet::new(glossary.iter().map(|(_, o)| o.as_str()));
-        let (query_side, other_side) = rayon::join(
-            || {
-                SideFeatures::build(query, |s, out| {
-                    tokenize(s, query_lang, other_lang, out);
-                    glossary_tokens(s, &query_terms, out);
-                })
-            },
-            || {
-                SideFeatures::build(other, |s, out| {
-                    tokenize(s, other_lang, query_lang, out);
-                    glossary_tokens(s, &other_terms, out);
-                })
-            },
-        );
+        let query_side = || {
+            SideFeatures::build(query, |s, out| {
+                tokenize(s, query_lang, other_lang, out);
+                glossary_tokens(s, &query_terms, out);
+            })
+        };
+        let other_side = || {
+            SideFeatures::build(other, |s, out| {
+                tokenize(s, other_lang, query_lang, out);
+                glossary_tokens(s, &other_terms, out);
+            })
+        };
+        let (query_side, other_side) = if query.len() + other.len() < PARALLEL_SENTENCES {
+            (query_side(), other_side())
+        } else {
+            rayon::join(query_side, other_side)
+        };
         let lexicon = (query_lang == Lang::ZH || query_lang == Lang::JA) && other_lang == Lang::EN;
         let cjk_query = query_lang.is_cjk_sentence_style();
         let mut evidence = Vec::with_capacity(query_side.vocab.len());
@@ -498,6 +509,10 @@ fn identity_can_anchor(word: &str, cjk_query: bool) -> bool {
 }
 
 fn glossary_tokens(sentence: &str, terms: &TermSet, out: &mut Vec<String>) {
+    if terms.is_empty() {
+        // Folding the sentence costs more than its other tokens on a short document.
+        return;
+    }
     let text = Folded::new(sentence);
     for (k, _) in terms.first_at_word_edges(&text) {
         out.push(format!("{GLOSSARY_PREFIX}{k}"));

@@ -12,7 +12,7 @@
 //! having to guess where an `e` was removed. [`lemma`] is meant to be applied once, to surface
 //! words; it is not idempotent on its own output.
 
-use std::collections::HashSet;
+use fnv::FnvHashSet;
 use std::sync::OnceLock;
 
 /// Reduces a surface word to its matching key: lowercased, inflection removed.
@@ -42,7 +42,7 @@ pub fn lemma(word: &str) -> String {
 /// only add noise. The list includes the light verbs (be, have, do, get, make, take) whose meaning
 /// comes from their object.
 pub fn is_stopword(lemma: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    static SET: OnceLock<FnvHashSet<String>> = OnceLock::new();
     // The list is written as surface words and lemmatised here, so it stays right whatever the
     // stemmer does to them ("these" → "thes").
     SET.get_or_init(|| STOPWORDS.split_whitespace().map(self::lemma).collect())

@@ -12,14 +12,14 @@ mod spaced;
 
 use serde::Serialize;
 
-use crate::document::{is_space, Document};
+use crate::document::{is_space, Document, TextSlice};
 use crate::lang::Lang;
 
 /// One sentence: `&doc.text[start..end] == text`, with no leading or trailing whitespace.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
-    /// The sentence's text, a slice of the document.
-    pub text: String,
+    /// The sentence's text, shared with its document ([`Document::slice`]), not a copy.
+    pub text: TextSlice,
     /// Byte offset of the sentence's start in the document.
     pub start: usize,
     /// Byte offset of the sentence's end in the document (exclusive).
@@ -61,7 +61,7 @@ pub fn split(doc: &Document, lang: Lang, how: Split) -> Vec<Sentence> {
 
 /// Segment running text into sentences.
 pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let mut spans = Vec::new();
     for (paragraph, block) in blocks::blocks(text).into_iter().enumerate() {
         let body = &text[block.start..block.end];
@@ -84,7 +84,7 @@ pub fn segment(doc: &Document, lang: Lang) -> Vec<Sentence> {
     let mut sentences: Vec<Sentence> = spans
         .into_iter()
         .map(|(start, end, paragraph)| Sentence {
-            text: text[start..end].to_owned(),
+            text: doc.slice(start..end),
             start,
             end,
             line: doc.line_of(start),
@@ -112,7 +112,7 @@ fn number_paragraphs_densely(sentences: &mut [Sentence]) {
 /// trailing newline at the end of the file does not make an extra empty sentence.
 /// Blank lines separate paragraphs; a blank line belongs to the paragraph before it.
 pub fn lines(doc: &Document) -> Vec<Sentence> {
-    let text = doc.text.as_str();
+    let text = &*doc.text;
     let mut paragraph = 0;
     let mut after_blank = false;
     line_spans(text)
@@ -124,7 +124,7 @@ pub fn lines(doc: &Document) -> Vec<Sentence> {
             }
             after_blank = content.is_none() && k > 0;
             Sentence {
-                text: text[start..end].to_owned(),
+                text: doc.slice(start..end),
                 start,
                 end,
                 line: k + 1,

@@ -5,7 +5,7 @@ use super::*;
 fn sentences(text: &str, lang: Lang) -> Vec<String> {
     segment(&Document::from_text("t", text), lang)
         .into_iter()
-        .map(|s| s.text)
+        .map(|s| s.text.to_string())
         .collect()
 }
 
@@ -174,7 +174,7 @@ fn pre_split_paragraphs_are_separated_by_blank_lines() {
     let doc = Document::from_text("t", "\na\nb\n\n\nc\n");
     let got: Vec<(String, usize)> = lines(&doc)
         .into_iter()
-        .map(|s| (s.text, s.paragraph))
+        .map(|s| (s.text.to_string(), s.paragraph))
         .collect();
     let expected = [("", 0), ("a", 0), ("b", 0), ("", 0), ("", 0), ("c", 1)];
     assert_eq!(got, expected.map(|(t, p)| (t.to_owned(), p)));

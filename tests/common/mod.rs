@@ -64,7 +64,7 @@ pub fn sentences(path: &Path, lang: Lang) -> Vec<String> {
     let doc = Document::read(path).unwrap();
     segment::segment(&doc, lang)
         .into_iter()
-        .map(|s| s.text)
+        .map(|s| s.text.to_string())
         .collect()
 }
 

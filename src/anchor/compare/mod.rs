@@ -350,6 +350,17 @@ mod tests {
             .iter()
             .any(|a| a.kind == AnchorKind::Glossary && !a.matched));
     }
+
+    #[test]
+    fn keys_that_fold_alike_keep_their_own_answers() {
+        // The term search shares one search among copies of a key, not among keys that differ
+        // in case: an acronym leads a compound, the same letters in lower case do not.
+        let keys = ["DNN", "dnn", "DNN", "KPI"];
+        assert_eq!(
+            terms_present("DNNresearch and KPIs", &keys),
+            vec![true, false, true, true]
+        );
+    }
 }
 
 // Conversions are matched by `units`; these test them through the whole comparison, where the
