@@ -23,9 +23,12 @@ pub type IndexBead = (Vec<usize>, Vec<usize>);
 pub struct Counts {
     /// Beads that match a reference bead exactly.
     pub tp_strict: usize,
-    pub(crate) fp_strict: usize,
-    pub(crate) tp_lax: usize,
-    pub(crate) fp_lax: usize,
+    /// Beads that match no reference bead exactly.
+    pub fp_strict: usize,
+    /// Beads that overlap a reference bead on both sides.
+    pub tp_lax: usize,
+    /// Beads that overlap no reference bead on both sides.
+    pub fp_lax: usize,
 }
 
 impl std::ops::AddAssign for Counts {
