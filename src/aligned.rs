@@ -98,7 +98,8 @@ pub struct BeadRecord {
 }
 
 impl AlignedPair {
-    /// A pair from its sides, their alignment and the glossary it was made with; anchors are compared on first use.
+    /// A pair from its sides, their alignment and the glossary it was made with; the beads'
+    /// anchors are compared on first use.
     pub fn new(src: Side, tgt: Side, alignment: Alignment, glossary: Glossary) -> AlignedPair {
         AlignedPair {
             src,
