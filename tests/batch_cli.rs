@@ -11,7 +11,6 @@ mod pieces;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use base64::Engine as _;
 use serde_json::{json, Value};
 
 use common::bialign;
@@ -39,10 +38,6 @@ fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
-}
-
-fn b64(bytes: &[u8]) -> String {
-    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[test]
@@ -177,8 +172,8 @@ fn docpairs_are_read_and_named_by_their_urls() {
     let en = std::fs::read("tests/fixtures/reports/en.txt").unwrap();
     let input = format!(
         "https://a.example/zh\thttps://a.example/en\t{}\t{}\n",
-        b64(&zh),
-        b64(&en)
+        common::base64(&zh),
+        common::base64(&en)
     );
     let out = run_batch(&["--input-format", "docpairs"], &input);
     assert_eq!(
@@ -294,11 +289,15 @@ fn docpairs_with_broken_fields_are_bad_records() {
         "u1\tu2\tnot base64!\taGVsbG8=".to_string(),
         format!(
             "u1\tu2\t{}\t{}",
-            b64(b"caf\xe9 au lait."),
-            b64(b"Coffee with milk.")
+            common::base64(b"caf\xe9 au lait."),
+            common::base64(b"Coffee with milk.")
         ),
         "u1\tu2\taGVsbG8=".to_string(),
-        format!("u1\tu2\t{}\t{}", b64(b"Bonjour."), b64(b"   ")),
+        format!(
+            "u1\tu2\t{}\t{}",
+            common::base64(b"Bonjour."),
+            common::base64(b"   ")
+        ),
     ]
     .join("\n");
     let out = run_batch(&["--input-format", "docpairs"], &input);

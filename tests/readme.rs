@@ -91,7 +91,7 @@ impl Sandbox {
             format!("{}\n{}\n", record("doc-1"), record("doc-2")),
         )
         .unwrap();
-        let b64 = |s: &str| base64(s.as_bytes());
+        let b64 = |s: &str| common::base64(s.as_bytes());
         std::fs::write(
             dir.path().join("more-docpairs.tsv"),
             format!(
@@ -124,26 +124,6 @@ impl Sandbox {
     fn read(&self, name: &str) -> String {
         std::fs::read_to_string(self.dir.path().join(name)).unwrap()
     }
-}
-
-/// Standard base64, for the docpairs the learn example reads.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (k, &b)| n | (u32::from(b) << (16 - 8 * k)));
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(char::from(ALPHABET[(n >> (18 - 6 * k)) as usize & 63]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Is every line of `shown` in `actual`, in order? (Examples may leave lines out.)

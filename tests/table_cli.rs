@@ -82,7 +82,7 @@ fn learns_the_corpus_translations_from_every_kind_of_input() {
     .unwrap();
     let batch = learn(dir.path(), "batch.tsv.out", &[jsonl.to_str().unwrap()]);
     let docpairs = dir.path().join("docs.tsv");
-    let encode = |p: &str| base64(&std::fs::read(p).unwrap());
+    let encode = |p: &str| common::base64(&std::fs::read(p).unwrap());
     std::fs::write(
         &docpairs,
         format!(
@@ -317,24 +317,4 @@ fn textberg_in_sample_table_helps() {
     let (without, with) = strict_f1_without_and_with(dir_name, &table);
     println!("Text+Berg strict F1 {without:.4} without, {with:.4} with (in-sample)");
     assert!(with > without, "{without} → {with}");
-}
-
-/// Standard base64, for writing a docpairs file.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (k, &b)| n | u32::from(b) << (16 - 8 * k));
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }

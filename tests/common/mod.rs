@@ -21,6 +21,12 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURE).join(name)
 }
 
+/// Standard base64, as docpairs files carry their texts.
+pub fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
 pub fn bialign() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("bialign").unwrap();
     // The environment of whoever runs the tests must not change what the tests see.
