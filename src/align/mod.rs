@@ -403,6 +403,25 @@ struct SearchPrices<'a> {
     band: &'a Band,
 }
 
+impl<'a> SearchPrices<'a> {
+    fn new(
+        band: &'a Band,
+        features: &'a Features,
+        postings: &'a SidePostings,
+        tests: &'a EvidenceTests,
+        model: &'a Model,
+        structure: Option<&'a Structure>,
+    ) -> SearchPrices<'a> {
+        SearchPrices {
+            pricing: Pricing::new(features, model, structure),
+            tests,
+            features,
+            postings,
+            band,
+        }
+    }
+}
+
 impl BeadPrices for SearchPrices<'_> {
     type Prepared = BeadEvidence;
     type Scratch = Scratch;
@@ -440,13 +459,7 @@ fn search(
     model: &Model,
     structure: Option<&Structure>,
 ) -> Path {
-    let prices = SearchPrices {
-        pricing: Pricing::new(features, model, structure),
-        tests,
-        features,
-        postings,
-        band,
-    };
+    let prices = SearchPrices::new(band, features, postings, tests, model, structure);
     dp::best_path(band, &prices)
 }
 
@@ -459,13 +472,7 @@ fn search_with_confidence(
     model: &Model,
     structure: Option<&Structure>,
 ) -> Searched {
-    let prices = SearchPrices {
-        pricing: Pricing::new(features, model, structure),
-        tests,
-        features,
-        postings,
-        band,
-    };
+    let prices = SearchPrices::new(band, features, postings, tests, model, structure);
     let dp::Lattice {
         path,
         confidence,
