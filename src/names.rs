@@ -35,6 +35,12 @@ pub trait Named: Copy + PartialEq + 'static {
     }
 }
 
+/// The value of a name as a person types it or a file holds it: surrounding space and case
+/// do not count. An unknown name is a usage error.
+pub fn parse_loosely<T: Named>(s: &str) -> crate::Result<T> {
+    T::from_name(&s.trim().to_ascii_lowercase()).map_err(|e| crate::Error::Usage(e.to_string()))
+}
+
 /// The names of `T`'s values, aliases left out, in the order of [`Named::VALUES`].
 pub fn names<T: Named>() -> impl Iterator<Item = &'static str> {
     T::VALUES

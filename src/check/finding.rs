@@ -105,7 +105,7 @@ impl FromStr for Kind {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Kind> {
-        Kind::from_name(&s.trim().to_ascii_lowercase()).map_err(|e| Error::Usage(e.to_string()))
+        crate::names::parse_loosely(s)
     }
 }
 

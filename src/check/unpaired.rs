@@ -77,8 +77,7 @@ impl FromStr for Sensitivity {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Sensitivity> {
-        Sensitivity::from_name(&s.trim().to_ascii_lowercase())
-            .map_err(|e| Error::Usage(e.to_string()))
+        crate::names::parse_loosely(s)
     }
 }
 
