@@ -5,12 +5,12 @@
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
-use crate::names::Named;
 use base64::Engine as _;
 use serde_json::{Map, Value};
 
 use crate::document::Document;
 use crate::error::Error;
+use crate::names::Named;
 use crate::pipeline::LangChoice;
 use crate::segment::Split;
 

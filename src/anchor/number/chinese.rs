@@ -447,14 +447,14 @@ impl Scanner<'_> {
             '双' | '雙' => return self.pair(i, after),
             _ => {}
         }
+        let r = self.parse_cjk(i, None);
         // Before the traps: 十分之一 is a tenth, not 十分 "very".
-        if let Some(e) = self.fraction(i) {
+        if let Some(e) = self.fraction(i, &r) {
             return e;
         }
         if let Some(e) = self.trap_at(i, c) {
             return e;
         }
-        let r = self.parse_cjk(i, None);
         if r.end == i {
             return after;
         }
@@ -482,10 +482,9 @@ impl Scanner<'_> {
         end
     }
 
-    /// A fraction N分之M (三分之二 is two thirds, 十分之一 a tenth) starting at `i`: its value and
-    /// end. 百分之 is a percentage, dealt with before.
-    fn fraction(&mut self, i: usize) -> Option<usize> {
-        let denominator = self.parse_cjk(i, None);
+    /// A fraction N分之M (三分之二 is two thirds, 十分之一 a tenth) whose denominator, the numeral
+    /// at `i`, is `denominator`: its end. 百分之 is a percentage, dealt with before.
+    fn fraction(&mut self, i: usize, denominator: &Cjk) -> Option<usize> {
         if denominator.end == i || denominator.approx || denominator.value <= 0.0 {
             return None;
         }

@@ -6,12 +6,12 @@
 //! the kind and the severity in words; the finding's message is written in the row of its first
 //! bead. Escaping and style are the kit's ([`crate::render::html`]).
 
-use crate::names::Named;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::aligned::AlignedPair;
 use crate::check::{fails, CheckReport, Counts, FailOn, Finding, Kind};
+use crate::names::Named;
 use crate::render::html::alignment::{write_page, BeadOverlay, Overlay};
 use crate::render::html::{escape, finding_line, finding_tag, Filter};
 

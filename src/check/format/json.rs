@@ -1,7 +1,6 @@
 //! `--format json`: the schema documented in `docs/check.md`, version `SCHEMA_VERSION`. Fields
 //! are only ever added within a version; a later version may change or remove them.
 
-use crate::names::Named;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -9,6 +8,7 @@ use serde::Serialize;
 
 use crate::check::baseline::SCHEMA_VERSION;
 use crate::check::{CheckReport, Counts, FileInfo, Finding};
+use crate::names::Named;
 use crate::render::json::{Tool, TOOL};
 
 #[derive(Serialize)]

@@ -4,11 +4,11 @@
 
 pub mod alignment;
 
-use crate::names::Named;
 use std::fmt::{self, Display};
 use std::io::{self, Write};
 
 use crate::check::finding::Finding;
+use crate::names::Named;
 
 const STYLE: &str = include_str!("style.css");
 

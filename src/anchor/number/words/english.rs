@@ -261,13 +261,24 @@ impl Scanner<'_> {
         Some(((total + cur) * decades, end))
     }
 
-    /// "one-tenth", "two thirds", "three-quarters", "a third of": a fraction's value and end.
-    /// One takes a singular denominator and more a plural one; "a" only before "of" ("a third
-    /// time" is an ordinal). "second" and "half" are left out: "one second" is time, and a
-    /// half is read on its own.
-    pub(super) fn en_fraction(&self, s: usize, e: usize) -> Option<(f64, usize)> {
+    /// A word that is a count of its own ("twice", "thrice", "twins", "triplets") or that starts
+    /// a fraction ("one-tenth", "two thirds", "three-quarters", "a third of"): its value and end.
+    pub(super) fn en_count(&self, s: usize, e: usize) -> Option<(f64, usize)> {
         let mut buf = [0u8; 48];
         let word = self.lower(s, e, &mut buf)?;
+        match word {
+            "twice" | "twin" | "twins" => return Some((2.0, e)),
+            "thrice" | "triplets" => return Some((3.0, e)),
+            "quadruplets" => return Some((4.0, e)),
+            _ => {}
+        }
+        self.en_fraction(word, e)
+    }
+
+    /// The fraction whose numerator is `word`, ending at `e`: one takes a singular denominator and
+    /// more a plural one; "a" only before "of" ("a third time" is an ordinal). "second" and
+    /// "half" are left out: "one second" is time, and a half is read on its own.
+    fn en_fraction(&self, word: &str, e: usize) -> Option<(f64, usize)> {
         let (numerator, article) = match en_tok(word)? {
             EnTok::A => (1.0, true),
             EnTok::Num(n @ 1..=19) => (f64::from(n), false),
@@ -280,18 +291,6 @@ impl Scanner<'_> {
             plural == (numerator > 1.0)
         };
         fits.then_some((numerator / denominator, end))
-    }
-
-    /// "twice", "thrice", "twins", "triplets": a word that is a count of its own.
-    pub(super) fn en_multiple(&self, s: usize, e: usize) -> Option<(f64, usize)> {
-        let mut buf = [0u8; 48];
-        let value = match self.lower(s, e, &mut buf)? {
-            "twice" | "twin" | "twins" => 2.0,
-            "thrice" | "triplets" => 3.0,
-            "quadruplets" => 4.0,
-            _ => return None,
-        };
-        Some((value, e))
     }
 }
 

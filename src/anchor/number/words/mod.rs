@@ -30,8 +30,7 @@ impl Scanner<'_> {
         // A fraction ("two-thirds") or a multiple ("twice", "twins") is a count, never an
         // ordinal, though it may end in one ("one-tenth").
         if self.lang.english_words() {
-            if let Some((value, end)) = self.en_fraction(i, we).or_else(|| self.en_multiple(i, we))
-            {
+            if let Some((value, end)) = self.en_count(i, we) {
                 self.prev_word = (i, we);
                 self.push(value, false, NumberKind::Words, i, end);
                 return end;
