@@ -205,6 +205,13 @@ pub(crate) struct PairCosts {
 /// The most entries a [`PairCosts`] keeps (8 MiB).
 const MAX_KEPT: usize = 1 << 20;
 
+/// About how many beads with both sides a search prices in a cell of its band, each search of a
+/// document counted (coarse, first and second pass).
+const BEAD_ASKS_PER_CELL: usize = 8;
+/// About how many cells wide a long document's bands are (the second pass's margin each side of
+/// a path that wanders).
+const TYPICAL_BAND_WIDTH: usize = 100;
+
 impl PairCosts {
     /// For beads of at most [`super::band::MAX_BEAD_SIDE`] sentences of these lengths.
     pub(crate) fn new(model: LengthModel, src_lengths: &[u32], tgt_lengths: &[u32]) -> PairCosts {
@@ -218,8 +225,16 @@ impl PairCosts {
                 .sum::<usize>()
                 + 1
         };
-        let src_limit = longest(src_lengths).min(MAX_KEPT / 64);
-        let tgt_limit = longest(tgt_lengths).min(MAX_KEPT / src_limit.max(1));
+        let mut src_limit = longest(src_lengths).min(MAX_KEPT / 64);
+        let mut tgt_limit = longest(tgt_lengths).min(MAX_KEPT / src_limit.max(1));
+        // Zeroing an entry costs far less than computing one, but a short document asks for
+        // fewer costs than a table of all its length pairs holds (18 sentences a side: a few
+        // thousand asks, a table of ~64k entries): there, every cost is computed when asked.
+        let (n, m) = (src_lengths.len(), tgt_lengths.len());
+        let asks = n.min(m) * n.max(m).min(TYPICAL_BAND_WIDTH) * BEAD_ASKS_PER_CELL;
+        if src_limit * tgt_limit > asks {
+            (src_limit, tgt_limit) = (0, 0);
+        }
         PairCosts {
             model,
             src_limit,
@@ -303,11 +318,15 @@ mod tests {
 
     #[test]
     fn kept_pair_costs_are_the_computed_ones() {
-        let model = LengthModel::estimate(&[30, 12, 45], &[90, 40, 160], pair_prior("zh", "en"));
-        let costs = PairCosts::new(model, &[30, 12, 45], &[90, 40, 160]);
+        // 300 sentences a side: long enough for the costs to be kept.
+        let src: Vec<u32> = [30, 12, 45].repeat(100);
+        let tgt: Vec<u32> = [90, 40, 160].repeat(100);
+        let model = LengthModel::estimate(&src, &tgt, pair_prior("zh", "en"));
+        let costs = PairCosts::new(model, &src, &tgt);
+        assert_eq!((costs.src_limit, costs.tgt_limit), (226, 801));
         for round in 0..2 {
-            for s in [0.0, 1.0, 12.0, 87.0, 88.0, 2.5, 400.0] {
-                for t in [0.0, 3.0, 40.0, 290.0, 291.0, 17.5, 1000.0] {
+            for s in [0.0, 1.0, 12.0, 225.0, 226.0, 2.5, 400.0] {
+                for t in [0.0, 3.0, 40.0, 800.0, 801.0, 17.5, 1000.0] {
                     for b in 1..=5 {
                         let want = model.pair_cost(s, t, b);
                         let got = costs.pair_cost(s, t, b);
@@ -316,7 +335,15 @@ mod tests {
                 }
             }
         }
-        assert_eq!((costs.src_limit, costs.tgt_limit), (88, 291));
+    }
+
+    #[test]
+    fn a_short_document_keeps_no_costs() {
+        let model = LengthModel::estimate(&[30, 12, 45], &[90, 40, 160], pair_prior("zh", "en"));
+        let costs = PairCosts::new(model, &[30, 12, 45], &[90, 40, 160]);
+        assert!(costs.kept.is_empty());
+        let want = model.pair_cost(30.0, 90.0, 1);
+        assert_eq!(costs.pair_cost(30.0, 90.0, 1).to_bits(), want.to_bits());
     }
 
     #[test]
