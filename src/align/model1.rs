@@ -112,20 +112,30 @@ pub fn learn_with_probabilities(
         s + cols[s..e].partition_point(|&c| c < b)
     };
 
+    // Where each (query token, other token) meeting of each bead sits in the rows: the same in
+    // every iteration, so looked up once. For each other token of a bead, its query tokens' slots.
+    let slots: Vec<usize> = pairs
+        .iter()
+        .flat_map(|&(q, o)| {
+            o.iter()
+                .flat_map(move |&b| q.iter().map(move |&a| find(a, b)))
+        })
+        .collect();
+
     // t(o | q), uniform to start.
     let mut t: Vec<f32> = vec![1.0; cols.len()];
     let mut expected: Vec<f32> = vec![0.0; cols.len()];
-    let mut slots: Vec<usize> = Vec::new();
     for _ in 0..iterations {
         expected.iter_mut().for_each(|e| *e = 0.0);
+        let mut rest = slots.as_slice();
         for &(q, o) in &pairs {
-            for &b in o {
-                // Normalise over the query tokens that could have produced b (plus NULL, as a
-                // constant that lets unexplained words stay unexplained).
-                slots.clear();
-                slots.extend(q.iter().map(|&a| find(a, b)));
-                let z: f32 = slots.iter().map(|&s| t[s]).sum::<f32>() + NULL_MASS;
-                for &s in &slots {
+            for _ in o {
+                // Normalise over the query tokens that could have produced this other token
+                // (plus NULL, as a constant that lets unexplained words stay unexplained).
+                let (these, tail) = rest.split_at(q.len());
+                rest = tail;
+                let z: f32 = these.iter().map(|&s| t[s]).sum::<f32>() + NULL_MASS;
+                for &s in these {
                     expected[s] += t[s] / z;
                 }
             }
