@@ -71,56 +71,66 @@ pub fn learn_with_probabilities(
         .copied()
         .filter(|(q, o)| q.len() * o.len() <= MAX_PAIR_PRODUCT)
         .collect();
+    // Meetings are numbered in 32 bits: past 2^32 of them (some billion beads' worth, only a
+    // corpus table could get there), an evenly spread part of the beads is used.
+    let meetings: usize = pairs.iter().map(|(q, o)| q.len() * o.len()).sum();
+    let step = meetings.div_ceil(u32::MAX as usize).max(1);
+    let pairs: Vec<(&[u32], &[u32])> = pairs.into_iter().step_by(step).collect();
     // The co-occurrence structure in compressed rows: for each query token the other-side tokens
-    // it appeared with, sorted, and how often.
-    let mut cooc: Vec<(u32, u32)> = Vec::new();
+    // it appeared with, sorted, and how often; and where each meeting of a query token with an
+    // other token in a bead sits in those rows (`slots`, in the order the EM loop visits
+    // meetings: bead, other token, query token), the same in every iteration.
+    let mut meetings_of = vec![0usize; n_query + 1];
     for &(q, o) in &pairs {
         for &a in q {
-            for &b in o {
-                cooc.push((a, b));
+            meetings_of[a as usize + 1] += o.len();
+        }
+    }
+    for a in 0..n_query {
+        meetings_of[a + 1] += meetings_of[a];
+    }
+    // Each query token's meetings, (other token, meeting number), bucketed by query token: a
+    // sort within each token's few meetings instead of one over all of them.
+    let total = meetings_of[n_query];
+    let mut bucketed: Vec<(u32, u32)> = vec![(0, 0); total];
+    let mut next = meetings_of.clone();
+    let mut meeting = 0u32;
+    for &(q, o) in &pairs {
+        for &b in o {
+            for &a in q {
+                bucketed[next[a as usize]] = (b, meeting);
+                next[a as usize] += 1;
+                meeting += 1;
             }
         }
     }
-    cooc.sort_unstable();
-    let mut row_len = vec![0usize; n_query];
+    drop(next);
+    let mut row_start = Vec::with_capacity(n_query + 1);
     let mut cols: Vec<u32> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    let mut last = None;
-    for &(a, b) in &cooc {
-        if last == Some((a, b)) {
-            *counts.last_mut().expect("a pair was pushed") += 1;
-            continue;
+    let mut slots = vec![0usize; total];
+    row_start.push(0);
+    for a in 0..n_query {
+        let row = &mut bucketed[meetings_of[a]..meetings_of[a + 1]];
+        row.sort_unstable();
+        let mut last = None;
+        for &(b, m) in row.iter() {
+            if last != Some(b) {
+                last = Some(b);
+                cols.push(b);
+                counts.push(0);
+            }
+            *counts.last_mut().expect("a column was pushed") += 1;
+            slots[m as usize] = cols.len() - 1;
         }
-        last = Some((a, b));
-        cols.push(b);
-        counts.push(1);
-        row_len[a as usize] += 1;
+        row_start.push(cols.len());
     }
-    drop(cooc);
+    drop(bucketed);
     // Only pairs seen together often enough can be kept, whatever EM makes of them: a short
     // document often has none, and then there is nothing to learn.
     if counts.iter().all(|&c| c < pruning.min_cooccurrence) {
         return vec![Vec::new(); n_query];
     }
-    let mut row_start = Vec::with_capacity(n_query + 1);
-    row_start.push(0);
-    for len in row_len {
-        row_start.push(row_start.last().copied().unwrap_or(0) + len);
-    }
-    let find = |a: u32, b: u32| -> usize {
-        let (s, e) = (row_start[a as usize], row_start[a as usize + 1]);
-        s + cols[s..e].partition_point(|&c| c < b)
-    };
-
-    // Where each (query token, other token) meeting of each bead sits in the rows: the same in
-    // every iteration, so looked up once. For each other token of a bead, its query tokens' slots.
-    let slots: Vec<usize> = pairs
-        .iter()
-        .flat_map(|&(q, o)| {
-            o.iter()
-                .flat_map(move |&b| q.iter().map(move |&a| find(a, b)))
-        })
-        .collect();
 
     // t(o | q), uniform to start.
     let mut t: Vec<f32> = vec![1.0; cols.len()];
