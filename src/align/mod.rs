@@ -632,7 +632,10 @@ fn learn_from<'b>(
         .step_by(step)
         .map(|(s, t)| (bags(&features.query, s), bags(&features.other, t)))
         .collect();
-    model1::learn(&training, features.query.vocab.len())
+    // Learned translations are only given to tokens without others (`add_translations`).
+    model1::learn(&training, features.query.vocab.len(), &|q| {
+        features.translations[q].is_empty()
+    })
 }
 
 /// The lexical evidence of an aligned document pair as the aligner's second pass sees it: both

@@ -41,13 +41,18 @@ impl Pruning {
 }
 
 /// Train on bead pairs of token-id bags (query side, other side) and return, for each query
-/// token below `n_query`, its learned translations.
-pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
+/// token below `n_query` that is `wanted`, its learned translations (none for the others, which
+/// still take part in training).
+pub fn learn(
+    pairs: &[(Vec<u32>, Vec<u32>)],
+    n_query: usize,
+    wanted: &dyn Fn(usize) -> bool,
+) -> Vec<Vec<u32>> {
     let bags: Vec<(&[u32], &[u32])> = pairs
         .iter()
         .map(|(q, o)| (q.as_slice(), o.as_slice()))
         .collect();
-    learn_with_probabilities(&bags, n_query, ITERATIONS, &Pruning::DOCUMENT)
+    learn_with_probabilities(&bags, n_query, ITERATIONS, &Pruning::DOCUMENT, wanted)
         .into_iter()
         .map(|best| {
             let mut ids: Vec<u32> = best.into_iter().map(|(b, _)| b).collect();
@@ -59,12 +64,13 @@ pub fn learn(pairs: &[(Vec<u32>, Vec<u32>)], n_query: usize) -> Vec<Vec<u32>> {
 
 /// [`learn`] with the number of EM iterations and the pruning as parameters, keeping each kept
 /// translation's probability t(other | query): for each query token, its translations, most
-/// probable first.
+/// probable first; only for the `wanted` query tokens.
 pub fn learn_with_probabilities(
     pairs: &[(&[u32], &[u32])],
     n_query: usize,
     iterations: usize,
     pruning: &Pruning,
+    wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<Vec<(u32, f32)>> {
     let pairs: Vec<(&[u32], &[u32])> = pairs
         .iter()
@@ -126,9 +132,27 @@ pub fn learn_with_probabilities(
         row_start.push(cols.len());
     }
     drop(bucketed);
-    // Only pairs seen together often enough can be kept, whatever EM makes of them: a short
-    // document often has none, and then there is nothing to learn.
-    if counts.iter().all(|&c| c < pruning.min_cooccurrence) {
+    // How many training beads each token occurs in, for the association test below.
+    let mut query_freq = vec![0u32; n_query];
+    let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    for &(q, o) in &pairs {
+        q.iter().for_each(|&a| query_freq[a as usize] += 1);
+        o.iter()
+            .for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
+    }
+    // Model 1 gives a rare word high probability for whatever it happened to meet; a pair is kept
+    // only when the two also occur together most of the times either occurs (Dice coefficient),
+    // and often enough not to be chance.
+    let associated = |a: usize, k: usize| {
+        let together = 2.0 * f64::from(counts[k]);
+        let apart = f64::from(query_freq[a]) + f64::from(other_freq[&cols[k]]);
+        counts[k] >= pruning.min_cooccurrence && together / apart >= pruning.min_dice
+    };
+    // Whatever EM makes of the others, only these pairs can be kept: a short document often has
+    // none for the tokens wanted, and then there is nothing to learn.
+    let keepable =
+        |a: usize| wanted(a) && (row_start[a]..row_start[a + 1]).any(|k| associated(a, k));
+    if !(0..n_query).any(keepable) {
         return vec![Vec::new(); n_query];
     }
 
@@ -161,30 +185,14 @@ pub fn learn_with_probabilities(
         }
     }
 
-    // How many training beads each token occurs in, for the association test below.
-    let mut query_freq = vec![0u32; n_query];
-    let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
-    for &(q, o) in &pairs {
-        q.iter().for_each(|&a| query_freq[a as usize] += 1);
-        o.iter()
-            .for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
-    }
-    // Model 1 gives a rare word high probability for whatever it happened to meet; a pair is kept
-    // only when the two also occur together most of the times either occurs (Dice coefficient).
-    let associated = |a: usize, k: usize| {
-        let together = 2.0 * f64::from(counts[k]);
-        let apart = f64::from(query_freq[a]) + f64::from(other_freq[&cols[k]]);
-        together / apart >= pruning.min_dice
-    };
     (0..n_query)
         .map(|a| {
+            if !wanted(a) {
+                return Vec::new();
+            }
             let (s, e) = (row_start[a], row_start[a + 1]);
             let mut best: Vec<(f32, u32)> = (s..e)
-                .filter(|&k| {
-                    t[k] >= pruning.min_probability
-                        && counts[k] >= pruning.min_cooccurrence
-                        && associated(a, k)
-                })
+                .filter(|&k| t[k] >= pruning.min_probability && associated(a, k))
                 .map(|k| (t[k], cols[k]))
                 .collect();
             best.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -212,7 +220,7 @@ mod tests {
             (vec![1, 2], vec![11, 12]),
             (vec![2], vec![12]),
         ];
-        let table = learn(&pairs, 3);
+        let table = learn(&pairs, 3, &|_| true);
         assert_eq!(table[0], vec![10]);
         assert_eq!(table[1], vec![11]);
         assert_eq!(table[2], vec![12]);

@@ -257,6 +257,7 @@ impl Learner {
             self.query_vocab.len(),
             self.iterations,
             &self.pruning,
+            &|_| true,
         );
         let [query_cjk, other_cjk] = langs.map(|l| l.is_cjk_sentence_style());
         let word = |vocab: &Vocab, id: u32, cjk: bool| -> Box<str> {
