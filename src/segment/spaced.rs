@@ -15,6 +15,9 @@ pub fn boundaries(text: &str, lang: Lang, cuts: &mut Vec<usize>) {
 }
 
 fn boundaries_with(text: &str, lang: Lang, cuts: &mut Vec<usize>, max_run: usize) {
+    if surely_one_sentence(text) {
+        return;
+    }
     // A wrapped paragraph's line breaks are spaces here: UAX #29 would break at every one.
     let flat: String = text
         .chars()
@@ -28,6 +31,32 @@ fn boundaries_with(text: &str, lang: Lang, cuts: &mut Vec<usize>, max_run: usize
             cuts.push(next_start);
         }
     }
+}
+
+/// Can UAX #29 find no boundary inside `text`? True when nothing before the text's final run of
+/// full stops, `?`, `!`, closing marks and spaces could end a sentence: letters, digits, spaces and
+/// punctuation that never does. Most lines of pre-split or one-sentence-a-line text pass, and
+/// skip UAX #29, the larger part of segmenting them.
+fn surely_one_sentence(text: &str) -> bool {
+    let plain_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    let body = text.trim_end_matches(|c: char| {
+        matches!(c, '.' | '!' | '?') || plain_space(c) || is_plain_closing(c)
+    });
+    body.chars().all(|c| {
+        if c.is_ascii() {
+            !matches!(c, '.' | '!' | '?') && (c >= ' ' || plain_space(c))
+        } else {
+            // Sentence terminators of every script are punctuation, and the paragraph
+            // separators (U+0085, U+2028, U+2029) are neither letters nor these marks.
+            c.is_alphanumeric()
+                || matches!(c, '’' | '‘' | '“' | '”' | '«' | '»' | '—' | '–' | '\u{a0}')
+        }
+    })
+}
+
+/// Closing marks that UAX #29 counts as such (class Close) after a sentence's terminator.
+fn is_plain_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '’' | '”' | '»')
 }
 
 /// Runs of one character longer than this are cut short for UAX #29 (see [`sentence_pieces`]).
@@ -167,6 +196,41 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_sentence_passed_over_has_no_boundary_inside() {
+        let units = [
+            ".", "?", "!", "…", " ", "\u{a0}", "\t", "\n", "\u{2028}", "\u{2029}", "\u{85}",
+            "\u{b}", "\u{c}", ")", "\"", "'", "’", "‘", "»", "“", "」", "a", "B", "1", "é", "中",
+            "\u{301}", "-", "—", ";", "։", "।", "。", "！", "．", "\u{1367}", "e.g.",
+        ];
+        let mut passed = 0;
+        for a in units {
+            for b in units {
+                for c in units {
+                    for d in ["", ".", "!?", ".”", "?' ", ". \n"] {
+                        let text = format!("Go {a}{b} x{c}{d}");
+                        if surely_one_sentence(&text) {
+                            passed += 1;
+                            let flat = text.replace(['\n', '\r'], " ");
+                            assert_eq!(flat.split_sentence_bounds().count(), 1, "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(passed > 10_000, "{passed}");
+        for line in [
+            "He said, “I’m done.”",
+            "It costs 30 francs, not 40 — or so they say!",
+            "Ça m’étonne.",
+        ] {
+            assert!(surely_one_sentence(line), "{line}");
+        }
+        for line in ["Dr. Who came.", "One. Two", "Why? No", "Wait… what"] {
+            assert!(!surely_one_sentence(line), "{line}");
         }
     }
 
