@@ -478,6 +478,15 @@ fn is_latin(c: char) -> bool {
 const HAN_PREFIX: &str = "\u{1}";
 const NUMBER_PREFIX: &str = "#";
 const GLOSSARY_PREFIX: &str = "\u{2}";
+
+/// `prefix` then `word`, without `format!`'s machinery: tokenizing a Chinese sentence makes one
+/// of these per word.
+fn prefixed(prefix: &str, word: &str) -> String {
+    let mut token = String::with_capacity(prefix.len() + word.len());
+    token.push_str(prefix);
+    token.push_str(word);
+    token
+}
 /// Direct speech survives translation as direct speech: a sentence that opens a quotation.
 const QUOTE: &str = "\u{3}quote";
 
@@ -539,7 +548,7 @@ pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
     }
     if lang.is_cjk_sentence_style() {
         for (_, word) in Lexicon::zh_en().segment_zh(text) {
-            out.push(format!("{HAN_PREFIX}{word}"));
+            out.push(prefixed(HAN_PREFIX, word));
         }
         for term in latin::terms(text) {
             words(term.text, partner, out);
