@@ -10,26 +10,20 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::band::{Band, Grid, Step, BEAD_SHAPES};
+use super::band::{Band, Grid, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
 use super::confidence::Rivals;
 
 const SHAPES: usize = BEAD_SHAPES.len();
 
-/// The most source sentences a bead can have: how many rows back the recurrence reaches.
-const MAX_REACH: usize = {
-    let mut most = 0;
-    let mut k = 0;
-    while k < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[k].0 > most {
-            most = BEAD_SHAPES[k].0;
-        }
-        k += 1;
-    }
-    most
-};
+/// How many rows back the recurrence reaches.
+const MAX_REACH: usize = MAX_SOURCE_SIDE;
 
 /// About this many band cells have their beads priced together.
 const BLOCK_CELLS: usize = 16_384;
+
+/// Rows of a block priced together by one task: a bead's evidence is shared by the beads of the
+/// next few rows, which a task finds in its own working memory.
+const ROWS_PER_TASK: usize = 64;
 
 /// What a search prices its beads with.
 pub(crate) trait BeadPrices: Sync {
@@ -45,15 +39,40 @@ pub(crate) trait BeadPrices: Sync {
 
     fn scratch(&self) -> Self::Scratch;
 
-    /// -ln P(bead `src`-`tgt`), up to what every path shares. It must depend only on the two
-    /// ranges, whichever block prepared `prepared`.
-    fn cost(
+    /// The prices of the beads ending in grid rows `rows` (inside the rows `prepared` was made
+    /// for), laid out in `out` as [`price_each_bead`] does: -ln P(bead), up to what every path
+    /// shares. A price must depend only on the bead's two ranges, whichever block prepared
+    /// `prepared` and however its rows are cut into calls.
+    fn price_rows(
         &self,
         prepared: &Self::Prepared,
         scratch: &mut Self::Scratch,
-        src: Range<usize>,
-        tgt: Range<usize>,
-    ) -> f64;
+        grid: &Grid<'_>,
+        rows: Range<usize>,
+        out: &mut [f32],
+    );
+}
+
+/// Price each bead ending in grid rows `rows` that starts inside the band with
+/// `cost(shape, src, tgt)` (`shape` its index in [`BEAD_SHAPES`]): the bead of shape `k` ending
+/// in the `c`-th cell of the rows at `out[c * SHAPES + k]`. The other entries are left as they
+/// are.
+pub(crate) fn price_each_bead(
+    grid: &Grid<'_>,
+    rows: Range<usize>,
+    out: &mut [f32],
+    mut cost: impl FnMut(usize, Range<usize>, Range<usize>) -> f64,
+) {
+    let mut cells = out.chunks_exact_mut(SHAPES);
+    for i in rows {
+        for (j, cell) in grid.columns(i).zip(&mut cells) {
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
+                    cell[k] = cost(k, i - a..i, j - b..j) as f32;
+                }
+            }
+        }
+    }
 }
 
 /// The prices of the beads ending in rows `r0..r1`, in parallel: for the bead of shape `k`
@@ -62,24 +81,18 @@ pub(crate) trait BeadPrices: Sync {
 fn price_rows(prices: &impl BeadPrices, grid: &Grid<'_>, r0: usize, r1: usize) -> Vec<f32> {
     let prepared = prices.prepare(r0..r1);
     let mut out = vec![f32::INFINITY; (grid.row_start(r1) - grid.row_start(r0)) * SHAPES];
-    let mut parts: Vec<(usize, &mut [f32])> = Vec::with_capacity(r1 - r0);
+    let mut tasks: Vec<(Range<usize>, &mut [f32])> = Vec::new();
     let mut rest = out.as_mut_slice();
-    for i in r0..r1 {
-        let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
-        parts.push((i, row));
+    for first in (r0..r1).step_by(ROWS_PER_TASK) {
+        let rows = first..(first + ROWS_PER_TASK).min(r1);
+        let cells = grid.row_start(rows.end) - grid.row_start(rows.start);
+        let (part, tail) = rest.split_at_mut(cells * SHAPES);
+        tasks.push((rows, part));
         rest = tail;
     }
-    parts.into_par_iter().for_each_init(
+    tasks.into_par_iter().for_each_init(
         || prices.scratch(),
-        |scratch, (i, row)| {
-            for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
-                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                    if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
-                        cell[k] = prices.cost(&prepared, scratch, i - a..i, j - b..j) as f32;
-                    }
-                }
-            }
-        },
+        |scratch, (rows, part)| prices.price_rows(&prepared, scratch, grid, rows, part),
     );
     out
 }

@@ -139,6 +139,39 @@ pub(crate) struct MatchTable {
 /// Marks a row whose column index is in `first32`.
 const WIDE: u64 = 1 << 63;
 
+/// One row of a [`MatchTable`]: its matched tokens and where each column's group starts.
+struct RowMatches<'t> {
+    matched: &'t [u32],
+    window_start: u32,
+    index: ColumnIndex<'t>,
+}
+
+/// For each column of a row's window and the one past it, how many matches are before it.
+enum ColumnIndex<'t> {
+    Narrow(&'t [u16]),
+    Wide(&'t [u32]),
+}
+
+impl<'t> RowMatches<'t> {
+    /// How many of the row's matches are in columns before `j`.
+    fn before(&self, j: u32) -> usize {
+        let Some(k) = j.checked_sub(self.window_start) else {
+            return 0;
+        };
+        let k = k as usize;
+        match self.index {
+            ColumnIndex::Narrow(index) => index.get(k).map_or(self.matched.len(), |&c| c.into()),
+            ColumnIndex::Wide(index) => index.get(k).map_or(self.matched.len(), |&c| c as usize),
+        }
+    }
+
+    /// The matched tokens in columns `lo..hi`, in (column, token) order.
+    fn within(&self, lo: u32, hi: u32) -> &'t [u32] {
+        let (a, b) = (self.before(lo), self.before(hi));
+        &self.matched[a..b.max(a)]
+    }
+}
+
 /// Rows are built in parallel in groups of this many, then appended in order.
 const BUILD_GROUP: usize = 16_384;
 
@@ -282,28 +315,24 @@ impl MatchTable {
         table
     }
 
+    /// Row `i`'s matches with their column index.
+    fn row_matches(&self, i: usize) -> RowMatches<'_> {
+        let i = i - self.first_row;
+        let (from, to) = (self.first_start[i], self.first_start[i + 1]);
+        RowMatches {
+            matched: &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize],
+            window_start: self.window_start[i],
+            index: if to & WIDE != 0 {
+                ColumnIndex::Wide(&self.first32[(from & !WIDE) as usize..(to & !WIDE) as usize])
+            } else {
+                ColumnIndex::Narrow(&self.first16[from as usize..to as usize])
+            },
+        }
+    }
+
     /// The matched tokens of row `i` in columns `lo..hi`, in (column, token) order.
     fn matches(&self, i: usize, lo: u32, hi: u32) -> &[u32] {
-        let i = i - self.first_row;
-        let row = &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize];
-        let start = self.window_start[i];
-        let (from, to) = (self.first_start[i], self.first_start[i + 1]);
-        // How many matches are in columns before `j`.
-        let before = |j: u32| -> usize {
-            let Some(k) = j.checked_sub(start) else {
-                return 0;
-            };
-            let k = k as usize;
-            if to & WIDE != 0 {
-                let index = &self.first32[(from & !WIDE) as usize..(to & !WIDE) as usize];
-                index.get(k).map_or(row.len(), |&c| c as usize)
-            } else {
-                let index = &self.first16[from as usize..to as usize];
-                index.get(k).map_or(row.len(), |&c| usize::from(c))
-            }
-        };
-        let (a, b) = (before(lo), before(hi));
-        &row[a..b.max(a)]
+        self.row_matches(i).within(lo, hi)
     }
 
     /// Evidence, in nats, that row sentences `src` and column sentences `tgt` translate each
@@ -313,13 +342,7 @@ impl MatchTable {
             return 0.0;
         }
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
-        let mut total = 0.0f64;
-        for i in src {
-            let (baseline, gains) = scratch.row_score(self, i, lo, hi);
-            total += baseline;
-            total += gains;
-        }
-        total
+        sum_rows(src.map(|i| scratch.row_score(self, i, lo, hi)))
     }
 
     /// What row `i` brings to a bead with the columns `lo..hi`: its baseline, and the gains of its
@@ -327,23 +350,50 @@ impl MatchTable {
     fn row_score(&self, i: usize, lo: u32, hi: u32, scratch: &mut Scratch) -> (f64, f64) {
         let b = ((hi - lo) as usize).min(MAX_SIDE) - 1;
         let baseline = f64::from(self.baseline[i - self.first_row][b]);
-        let within = self.matches(i, lo, hi);
-        if b == 0 {
-            let gains = within
+        (baseline, self.gains(self.matches(i, lo, hi), b, scratch))
+    }
+
+    /// [`MatchTable::row_score`] of row `i` for the columns `hi - b..hi`, for each `b` in
+    /// `1..=most`, in `out[b - 1]`: the column index of the row is looked up once.
+    fn row_scores_ending(
+        &self,
+        i: usize,
+        hi: u32,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        let row = self.row_matches(i);
+        let baseline = &self.baseline[i - self.first_row];
+        let end = row.before(hi);
+        for b in 1..=most {
+            let from = row.before(hi - b as u32);
+            let within = &row.matched[from..end.max(from)];
+            out[b - 1] = (
+                f64::from(baseline[b - 1]),
+                self.gains(within, b - 1, scratch),
+            );
+        }
+    }
+
+    /// The gains of the matched tokens `within` a bead whose other side has `b + 1` sentences,
+    /// each token counted once.
+    fn gains(&self, within: &[u32], b: usize, scratch: &mut Scratch) -> f64 {
+        if b == 0 || within.len() < 2 {
+            // One column holds each token once (and one token is once anyway).
+            return within
                 .iter()
-                .map(|&q| f64::from(self.tests[q as usize].gain[0]))
+                .map(|&q| f64::from(self.tests[q as usize].gain[b]))
                 .sum::<f64>();
-            return (baseline, gains);
         }
         // Each token counts once, by a stamp per token rather than a sort: this is the search's
         // innermost loop.
         scratch.next();
-        let gains = within
+        within
             .iter()
             .filter(|&&q| scratch.first_visit(q as usize))
             .map(|&q| f64::from(self.tests[q as usize].gain[b]))
-            .sum::<f64>();
-        (baseline, gains)
+            .sum::<f64>()
     }
 
     /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested;
@@ -568,8 +618,38 @@ impl EvidenceTests {
 impl BeadEvidence {
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
     pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
-        0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)
-            + self.backward.score(tgt, src, scratch))
+        both_directions(
+            self.forward.score(src.clone(), tgt.clone(), scratch),
+            self.backward.score(tgt, src, scratch),
+        )
+    }
+
+    /// For the bead query sentence `query` brings to beads of the other sentences `end - b..end`:
+    /// its baseline and gains for each `b` in `1..=most`, in `out[b - 1]` (the terms
+    /// [`sum_rows`] adds).
+    pub(crate) fn query_scores_ending(
+        &self,
+        query: usize,
+        end: usize,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        self.forward
+            .row_scores_ending(query, end as u32, most, scratch, out);
+    }
+
+    /// The same for other sentence `other` and the query sentences `end - a..end`.
+    pub(crate) fn other_scores_ending(
+        &self,
+        other: usize,
+        end: usize,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        self.backward
+            .row_scores_ending(other, end as u32, most, scratch, out);
     }
 
     /// Add the bead's tested and found tokens, per direction (`features` as the table was
@@ -590,6 +670,22 @@ impl BeadEvidence {
         self.backward
             .coverage(&features.other.tokens, tgt, src, &mut counts[1]);
     }
+}
+
+/// One direction's evidence for a bead from what each of its row sentences brings (baseline,
+/// gains), in order.
+pub(crate) fn sum_rows(rows: impl Iterator<Item = (f64, f64)>) -> f64 {
+    let mut total = 0.0f64;
+    for (baseline, gains) in rows {
+        total += baseline;
+        total += gains;
+    }
+    total
+}
+
+/// A bead's evidence from its two directions'.
+pub(crate) fn both_directions(forward: f64, backward: f64) -> f64 {
+    0.5 * (forward + backward)
 }
 
 /// Postings of both sides.
