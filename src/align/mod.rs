@@ -165,19 +165,7 @@ fn align_from_query(
     }
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
-    let mut model = Model {
-        length: Arc::new(PairCosts::new(
-            LengthModel::estimate(
-                &features.query.lengths,
-                &features.other.lengths,
-                length::pair_prior(query_lang.code(), other_lang.code()),
-            ),
-            &features.query.lengths,
-            &features.other.lengths,
-        )),
-        shape_cost: prior_shape_costs(),
-        recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
-    };
+    let mut model = Model::prior(&features, query_lang, other_lang);
 
     // Pass 1: coarse to fine; dictionary and identity evidence only. The evidence tables of a
     // search are built a block of rows at a time, as the search reaches them: on long documents
@@ -268,6 +256,24 @@ fn prior_shape_costs() -> [f64; BEAD_SHAPES.len()] {
 }
 
 impl Model {
+    /// What is believed before the search: the length model estimated from the documents'
+    /// lengths, the prior shape probabilities and recall.
+    fn prior(features: &Features, query_lang: Lang, other_lang: Lang) -> Model {
+        Model {
+            length: Arc::new(PairCosts::new(
+                LengthModel::estimate(
+                    &features.query.lengths,
+                    &features.other.lengths,
+                    length::pair_prior(query_lang.code(), other_lang.code()),
+                ),
+                &features.query.lengths,
+                &features.other.lengths,
+            )),
+            shape_cost: prior_shape_costs(),
+            recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
+        }
+    }
+
     /// -ln P(bead), up to terms every path shares: the shape, the target lengths given the
     /// source lengths, and the lexical evidence.
     fn bead_cost(&self, shape: usize, query_len: f64, other_len: f64, lexical: f64) -> f64 {

@@ -7,7 +7,9 @@ use std::ops::Range;
 
 use super::band::{Band, Grid, MAX_BEAD_SIDE, MAX_SOURCE_SIDE, MAX_TARGET_SIDE};
 use super::dp::{self, BeadPrices};
-use super::lexical::{both_directions, sum_rows, BeadEvidence, EvidenceTests, Scratch, SidePostings};
+use super::lexical::{
+    both_directions, sum_rows, BeadEvidence, EvidenceTests, Scratch, SidePostings,
+};
 use super::{shape_index, Model, Structure};
 use crate::anchor::Features;
 
@@ -214,7 +216,13 @@ impl SharedEvidence {
     }
 
     /// What query sentence `r` brings to beads ending at other position `end`.
-    fn query_terms(&mut self, table: &BeadEvidence, grid: &Grid<'_>, r: usize, end: usize) -> Terms {
+    fn query_terms(
+        &mut self,
+        table: &BeadEvidence,
+        grid: &Grid<'_>,
+        r: usize,
+        end: usize,
+    ) -> Terms {
         let kept = &mut self.query[r % MAX_SOURCE_SIDE];
         if kept.key != r {
             // The rows whose beads can hold sentence `r` end in these columns.
@@ -232,7 +240,13 @@ impl SharedEvidence {
     }
 
     /// What other sentence `c` brings to beads ending at row `end` (the row being priced).
-    fn other_terms(&mut self, table: &BeadEvidence, grid: &Grid<'_>, c: usize, end: usize) -> Terms {
+    fn other_terms(
+        &mut self,
+        table: &BeadEvidence,
+        grid: &Grid<'_>,
+        c: usize,
+        end: usize,
+    ) -> Terms {
         let kept = &mut self.other;
         if kept.key != end {
             let columns = grid.columns(end);
@@ -267,4 +281,70 @@ fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
         out.push(acc);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::lexical::MAX_CHANCE;
+    use crate::lang::Lang;
+
+    fn corpus(file: &str) -> String {
+        let path = format!(
+            "{}/corpora/ilya-stanford/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read_to_string(path).expect("the bundled corpus")
+    }
+
+    /// The prices of a block's beads, priced in tasks of rows that keep what sentences bring, are
+    /// those of each bead priced on its own ([`Pricing::cost`]), bit for bit, with a table made
+    /// for the block or for every row; on the bundled interview.
+    #[test]
+    fn shared_evidence_gives_each_beads_own_price() {
+        let (zh, en) = (corpus("zh.sentences"), corpus("en.sentences"));
+        let query: Vec<&str> = zh.lines().collect();
+        let other: Vec<&str> = en.lines().collect();
+        let features = Features::build(&query, Lang::ZH, &other, Lang::EN, &[]);
+        let (n, m) = (query.len(), other.len());
+        let model = Model::prior(&features, Lang::ZH, Lang::EN);
+        let postings = SidePostings::new(&features);
+        let tests = EvidenceTests::new(&features, &model.recall, MAX_CHANCE);
+        // A band of 12 columns each side of the diagonal.
+        let diagonal = |i: usize| i * m / n;
+        let band = Band::from_bounds(
+            (0..=n).map(|i| diagonal(i).saturating_sub(12)).collect(),
+            (0..=n).map(|i| diagonal(i) + 12).collect(),
+            m,
+        );
+        let grid = Grid::new(&band);
+        let prices = SearchPrices::new(&band, &features, &postings, &tests, &model, None);
+        let (r0, r1) = (100, 260);
+        let cells = grid.row_start(r1) - grid.row_start(r0);
+        let mut own = vec![f32::INFINITY; cells * 13];
+        let whole = prices.prepare(1..n + 1);
+        let mut scratch = Scratch::default();
+        dp::price_each_bead(&grid, r0..r1, &mut own, |_, s, t| {
+            prices.pricing.cost(&whole, &mut scratch, s, t)
+        });
+        // Many 1-1 beads of the block have evidence for them (the test compares real sums).
+        let evidenced = (r0..r1)
+            .filter(|&i| {
+                grid.columns(i)
+                    .any(|j| j > 0 && whole.score(i - 1..i, j - 1..j, &mut scratch) > 1.0)
+            })
+            .count();
+        assert!(evidenced > 50, "{evidenced}");
+
+        for table in [prices.prepare(r0..r1), whole] {
+            let mut shared = prices.scratch();
+            let mut out = vec![f32::INFINITY; cells * 13];
+            let cut = grid.row_start(r0 + 37) - grid.row_start(r0);
+            let (first, rest) = out.split_at_mut(cut * 13);
+            prices.price_rows(&table, &mut shared, &grid, r0..r0 + 37, first);
+            prices.price_rows(&table, &mut shared, &grid, r0 + 37..r1, rest);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+            assert_eq!(bits(&out), bits(&own));
+        }
+    }
 }
