@@ -57,20 +57,48 @@ pub(crate) trait BeadPrices: Sync {
 /// `cost(shape, src, tgt)` (`shape` its index in [`BEAD_SHAPES`]): the bead of shape `k` ending
 /// in the `c`-th cell of the rows at `out[c * SHAPES + k]`. The other entries are left as they
 /// are.
+#[cfg(test)]
 pub(crate) fn price_each_bead(
     grid: &Grid<'_>,
     rows: Range<usize>,
     out: &mut [f32],
     mut cost: impl FnMut(usize, Range<usize>, Range<usize>) -> f64,
 ) {
+    price_each_cell(grid, rows, out, |i, j, shapes, cell| {
+        for &k in shapes {
+            let (a, b) = BEAD_SHAPES[k as usize];
+            cell[k as usize] = cost(k as usize, i - a..i, j - b..j) as f32;
+        }
+    });
+}
+
+/// [`price_each_bead`] a cell at a time: `price(i, j, shapes, cell)` writes the prices of the
+/// beads ending in cell (i, j) whose shapes, `shapes` (indices in [`BEAD_SHAPES`], ascending),
+/// start inside the band, to `cell[shape]`.
+pub(crate) fn price_each_cell(
+    grid: &Grid<'_>,
+    rows: Range<usize>,
+    out: &mut [f32],
+    mut price: impl FnMut(usize, usize, &[u8], &mut [f32]),
+) {
     let mut cells = out.chunks_exact_mut(SHAPES);
+    let mut shapes = [0u8; SHAPES];
     for i in rows {
+        // The columns of the rows a bead ending in row `i` can start in.
+        let mut starts = [(1, 0); MAX_REACH + 1];
+        for (a, start) in starts.iter_mut().enumerate().take(i + 1) {
+            *start = (*grid.columns(i - a).start(), *grid.columns(i - a).end());
+        }
         for (j, cell) in grid.columns(i).zip(&mut cells) {
+            let mut count = 0;
             for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
-                    cell[k] = cost(k, i - a..i, j - b..j) as f32;
+                let (lo, hi) = starts[a];
+                if b <= j && (lo..=hi).contains(&(j - b)) {
+                    shapes[count] = k as u8;
+                    count += 1;
                 }
             }
+            price(i, j, &shapes[..count], cell);
         }
     }
 }

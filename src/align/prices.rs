@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::band::{Band, Grid, MAX_BEAD_SIDE, MAX_SOURCE_SIDE, MAX_TARGET_SIDE};
+use super::band::{Band, Grid, BEAD_SHAPES, MAX_BEAD_SIDE, MAX_SOURCE_SIDE, MAX_TARGET_SIDE};
 use super::dp::{self, BeadPrices};
 use super::lexical::{
     both_directions, sum_rows, BeadEvidence, EvidenceTests, Scratch, SidePostings,
@@ -138,9 +138,24 @@ impl BeadPrices for SearchPrices<'_> {
         out: &mut [f32],
     ) {
         shared.start(rows.end);
-        dp::price_each_bead(grid, rows, out, |shape, s, t| {
-            self.pricing
-                .cost_with(shape, s, t, |s, t| shared.lexical(table, grid, s, t))
+        dp::price_each_cell(grid, rows, out, |i, j, shapes, cell| {
+            let (mut most_query, mut most_other) = (0, 0);
+            for &k in shapes {
+                if let (a @ 1.., b @ 1..) = BEAD_SHAPES[k as usize] {
+                    most_query = most_query.max(a);
+                    most_other = most_other.max(b);
+                }
+            }
+            shared.gather(table, grid, (i, j), most_query, most_other);
+            for &k in shapes {
+                let (a, b) = BEAD_SHAPES[k as usize];
+                let cost = self
+                    .pricing
+                    .cost_with(k as usize, i - a..i, j - b..j, |s, t| {
+                        shared.lexical(s.len(), t.len())
+                    });
+                cell[k as usize] = cost as f32;
+            }
         });
     }
 }
@@ -159,6 +174,10 @@ pub(super) struct SharedEvidence {
     query: [Kept; MAX_SOURCE_SIDE],
     /// The other sentences, for the current row.
     other: Kept,
+    /// The terms of the sentences of the beads ending in the cell being priced, the nearest
+    /// first.
+    cell_query: [Terms; MAX_SOURCE_SIDE],
+    cell_other: [Terms; MAX_TARGET_SIDE],
 }
 
 /// One sentence's (or, for `other`, one row's) terms, by the position the beads end at.
@@ -191,27 +210,33 @@ impl SharedEvidence {
         }
     }
 
-    /// [`BeadEvidence::score`] of bead `s`-`t` ending in the rows being priced.
-    fn lexical(
+    /// Find the terms of the sentences the beads ending in `cell` hold: the `query` nearest
+    /// rows and the `other` nearest columns.
+    fn gather(
         &mut self,
         table: &BeadEvidence,
         grid: &Grid<'_>,
-        s: Range<usize>,
-        t: Range<usize>,
-    ) -> f64 {
-        if s.is_empty() || t.is_empty() {
+        cell: (usize, usize),
+        query: usize,
+        other: usize,
+    ) {
+        let (i, j) = cell;
+        for back in 0..query {
+            self.cell_query[back] = self.query_terms(table, grid, i - 1 - back, j);
+        }
+        for back in 0..other {
+            self.cell_other[back] = self.other_terms(table, grid, j - 1 - back, i);
+        }
+    }
+
+    /// [`BeadEvidence::score`] of the bead of `a` query and `b` other sentences ending in the
+    /// cell [`SharedEvidence::gather`] was last called for.
+    fn lexical(&self, a: usize, b: usize) -> f64 {
+        if a == 0 || b == 0 {
             return 0.0;
         }
-        let (a, b) = (s.len(), t.len());
-        let mut terms = [(0.0, 0.0); MAX_BEAD_SIDE];
-        for (term, r) in terms.iter_mut().zip(s.clone()) {
-            *term = self.query_terms(table, grid, r, t.end)[b - 1];
-        }
-        let forward = sum_rows(terms[..a].iter().copied());
-        for (term, c) in terms.iter_mut().zip(t) {
-            *term = self.other_terms(table, grid, c, s.end)[a - 1];
-        }
-        let backward = sum_rows(terms[..b].iter().copied());
+        let forward = sum_rows((0..a).rev().map(|back| self.cell_query[back][b - 1]));
+        let backward = sum_rows((0..b).rev().map(|back| self.cell_other[back][a - 1]));
         both_directions(forward, backward)
     }
 
