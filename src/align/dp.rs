@@ -203,28 +203,41 @@ fn search_with_confidence_in_blocks(
         let (done, previous) = rayon::join(
             || {
                 let costs = std::mem::take(&mut current);
-                let mut no_shapes = [];
-                let fwd = forward_rows(
-                    &grid,
-                    r0,
-                    r1,
-                    checkpoint,
-                    &costs,
-                    Sums::Keep,
-                    &mut no_shapes,
+                // The block's forward costs again and its backward costs are independent of
+                // each other, and so are the posteriors and the rivals taken from them.
+                let (fwd, (cheapest, sum)) = rayon::join(
+                    || {
+                        let mut no_shapes = [];
+                        let sums = Sums::Keep;
+                        forward_rows(&grid, r0, r1, checkpoint, &costs, sums, &mut no_shapes)
+                    },
+                    || backward_rows(&grid, r0, r1, &costs, later.as_ref()),
                 );
-                let here = backward_rows(&grid, r0, r1, costs, later.as_ref());
-                if total.is_finite() {
-                    unpaired.add_block(&grid, r0, r1, &fwd, &here, total);
-                }
-                // Rivals whose beads end in this block.
-                rivals.offer(r0, r1, |i0, j0, k| {
-                    let (a, b) = BEAD_SHAPES[k];
-                    let from = fwd.cheapest[grid.at(i0, j0)? - grid.row_start(fwd.first_row)];
-                    let end = grid.at(i0 + a, j0 + b)?;
-                    let to = here.cheapest[end - here.base];
-                    (from.is_finite() && to.is_finite()).then(|| from + here.cost(end, k) + to)
-                });
+                let here = BackwardBlock {
+                    base: grid.row_start(r0),
+                    costs,
+                    cheapest,
+                    sum,
+                };
+                rayon::join(
+                    || {
+                        if total.is_finite() {
+                            unpaired.add_block(&grid, r0, r1, &fwd, &here, total);
+                        }
+                    },
+                    || {
+                        // Rivals whose beads end in this block.
+                        rivals.offer(r0, r1, |i0, j0, k| {
+                            let (a, b) = BEAD_SHAPES[k];
+                            let from =
+                                fwd.cheapest[grid.at(i0, j0)? - grid.row_start(fwd.first_row)];
+                            let end = grid.at(i0 + a, j0 + b)?;
+                            let to = here.cheapest[end - here.base];
+                            (from.is_finite() && to.is_finite())
+                                .then(|| from + here.cost(end, k) + to)
+                        })
+                    },
+                );
                 here
             },
             || (block > 0).then(|| price_rows(prices, &grid, blocks[block - 1], r0)),
@@ -437,14 +450,15 @@ impl BackwardBlock {
 }
 
 /// The backward costs of rows `r0..r1`, from each cell to (n, m): the cheapest path and -ln of
-/// the sum of e^-cost over all paths, with `later` the block after (already computed).
+/// the sum of e^-cost over all paths (a [`BackwardBlock`]'s), with `costs` the prices of the
+/// rows' beads and `later` the block after (already computed).
 fn backward_rows(
     grid: &Grid<'_>,
     r0: usize,
     r1: usize,
-    costs: Vec<f32>,
+    costs: &[f32],
     later: Option<&BackwardBlock>,
-) -> BackwardBlock {
+) -> (Vec<f64>, Vec<f64>) {
     let base = grid.row_start(r0);
     let end = grid.row_start(r1);
     let mut best = vec![f64::INFINITY; end - base];
@@ -481,12 +495,7 @@ fn backward_rows(
             sum[here - base] = total;
         }
     }
-    BackwardBlock {
-        base,
-        costs,
-        cheapest: best,
-        sum,
-    }
+    (best, sum)
 }
 
 /// Each sentence's posterior probability of standing alone, summed block by block from the last,
