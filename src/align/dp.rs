@@ -75,6 +75,7 @@ pub(crate) fn price_each_bead(
 /// [`price_each_bead`] a cell at a time: `price(i, j, shapes, cell)` writes the prices of the
 /// beads ending in cell (i, j) whose shapes, `shapes` (indices in [`BEAD_SHAPES`], ascending),
 /// start inside the band, to `cell[shape]`.
+#[inline(always)]
 pub(crate) fn price_each_cell(
     grid: &Grid<'_>,
     rows: Range<usize>,

@@ -175,13 +175,19 @@ impl<'t> RowMatches<'t> {
 /// Rows are built in parallel in groups of this many, then appended in order.
 const BUILD_GROUP: usize = 16_384;
 
-/// One row's entries while a group is built.
+/// Each task builds this many rows of a group, one after the other.
+const BUILD_TASK: usize = 128;
+
+/// A task's rows while a group is built: each row's entries, and where each row's ends in the
+/// flat lists.
 #[derive(Default)]
-struct RowBuild {
-    baseline: [f32; MAX_SIDE],
-    window_start: u32,
+struct RowsBuild {
+    baseline: Vec<[f32; MAX_SIDE]>,
+    window_start: Vec<u32>,
     matched: Vec<u32>,
+    match_end: Vec<usize>,
     first: Vec<u32>,
+    first_end: Vec<usize>,
 }
 
 impl MatchTable {
@@ -255,58 +261,73 @@ impl MatchTable {
         // Each row's entry is independent of the others: built in parallel, a group at a time,
         // and appended in order.
         for group in rows.clone().step_by(BUILD_GROUP) {
-            let built: Vec<RowBuild> = (group..(group + BUILD_GROUP).min(rows.end))
+            let group = group..(group + BUILD_GROUP).min(rows.end);
+            let built: Vec<RowsBuild> = group
+                .step_by(BUILD_TASK)
+                .collect::<Vec<usize>>()
                 .into_par_iter()
-                .map(|i| {
-                    let range = window(i);
-                    let (lo, hi) = (range.start as u32, range.end as u32);
-                    let mut row = RowBuild {
-                        window_start: lo,
-                        ..RowBuild::default()
-                    };
-                    // (column, token) pairs, sorted: the order the search sums gains in.
+                .map(|first| {
+                    let mut built = RowsBuild::default();
+                    // (column, token) pairs of a row, sorted: the order the search sums gains in.
                     let mut pairs: Vec<(u32, u32)> = Vec::new();
-                    for &q in &direction.rows[i] {
-                        let test = &tests[q as usize];
-                        if !test.tested {
-                            continue;
-                        }
-                        for (base, &miss) in row.baseline.iter_mut().zip(&test.missing) {
-                            *base += miss;
-                        }
-                        for &o in &direction.translations[q as usize] {
-                            let list = postings.sentences_with(o);
-                            let from = list.partition_point(|&j| j < lo);
-                            for &j in list[from..].iter().take_while(|&&j| j < hi) {
-                                pairs.push((j, q));
+                    for i in first..(first + BUILD_TASK).min(rows.end) {
+                        let range = window(i);
+                        let (lo, hi) = (range.start as u32, range.end as u32);
+                        let mut baseline = [0.0f32; MAX_SIDE];
+                        pairs.clear();
+                        for &q in &direction.rows[i] {
+                            let test = &tests[q as usize];
+                            if !test.tested {
+                                continue;
+                            }
+                            for (base, &miss) in baseline.iter_mut().zip(&test.missing) {
+                                *base += miss;
+                            }
+                            for &o in &direction.translations[q as usize] {
+                                let list = postings.sentences_with(o);
+                                let from = list.partition_point(|&j| j < lo);
+                                for &j in list[from..].iter().take_while(|&&j| j < hi) {
+                                    pairs.push((j, q));
+                                }
                             }
                         }
-                    }
-                    pairs.sort_unstable();
-                    pairs.dedup();
-                    row.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
-                    let mut k = 0;
-                    for j in lo..=hi {
-                        while k < pairs.len() && pairs[k].0 < j {
-                            k += 1;
+                        pairs.sort_unstable();
+                        pairs.dedup();
+                        built.baseline.push(baseline);
+                        built.window_start.push(lo);
+                        let mut k = 0;
+                        for j in lo..=hi {
+                            while k < pairs.len() && pairs[k].0 < j {
+                                k += 1;
+                            }
+                            built.first.push(k as u32);
                         }
-                        row.first.push(k as u32);
+                        built.first_end.push(built.first.len());
+                        built.matched.extend(pairs.iter().map(|&(_, q)| q));
+                        built.match_end.push(built.matched.len());
                     }
-                    row.matched = pairs.into_iter().map(|(_, q)| q).collect();
-                    row
+                    built
                 })
                 .collect();
-            for row in built {
-                table.baseline.push(row.baseline);
-                table.window_start.push(row.window_start);
-                table.matched.extend_from_slice(&row.matched);
-                table.match_start.push(table.matched.len() as u64);
-                if row.matched.len() <= usize::from(u16::MAX) {
-                    table.first16.extend(row.first.iter().map(|&k| k as u16));
-                    table.first_start.push(table.first16.len() as u64);
-                } else {
-                    table.first32.extend_from_slice(&row.first);
-                    table.first_start.push(table.first32.len() as u64 | WIDE);
+            for built in built {
+                let (mut first_from, mut match_from) = (0, 0);
+                for (r, (&first_end, &match_end)) in
+                    built.first_end.iter().zip(&built.match_end).enumerate()
+                {
+                    let first = &built.first[first_from..first_end];
+                    let matched = &built.matched[match_from..match_end];
+                    (first_from, match_from) = (first_end, match_end);
+                    table.baseline.push(built.baseline[r]);
+                    table.window_start.push(built.window_start[r]);
+                    table.matched.extend_from_slice(matched);
+                    table.match_start.push(table.matched.len() as u64);
+                    if matched.len() <= usize::from(u16::MAX) {
+                        table.first16.extend(first.iter().map(|&k| k as u16));
+                        table.first_start.push(table.first16.len() as u64);
+                    } else {
+                        table.first32.extend_from_slice(first);
+                        table.first_start.push(table.first32.len() as u64 | WIDE);
+                    }
                 }
             }
         }

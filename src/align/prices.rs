@@ -59,6 +59,7 @@ impl<'a> Pricing<'a> {
     }
 
     /// The price of bead `s`-`t` of shape `shape`, with `lexical(s, t)` its lexical evidence.
+    #[inline(always)]
     fn cost_with(
         &self,
         shape: usize,
@@ -212,6 +213,7 @@ impl SharedEvidence {
 
     /// Find the terms of the sentences the beads ending in `cell` hold: the `query` nearest
     /// rows and the `other` nearest columns.
+    #[inline(always)]
     fn gather(
         &mut self,
         table: &BeadEvidence,
@@ -231,6 +233,7 @@ impl SharedEvidence {
 
     /// [`BeadEvidence::score`] of the bead of `a` query and `b` other sentences ending in the
     /// cell [`SharedEvidence::gather`] was last called for.
+    #[inline(always)]
     fn lexical(&self, a: usize, b: usize) -> f64 {
         if a == 0 || b == 0 {
             return 0.0;
