@@ -182,12 +182,21 @@ pub(super) struct SharedEvidence {
 }
 
 /// One sentence's (or, for `other`, one row's) terms, by the position the beads end at.
-#[derive(Default)]
 struct Kept {
     /// The sentence or row they are for; `usize::MAX` for none.
     key: usize,
     first: usize,
     terms: Vec<Option<Terms>>,
+}
+
+impl Default for Kept {
+    fn default() -> Kept {
+        Kept {
+            key: usize::MAX,
+            first: 0,
+            terms: Vec::new(),
+        }
+    }
 }
 
 /// (baseline, gains) for beads whose other side has 1, 2, … sentences.
