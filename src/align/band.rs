@@ -23,6 +23,29 @@ pub(crate) const BEAD_SHAPES: [(usize, usize); 13] = [
 /// The most sentences one side of a bead can have.
 pub(crate) const MAX_BEAD_SIDE: usize = 5;
 
+/// The most source sentences of a bead shape (how many rows back a bead reaches).
+pub(crate) const MAX_SOURCE_SIDE: usize = most_sentences(0);
+/// The most target sentences of a bead shape.
+pub(crate) const MAX_TARGET_SIDE: usize = most_sentences(1);
+
+/// The most sentences on `side` (0 source, 1 target) of any of [`BEAD_SHAPES`].
+const fn most_sentences(side: usize) -> usize {
+    let mut most = 0;
+    let mut k = 0;
+    while k < BEAD_SHAPES.len() {
+        let count = if side == 0 {
+            BEAD_SHAPES[k].0
+        } else {
+            BEAD_SHAPES[k].1
+        };
+        if count > most {
+            most = count;
+        }
+        k += 1;
+    }
+    most
+}
+
 /// For each source position `i` in `0..=n`, the target positions `lo[i]..=hi[i]` the path may pass
 /// through. Both bounds are non-decreasing in `i`.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,26 +10,20 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::band::{Band, Grid, Step, BEAD_SHAPES};
+use super::band::{Band, Grid, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
 use super::confidence::Rivals;
 
 const SHAPES: usize = BEAD_SHAPES.len();
 
-/// The most source sentences a bead can have: how many rows back the recurrence reaches.
-const MAX_REACH: usize = {
-    let mut most = 0;
-    let mut k = 0;
-    while k < BEAD_SHAPES.len() {
-        if BEAD_SHAPES[k].0 > most {
-            most = BEAD_SHAPES[k].0;
-        }
-        k += 1;
-    }
-    most
-};
+/// How many rows back the recurrence reaches.
+const MAX_REACH: usize = MAX_SOURCE_SIDE;
 
 /// About this many band cells have their beads priced together.
 const BLOCK_CELLS: usize = 16_384;
+
+/// Rows of a block priced together by one task: a bead's evidence is shared by the beads of the
+/// next few rows, which a task finds in its own working memory.
+const ROWS_PER_TASK: usize = 64;
 
 /// What a search prices its beads with.
 pub(crate) trait BeadPrices: Sync {
@@ -45,15 +39,69 @@ pub(crate) trait BeadPrices: Sync {
 
     fn scratch(&self) -> Self::Scratch;
 
-    /// -ln P(bead `src`-`tgt`), up to what every path shares. It must depend only on the two
-    /// ranges, whichever block prepared `prepared`.
-    fn cost(
+    /// The prices of the beads ending in grid rows `rows` (inside the rows `prepared` was made
+    /// for), laid out in `out` as [`price_each_bead`] does: -ln P(bead), up to what every path
+    /// shares. A price must depend only on the bead's two ranges, whichever block prepared
+    /// `prepared` and however its rows are cut into calls.
+    fn price_rows(
         &self,
         prepared: &Self::Prepared,
         scratch: &mut Self::Scratch,
-        src: Range<usize>,
-        tgt: Range<usize>,
-    ) -> f64;
+        grid: &Grid<'_>,
+        rows: Range<usize>,
+        out: &mut [f32],
+    );
+}
+
+/// Price each bead ending in grid rows `rows` that starts inside the band with
+/// `cost(shape, src, tgt)` (`shape` its index in [`BEAD_SHAPES`]): the bead of shape `k` ending
+/// in the `c`-th cell of the rows at `out[c * SHAPES + k]`. The other entries are left as they
+/// are.
+#[cfg(test)]
+pub(crate) fn price_each_bead(
+    grid: &Grid<'_>,
+    rows: Range<usize>,
+    out: &mut [f32],
+    mut cost: impl FnMut(usize, Range<usize>, Range<usize>) -> f64,
+) {
+    price_each_cell(grid, rows, out, |i, j, shapes, cell| {
+        for &k in shapes {
+            let (a, b) = BEAD_SHAPES[k as usize];
+            cell[k as usize] = cost(k as usize, i - a..i, j - b..j) as f32;
+        }
+    });
+}
+
+/// [`price_each_bead`] a cell at a time: `price(i, j, shapes, cell)` writes the prices of the
+/// beads ending in cell (i, j) whose shapes, `shapes` (indices in [`BEAD_SHAPES`], ascending),
+/// start inside the band, to `cell[shape]`.
+#[inline(always)]
+pub(crate) fn price_each_cell(
+    grid: &Grid<'_>,
+    rows: Range<usize>,
+    out: &mut [f32],
+    mut price: impl FnMut(usize, usize, &[u8], &mut [f32]),
+) {
+    let mut cells = out.chunks_exact_mut(SHAPES);
+    let mut shapes = [0u8; SHAPES];
+    for i in rows {
+        // The columns of the rows a bead ending in row `i` can start in.
+        let mut starts = [(1, 0); MAX_REACH + 1];
+        for (a, start) in starts.iter_mut().enumerate().take(i + 1) {
+            *start = (*grid.columns(i - a).start(), *grid.columns(i - a).end());
+        }
+        for (j, cell) in grid.columns(i).zip(&mut cells) {
+            let mut count = 0;
+            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                let (lo, hi) = starts[a];
+                if b <= j && (lo..=hi).contains(&(j - b)) {
+                    shapes[count] = k as u8;
+                    count += 1;
+                }
+            }
+            price(i, j, &shapes[..count], cell);
+        }
+    }
 }
 
 /// The prices of the beads ending in rows `r0..r1`, in parallel: for the bead of shape `k`
@@ -62,24 +110,18 @@ pub(crate) trait BeadPrices: Sync {
 fn price_rows(prices: &impl BeadPrices, grid: &Grid<'_>, r0: usize, r1: usize) -> Vec<f32> {
     let prepared = prices.prepare(r0..r1);
     let mut out = vec![f32::INFINITY; (grid.row_start(r1) - grid.row_start(r0)) * SHAPES];
-    let mut parts: Vec<(usize, &mut [f32])> = Vec::with_capacity(r1 - r0);
+    let mut tasks: Vec<(Range<usize>, &mut [f32])> = Vec::new();
     let mut rest = out.as_mut_slice();
-    for i in r0..r1 {
-        let (row, tail) = rest.split_at_mut(grid.columns(i).count() * SHAPES);
-        parts.push((i, row));
+    for first in (r0..r1).step_by(ROWS_PER_TASK) {
+        let rows = first..(first + ROWS_PER_TASK).min(r1);
+        let cells = grid.row_start(rows.end) - grid.row_start(rows.start);
+        let (part, tail) = rest.split_at_mut(cells * SHAPES);
+        tasks.push((rows, part));
         rest = tail;
     }
-    parts.into_par_iter().for_each_init(
+    tasks.into_par_iter().for_each_init(
         || prices.scratch(),
-        |scratch, (i, row)| {
-            for (j, cell) in grid.columns(i).zip(row.chunks_exact_mut(SHAPES)) {
-                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                    if a <= i && b <= j && grid.at(i - a, j - b).is_some() {
-                        cell[k] = prices.cost(&prepared, scratch, i - a..i, j - b..j) as f32;
-                    }
-                }
-            }
-        },
+        |scratch, (rows, part)| prices.price_rows(&prepared, scratch, grid, rows, part),
     );
     out
 }
@@ -162,28 +204,41 @@ fn search_with_confidence_in_blocks(
         let (done, previous) = rayon::join(
             || {
                 let costs = std::mem::take(&mut current);
-                let mut no_shapes = [];
-                let fwd = forward_rows(
-                    &grid,
-                    r0,
-                    r1,
-                    checkpoint,
-                    &costs,
-                    Sums::Keep,
-                    &mut no_shapes,
+                // The block's forward costs again and its backward costs are independent of
+                // each other, and so are the posteriors and the rivals taken from them.
+                let (fwd, (cheapest, sum)) = rayon::join(
+                    || {
+                        let mut no_shapes = [];
+                        let sums = Sums::Keep;
+                        forward_rows(&grid, r0, r1, checkpoint, &costs, sums, &mut no_shapes)
+                    },
+                    || backward_rows(&grid, r0, r1, &costs, later.as_ref()),
                 );
-                let here = backward_rows(&grid, r0, r1, costs, later.as_ref());
-                if total.is_finite() {
-                    unpaired.add_block(&grid, r0, r1, &fwd, &here, total);
-                }
-                // Rivals whose beads end in this block.
-                rivals.offer(r0, r1, |i0, j0, k| {
-                    let (a, b) = BEAD_SHAPES[k];
-                    let from = fwd.cheapest[grid.at(i0, j0)? - grid.row_start(fwd.first_row)];
-                    let end = grid.at(i0 + a, j0 + b)?;
-                    let to = here.cheapest[end - here.base];
-                    (from.is_finite() && to.is_finite()).then(|| from + here.cost(end, k) + to)
-                });
+                let here = BackwardBlock {
+                    base: grid.row_start(r0),
+                    costs,
+                    cheapest,
+                    sum,
+                };
+                rayon::join(
+                    || {
+                        if total.is_finite() {
+                            unpaired.add_block(&grid, r0, r1, &fwd, &here, total);
+                        }
+                    },
+                    || {
+                        // Rivals whose beads end in this block.
+                        rivals.offer(r0, r1, |i0, j0, k| {
+                            let (a, b) = BEAD_SHAPES[k];
+                            let from =
+                                fwd.cheapest[grid.at(i0, j0)? - grid.row_start(fwd.first_row)];
+                            let end = grid.at(i0 + a, j0 + b)?;
+                            let to = here.cheapest[end - here.base];
+                            (from.is_finite() && to.is_finite())
+                                .then(|| from + here.cost(end, k) + to)
+                        })
+                    },
+                );
                 here
             },
             || (block > 0).then(|| price_rows(prices, &grid, blocks[block - 1], r0)),
@@ -396,14 +451,15 @@ impl BackwardBlock {
 }
 
 /// The backward costs of rows `r0..r1`, from each cell to (n, m): the cheapest path and -ln of
-/// the sum of e^-cost over all paths, with `later` the block after (already computed).
+/// the sum of e^-cost over all paths (a [`BackwardBlock`]'s), with `costs` the prices of the
+/// rows' beads and `later` the block after (already computed).
 fn backward_rows(
     grid: &Grid<'_>,
     r0: usize,
     r1: usize,
-    costs: Vec<f32>,
+    costs: &[f32],
     later: Option<&BackwardBlock>,
-) -> BackwardBlock {
+) -> (Vec<f64>, Vec<f64>) {
     let base = grid.row_start(r0);
     let end = grid.row_start(r1);
     let mut best = vec![f64::INFINITY; end - base];
@@ -440,12 +496,7 @@ fn backward_rows(
             sum[here - base] = total;
         }
     }
-    BackwardBlock {
-        base,
-        costs,
-        cheapest: best,
-        sum,
-    }
+    (best, sum)
 }
 
 /// Each sentence's posterior probability of standing alone, summed block by block from the last,

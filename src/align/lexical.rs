@@ -139,16 +139,55 @@ pub(crate) struct MatchTable {
 /// Marks a row whose column index is in `first32`.
 const WIDE: u64 = 1 << 63;
 
+/// One row of a [`MatchTable`]: its matched tokens and where each column's group starts.
+struct RowMatches<'t> {
+    matched: &'t [u32],
+    window_start: u32,
+    index: ColumnIndex<'t>,
+}
+
+/// For each column of a row's window and the one past it, how many matches are before it.
+enum ColumnIndex<'t> {
+    Narrow(&'t [u16]),
+    Wide(&'t [u32]),
+}
+
+impl<'t> RowMatches<'t> {
+    /// How many of the row's matches are in columns before `j`.
+    fn before(&self, j: u32) -> usize {
+        let Some(k) = j.checked_sub(self.window_start) else {
+            return 0;
+        };
+        let k = k as usize;
+        match self.index {
+            ColumnIndex::Narrow(index) => index.get(k).map_or(self.matched.len(), |&c| c.into()),
+            ColumnIndex::Wide(index) => index.get(k).map_or(self.matched.len(), |&c| c as usize),
+        }
+    }
+
+    /// The matched tokens in columns `lo..hi`, in (column, token) order.
+    fn within(&self, lo: u32, hi: u32) -> &'t [u32] {
+        let (a, b) = (self.before(lo), self.before(hi));
+        &self.matched[a..b.max(a)]
+    }
+}
+
 /// Rows are built in parallel in groups of this many, then appended in order.
 const BUILD_GROUP: usize = 16_384;
 
-/// One row's entries while a group is built.
+/// Each task builds this many rows of a group, one after the other.
+const BUILD_TASK: usize = 128;
+
+/// A task's rows while a group is built: each row's entries, and where each row's ends in the
+/// flat lists.
 #[derive(Default)]
-struct RowBuild {
-    baseline: [f32; MAX_SIDE],
-    window_start: u32,
+struct RowsBuild {
+    baseline: Vec<[f32; MAX_SIDE]>,
+    window_start: Vec<u32>,
     matched: Vec<u32>,
+    match_end: Vec<usize>,
     first: Vec<u32>,
+    first_end: Vec<usize>,
 }
 
 impl MatchTable {
@@ -222,58 +261,73 @@ impl MatchTable {
         // Each row's entry is independent of the others: built in parallel, a group at a time,
         // and appended in order.
         for group in rows.clone().step_by(BUILD_GROUP) {
-            let built: Vec<RowBuild> = (group..(group + BUILD_GROUP).min(rows.end))
+            let group = group..(group + BUILD_GROUP).min(rows.end);
+            let built: Vec<RowsBuild> = group
+                .step_by(BUILD_TASK)
+                .collect::<Vec<usize>>()
                 .into_par_iter()
-                .map(|i| {
-                    let range = window(i);
-                    let (lo, hi) = (range.start as u32, range.end as u32);
-                    let mut row = RowBuild {
-                        window_start: lo,
-                        ..RowBuild::default()
-                    };
-                    // (column, token) pairs, sorted: the order the search sums gains in.
+                .map(|first| {
+                    let mut built = RowsBuild::default();
+                    // (column, token) pairs of a row, sorted: the order the search sums gains in.
                     let mut pairs: Vec<(u32, u32)> = Vec::new();
-                    for &q in &direction.rows[i] {
-                        let test = &tests[q as usize];
-                        if !test.tested {
-                            continue;
-                        }
-                        for (base, &miss) in row.baseline.iter_mut().zip(&test.missing) {
-                            *base += miss;
-                        }
-                        for &o in &direction.translations[q as usize] {
-                            let list = postings.sentences_with(o);
-                            let from = list.partition_point(|&j| j < lo);
-                            for &j in list[from..].iter().take_while(|&&j| j < hi) {
-                                pairs.push((j, q));
+                    for i in first..(first + BUILD_TASK).min(rows.end) {
+                        let range = window(i);
+                        let (lo, hi) = (range.start as u32, range.end as u32);
+                        let mut baseline = [0.0f32; MAX_SIDE];
+                        pairs.clear();
+                        for &q in &direction.rows[i] {
+                            let test = &tests[q as usize];
+                            if !test.tested {
+                                continue;
+                            }
+                            for (base, &miss) in baseline.iter_mut().zip(&test.missing) {
+                                *base += miss;
+                            }
+                            for &o in &direction.translations[q as usize] {
+                                let list = postings.sentences_with(o);
+                                let from = list.partition_point(|&j| j < lo);
+                                for &j in list[from..].iter().take_while(|&&j| j < hi) {
+                                    pairs.push((j, q));
+                                }
                             }
                         }
-                    }
-                    pairs.sort_unstable();
-                    pairs.dedup();
-                    row.first = Vec::with_capacity(hi.saturating_sub(lo) as usize + 1);
-                    let mut k = 0;
-                    for j in lo..=hi {
-                        while k < pairs.len() && pairs[k].0 < j {
-                            k += 1;
+                        pairs.sort_unstable();
+                        pairs.dedup();
+                        built.baseline.push(baseline);
+                        built.window_start.push(lo);
+                        let mut k = 0;
+                        for j in lo..=hi {
+                            while k < pairs.len() && pairs[k].0 < j {
+                                k += 1;
+                            }
+                            built.first.push(k as u32);
                         }
-                        row.first.push(k as u32);
+                        built.first_end.push(built.first.len());
+                        built.matched.extend(pairs.iter().map(|&(_, q)| q));
+                        built.match_end.push(built.matched.len());
                     }
-                    row.matched = pairs.into_iter().map(|(_, q)| q).collect();
-                    row
+                    built
                 })
                 .collect();
-            for row in built {
-                table.baseline.push(row.baseline);
-                table.window_start.push(row.window_start);
-                table.matched.extend_from_slice(&row.matched);
-                table.match_start.push(table.matched.len() as u64);
-                if row.matched.len() <= usize::from(u16::MAX) {
-                    table.first16.extend(row.first.iter().map(|&k| k as u16));
-                    table.first_start.push(table.first16.len() as u64);
-                } else {
-                    table.first32.extend_from_slice(&row.first);
-                    table.first_start.push(table.first32.len() as u64 | WIDE);
+            for built in built {
+                let (mut first_from, mut match_from) = (0, 0);
+                for (r, (&first_end, &match_end)) in
+                    built.first_end.iter().zip(&built.match_end).enumerate()
+                {
+                    let first = &built.first[first_from..first_end];
+                    let matched = &built.matched[match_from..match_end];
+                    (first_from, match_from) = (first_end, match_end);
+                    table.baseline.push(built.baseline[r]);
+                    table.window_start.push(built.window_start[r]);
+                    table.matched.extend_from_slice(matched);
+                    table.match_start.push(table.matched.len() as u64);
+                    if matched.len() <= usize::from(u16::MAX) {
+                        table.first16.extend(first.iter().map(|&k| k as u16));
+                        table.first_start.push(table.first16.len() as u64);
+                    } else {
+                        table.first32.extend_from_slice(first);
+                        table.first_start.push(table.first32.len() as u64 | WIDE);
+                    }
                 }
             }
         }
@@ -282,28 +336,24 @@ impl MatchTable {
         table
     }
 
+    /// Row `i`'s matches with their column index.
+    fn row_matches(&self, i: usize) -> RowMatches<'_> {
+        let i = i - self.first_row;
+        let (from, to) = (self.first_start[i], self.first_start[i + 1]);
+        RowMatches {
+            matched: &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize],
+            window_start: self.window_start[i],
+            index: if to & WIDE != 0 {
+                ColumnIndex::Wide(&self.first32[(from & !WIDE) as usize..(to & !WIDE) as usize])
+            } else {
+                ColumnIndex::Narrow(&self.first16[from as usize..to as usize])
+            },
+        }
+    }
+
     /// The matched tokens of row `i` in columns `lo..hi`, in (column, token) order.
     fn matches(&self, i: usize, lo: u32, hi: u32) -> &[u32] {
-        let i = i - self.first_row;
-        let row = &self.matched[self.match_start[i] as usize..self.match_start[i + 1] as usize];
-        let start = self.window_start[i];
-        let (from, to) = (self.first_start[i], self.first_start[i + 1]);
-        // How many matches are in columns before `j`.
-        let before = |j: u32| -> usize {
-            let Some(k) = j.checked_sub(start) else {
-                return 0;
-            };
-            let k = k as usize;
-            if to & WIDE != 0 {
-                let index = &self.first32[(from & !WIDE) as usize..(to & !WIDE) as usize];
-                index.get(k).map_or(row.len(), |&c| c as usize)
-            } else {
-                let index = &self.first16[from as usize..to as usize];
-                index.get(k).map_or(row.len(), |&c| usize::from(c))
-            }
-        };
-        let (a, b) = (before(lo), before(hi));
-        &row[a..b.max(a)]
+        self.row_matches(i).within(lo, hi)
     }
 
     /// Evidence, in nats, that row sentences `src` and column sentences `tgt` translate each
@@ -313,13 +363,7 @@ impl MatchTable {
             return 0.0;
         }
         let (lo, hi) = (tgt.start as u32, tgt.end as u32);
-        let mut total = 0.0f64;
-        for i in src {
-            let (baseline, gains) = scratch.row_score(self, i, lo, hi);
-            total += baseline;
-            total += gains;
-        }
-        total
+        sum_rows(src.map(|i| scratch.row_score(self, i, lo, hi)))
     }
 
     /// What row `i` brings to a bead with the columns `lo..hi`: its baseline, and the gains of its
@@ -327,23 +371,50 @@ impl MatchTable {
     fn row_score(&self, i: usize, lo: u32, hi: u32, scratch: &mut Scratch) -> (f64, f64) {
         let b = ((hi - lo) as usize).min(MAX_SIDE) - 1;
         let baseline = f64::from(self.baseline[i - self.first_row][b]);
-        let within = self.matches(i, lo, hi);
-        if b == 0 {
-            let gains = within
+        (baseline, self.gains(self.matches(i, lo, hi), b, scratch))
+    }
+
+    /// [`MatchTable::row_score`] of row `i` for the columns `hi - b..hi`, for each `b` in
+    /// `1..=most`, in `out[b - 1]`: the column index of the row is looked up once.
+    fn row_scores_ending(
+        &self,
+        i: usize,
+        hi: u32,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        let row = self.row_matches(i);
+        let baseline = &self.baseline[i - self.first_row];
+        let end = row.before(hi);
+        for b in 1..=most {
+            let from = row.before(hi - b as u32);
+            let within = &row.matched[from..end.max(from)];
+            out[b - 1] = (
+                f64::from(baseline[b - 1]),
+                self.gains(within, b - 1, scratch),
+            );
+        }
+    }
+
+    /// The gains of the matched tokens `within` a bead whose other side has `b + 1` sentences,
+    /// each token counted once.
+    fn gains(&self, within: &[u32], b: usize, scratch: &mut Scratch) -> f64 {
+        if b == 0 || within.len() < 2 {
+            // One column holds each token once (and one token is once anyway).
+            return within
                 .iter()
-                .map(|&q| f64::from(self.tests[q as usize].gain[0]))
+                .map(|&q| f64::from(self.tests[q as usize].gain[b]))
                 .sum::<f64>();
-            return (baseline, gains);
         }
         // Each token counts once, by a stamp per token rather than a sort: this is the search's
         // innermost loop.
         scratch.next();
-        let gains = within
+        within
             .iter()
             .filter(|&&q| scratch.first_visit(q as usize))
             .map(|&q| f64::from(self.tests[q as usize].gain[b]))
-            .sum::<f64>();
-        (baseline, gains)
+            .sum::<f64>()
     }
 
     /// Add how many tested tokens of `src` find a translation in `tgt`, and how many were tested;
@@ -568,8 +639,38 @@ impl EvidenceTests {
 impl BeadEvidence {
     /// Evidence, in nats, that query sentences `src` and other sentences `tgt` translate each other.
     pub fn score(&self, src: Range<usize>, tgt: Range<usize>, scratch: &mut Scratch) -> f64 {
-        0.5 * (self.forward.score(src.clone(), tgt.clone(), scratch)
-            + self.backward.score(tgt, src, scratch))
+        both_directions(
+            self.forward.score(src.clone(), tgt.clone(), scratch),
+            self.backward.score(tgt, src, scratch),
+        )
+    }
+
+    /// For the bead query sentence `query` brings to beads of the other sentences `end - b..end`:
+    /// its baseline and gains for each `b` in `1..=most`, in `out[b - 1]` (the terms
+    /// [`sum_rows`] adds).
+    pub(crate) fn query_scores_ending(
+        &self,
+        query: usize,
+        end: usize,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        self.forward
+            .row_scores_ending(query, end as u32, most, scratch, out);
+    }
+
+    /// The same for other sentence `other` and the query sentences `end - a..end`.
+    pub(crate) fn other_scores_ending(
+        &self,
+        other: usize,
+        end: usize,
+        most: usize,
+        scratch: &mut Scratch,
+        out: &mut [(f64, f64); MAX_SIDE],
+    ) {
+        self.backward
+            .row_scores_ending(other, end as u32, most, scratch, out);
     }
 
     /// Add the bead's tested and found tokens, per direction (`features` as the table was
@@ -590,6 +691,22 @@ impl BeadEvidence {
         self.backward
             .coverage(&features.other.tokens, tgt, src, &mut counts[1]);
     }
+}
+
+/// One direction's evidence for a bead from what each of its row sentences brings (baseline,
+/// gains), in order.
+pub(crate) fn sum_rows(rows: impl Iterator<Item = (f64, f64)>) -> f64 {
+    let mut total = 0.0f64;
+    for (baseline, gains) in rows {
+        total += baseline;
+        total += gains;
+    }
+    total
+}
+
+/// A bead's evidence from its two directions'.
+pub(crate) fn both_directions(forward: f64, backward: f64) -> f64 {
+    0.5 * (forward + backward)
 }
 
 /// Postings of both sides.

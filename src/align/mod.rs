@@ -14,6 +14,7 @@ pub(crate) mod dp;
 pub mod length;
 pub(crate) mod lexical;
 pub(crate) mod model1;
+mod prices;
 mod structure;
 
 use std::ops::Range;
@@ -26,13 +27,13 @@ use crate::anchor::glossary::Glossary;
 use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use crate::table::TranslationTable;
-use band::{Band, BEAD_SHAPES, MAX_BEAD_SIDE};
-use dp::BeadPrices;
+use band::{Band, BEAD_SHAPES};
 use length::{LengthModel, PairCosts};
 use lexical::{
     BeadEvidence, Coverage, EvidenceTests, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE,
     MAX_CHANCE_COARSE,
 };
+use prices::{Pricing, SearchPrices};
 
 /// How to align: the glossary, the translation table and which model parts to use.
 #[derive(Debug, Clone, Default)]
@@ -164,19 +165,7 @@ fn align_from_query(
     }
     let (n, m) = (query.len(), other.len());
     let postings = SidePostings::new(&features);
-    let mut model = Model {
-        length: Arc::new(PairCosts::new(
-            LengthModel::estimate(
-                &features.query.lengths,
-                &features.other.lengths,
-                length::pair_prior(query_lang.code(), other_lang.code()),
-            ),
-            &features.query.lengths,
-            &features.other.lengths,
-        )),
-        shape_cost: prior_shape_costs(),
-        recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
-    };
+    let mut model = Model::prior(&features, query_lang, other_lang);
 
     // Pass 1: coarse to fine; dictionary and identity evidence only. The evidence tables of a
     // search are built a block of rows at a time, as the search reaches them: on long documents
@@ -267,6 +256,24 @@ fn prior_shape_costs() -> [f64; BEAD_SHAPES.len()] {
 }
 
 impl Model {
+    /// What is believed before the search: the length model estimated from the documents'
+    /// lengths, the prior shape probabilities and recall.
+    fn prior(features: &Features, query_lang: Lang, other_lang: Lang) -> Model {
+        Model {
+            length: Arc::new(PairCosts::new(
+                LengthModel::estimate(
+                    &features.query.lengths,
+                    &features.other.lengths,
+                    length::pair_prior(query_lang.code(), other_lang.code()),
+                ),
+                &features.query.lengths,
+                &features.other.lengths,
+            )),
+            shape_cost: prior_shape_costs(),
+            recall: [Recall::prior(PRIOR_RECALL), Recall::prior(PRIOR_RECALL)],
+        }
+    }
+
     /// -ln P(bead), up to terms every path shares: the shape, the target lengths given the
     /// source lengths, and the lexical evidence.
     fn bead_cost(&self, shape: usize, query_len: f64, other_len: f64, lexical: f64) -> f64 {
@@ -337,119 +344,6 @@ fn shape_index(a: usize, b: usize) -> Option<usize> {
 }
 
 type Path = Vec<(Range<usize>, Range<usize>)>;
-
-/// The price of one bead under a model: lengths and lexical evidence (its shape is priced by the
-/// model's transitions in the search).
-struct Pricing<'a> {
-    model: &'a Model,
-    query_prefix: Vec<f64>,
-    other_prefix: Vec<f64>,
-    /// How many noise sentences come before each position, on each side.
-    query_noise: Vec<usize>,
-    other_noise: Vec<usize>,
-    /// Groups of paragraphs no bead may cross.
-    structure: Option<&'a Structure>,
-}
-
-/// -ln P(a sentence that is no text stands alone): OCR debris and page furniture have no
-/// counterpart, so leaving one unpaired is as likely as not, and far likelier than for a sentence.
-const NOISE_LONE_COST: f64 = std::f64::consts::LN_2;
-
-impl<'a> Pricing<'a> {
-    fn new(features: &Features, model: &'a Model, structure: Option<&'a Structure>) -> Pricing<'a> {
-        Pricing {
-            structure,
-            model,
-            query_prefix: prefix_sums(&features.query.lengths),
-            other_prefix: prefix_sums(&features.other.lengths),
-            query_noise: prefix_counts(&features.query.noise),
-            other_noise: prefix_counts(&features.other.noise),
-        }
-    }
-
-    /// The price of bead `s`-`t`, with `table` holding the evidence for it.
-    fn cost(
-        &self,
-        table: &BeadEvidence,
-        scratch: &mut Scratch,
-        s: Range<usize>,
-        t: Range<usize>,
-    ) -> f64 {
-        if self.structure.is_some_and(|st| st.crosses(&s, &t)) {
-            return f64::INFINITY;
-        }
-        let all_noise =
-            |prefix: &[usize], r: &Range<usize>| prefix[r.end] - prefix[r.start] == r.len();
-        if (t.is_empty() && all_noise(&self.query_noise, &s))
-            || (s.is_empty() && all_noise(&self.other_noise, &t))
-        {
-            return NOISE_LONE_COST * (s.len() + t.len()) as f64;
-        }
-        let shape = shape_index(s.len(), t.len()).expect("search only proposes known shapes");
-        let ql = self.query_prefix[s.end] - self.query_prefix[s.start];
-        let ol = self.other_prefix[t.end] - self.other_prefix[t.start];
-        let lexical = table.score(s, t, scratch);
-        self.model.bead_cost(shape, ql, ol, lexical)
-    }
-}
-
-/// A search's prices: each block of rows gets the evidence its beads need, built when the search
-/// reaches it (on long documents whole tables would be the bulk of the memory).
-struct SearchPrices<'a> {
-    pricing: Pricing<'a>,
-    tests: &'a EvidenceTests,
-    features: &'a Features,
-    postings: &'a SidePostings,
-    band: &'a Band,
-}
-
-impl<'a> SearchPrices<'a> {
-    fn new(
-        band: &'a Band,
-        features: &'a Features,
-        postings: &'a SidePostings,
-        tests: &'a EvidenceTests,
-        model: &'a Model,
-        structure: Option<&'a Structure>,
-    ) -> SearchPrices<'a> {
-        SearchPrices {
-            pricing: Pricing::new(features, model, structure),
-            tests,
-            features,
-            postings,
-            band,
-        }
-    }
-}
-
-impl BeadPrices for SearchPrices<'_> {
-    type Prepared = BeadEvidence;
-    type Scratch = Scratch;
-
-    /// The evidence for the beads ending in `rows` of the band.
-    fn prepare(&self, rows: Range<usize>) -> BeadEvidence {
-        let first = rows.start.saturating_sub(MAX_BEAD_SIDE);
-        let last = rows.end - 1;
-        let other = self.band.lo[first]..self.band.hi[last].min(self.features.other.len());
-        let query = first..rows.end.min(self.features.query.len());
-        self.tests
-            .table(self.features, self.postings, self.band, query, other)
-    }
-
-    fn scratch(&self) -> Scratch {
-        Scratch::default()
-    }
-
-    fn cost(
-        &self,
-        table: &BeadEvidence,
-        scratch: &mut Scratch,
-        src: Range<usize>,
-        tgt: Range<usize>,
-    ) -> f64 {
-        self.pricing.cost(table, scratch, src, tgt)
-    }
-}
 
 fn search(
     band: &Band,
@@ -561,26 +455,6 @@ struct Searched {
     other_unpaired: Vec<f64>,
     query_margin: Vec<f64>,
     other_margin: Vec<f64>,
-}
-
-fn prefix_counts(flags: &[bool]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(flags.len() + 1);
-    out.push(0);
-    for &f in flags {
-        out.push(out[out.len() - 1] + usize::from(f));
-    }
-    out
-}
-
-fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
-    let mut out = Vec::with_capacity(lengths.len() + 1);
-    let mut acc = 0.0;
-    out.push(0.0);
-    for &l in lengths {
-        acc += f64::from(l);
-        out.push(acc);
-    }
-    out
 }
 
 /// A bead of a path with the evidence behind it.

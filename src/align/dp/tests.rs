@@ -17,8 +17,8 @@ impl<F: Fn(Range<usize>, Range<usize>) -> f64 + Sync> BeadPrices for Prices<F> {
 
     fn scratch(&self) {}
 
-    fn cost(&self, _: &(), _: &mut (), src: Range<usize>, tgt: Range<usize>) -> f64 {
-        (self.0)(src, tgt)
+    fn price_rows(&self, _: &(), _: &mut (), grid: &Grid<'_>, rows: Range<usize>, out: &mut [f32]) {
+        price_each_bead(grid, rows, out, |_, src, tgt| (self.0)(src, tgt));
     }
 }
 
