@@ -85,7 +85,8 @@ pub fn learn_with_probabilities(
     // The co-occurrence structure in compressed rows: for each query token the other-side tokens
     // it appeared with, sorted, and how often; and where each meeting of a query token with an
     // other token in a bead sits in those rows (`slots`, in the order the EM loop visits
-    // meetings: bead, other token, query token), the same in every iteration.
+    // meetings: bead, other token, query token), the same in every iteration. A slot fits in 32
+    // bits as there are no more columns than meetings.
     let mut meetings_of = vec![0usize; n_query + 1];
     for &(q, o) in &pairs {
         for &a in q {
@@ -114,7 +115,7 @@ pub fn learn_with_probabilities(
     let mut row_start = Vec::with_capacity(n_query + 1);
     let mut cols: Vec<u32> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    let mut slots = vec![0usize; total];
+    let mut slots = vec![0u32; total];
     row_start.push(0);
     for a in 0..n_query {
         let row = &mut bucketed[meetings_of[a]..meetings_of[a + 1]];
@@ -127,7 +128,7 @@ pub fn learn_with_probabilities(
                 counts.push(0);
             }
             *counts.last_mut().expect("a column was pushed") += 1;
-            slots[m as usize] = cols.len() - 1;
+            slots[m as usize] = (cols.len() - 1) as u32;
         }
         row_start.push(cols.len());
     }
@@ -168,9 +169,9 @@ pub fn learn_with_probabilities(
                 // (plus NULL, as a constant that lets unexplained words stay unexplained).
                 let (these, tail) = rest.split_at(q.len());
                 rest = tail;
-                let z: f32 = these.iter().map(|&s| t[s]).sum::<f32>() + NULL_MASS;
+                let z: f32 = these.iter().map(|&s| t[s as usize]).sum::<f32>() + NULL_MASS;
                 for &s in these {
-                    expected[s] += t[s] / z;
+                    expected[s as usize] += t[s as usize] / z;
                 }
             }
         }
