@@ -96,16 +96,19 @@ pub fn learn_with_probabilities(
     for a in 0..n_query {
         meetings_of[a + 1] += meetings_of[a];
     }
-    // Each query token's meetings, (other token, meeting number), bucketed by query token: a
-    // sort within each token's few meetings instead of one over all of them.
+    // Each meeting's other token, in meeting order, to be replaced by its slot below; and each
+    // query token's meetings, bucketed by query token: a sort within each token's few meetings
+    // instead of one over all of them, and no more than 8 bytes a meeting at any time.
     let total = meetings_of[n_query];
-    let mut bucketed: Vec<(u32, u32)> = vec![(0, 0); total];
+    let mut slots: Vec<u32> = Vec::with_capacity(total);
+    let mut bucketed: Vec<u32> = vec![0; total];
     let mut next = meetings_of.clone();
     let mut meeting = 0u32;
     for &(q, o) in &pairs {
         for &b in o {
             for &a in q {
-                bucketed[next[a as usize]] = (b, meeting);
+                slots.push(b);
+                bucketed[next[a as usize]] = meeting;
                 next[a as usize] += 1;
                 meeting += 1;
             }
@@ -115,13 +118,13 @@ pub fn learn_with_probabilities(
     let mut row_start = Vec::with_capacity(n_query + 1);
     let mut cols: Vec<u32> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    let mut slots = vec![0u32; total];
     row_start.push(0);
     for a in 0..n_query {
         let row = &mut bucketed[meetings_of[a]..meetings_of[a + 1]];
-        row.sort_unstable();
+        row.sort_unstable_by_key(|&m| slots[m as usize]);
         let mut last = None;
-        for &(b, m) in row.iter() {
+        for &m in row.iter() {
+            let b = slots[m as usize];
             if last != Some(b) {
                 last = Some(b);
                 cols.push(b);
