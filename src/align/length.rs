@@ -180,11 +180,23 @@ impl LengthModel {
         -p.max(f64::MIN_POSITIVE).ln()
     }
 
-    /// -ln p(length) of a target sentence with no source: the price of an addition.
-    pub(crate) fn lone_cost(&self, tgt_len: f64) -> f64 {
+    /// -ln p(length) of a target sentence with no source, the price of an addition, as
+    /// [`PairCosts::lone_cost`] computes it with its normaliser kept.
+    #[cfg(test)]
+    fn lone_cost(&self, tgt_len: f64) -> f64 {
+        self.lone_cost_normalised(tgt_len, self.lone_normaliser())
+    }
+
+    /// The part of a lone sentence's cost that is the same for every length.
+    fn lone_normaliser(&self) -> f64 {
+        (self.background.1 * std::f64::consts::TAU.sqrt()).ln()
+    }
+
+    /// -ln p(length) of a target sentence with no source, given [`LengthModel::lone_normaliser`].
+    fn lone_cost_normalised(&self, tgt_len: f64, normaliser: f64) -> f64 {
         let (mu, sigma) = self.background;
         let x = tgt_len.max(1.0).ln();
-        x + (sigma * std::f64::consts::TAU.sqrt()).ln() + (x - mu).powi(2) / (2.0 * sigma * sigma)
+        x + normaliser + (x - mu).powi(2) / (2.0 * sigma * sigma)
     }
 }
 
@@ -200,6 +212,8 @@ pub(crate) struct PairCosts {
     /// `length_cost(s, t)` at `s * tgt_limit + t`, as its bits plus one; 0 until computed. Threads
     /// that compute the same entry at once store the same bits.
     kept: Vec<AtomicU64>,
+    /// [`LengthModel::lone_normaliser`], computed once.
+    lone_normaliser: f64,
 }
 
 /// The most entries a [`PairCosts`] keeps (8 MiB).
@@ -237,6 +251,7 @@ impl PairCosts {
         }
         PairCosts {
             model,
+            lone_normaliser: model.lone_normaliser(),
             src_limit,
             tgt_limit,
             kept: (0..src_limit * tgt_limit)
@@ -245,26 +260,30 @@ impl PairCosts {
         }
     }
 
-    pub(crate) fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
+    /// [`LengthModel::pair_cost`] of whole-number lengths, with the same bits.
+    pub(crate) fn pair_cost(&self, src_len: u64, tgt_len: u64, tgt_sentences: usize) -> f64 {
         let (s, t) = (src_len as usize, tgt_len as usize);
-        let whole = s as f64 == src_len && t as f64 == tgt_len;
-        if !whole || s >= self.src_limit || t >= self.tgt_limit {
-            return self.model.pair_cost(src_len, tgt_len, tgt_sentences);
+        if s >= self.src_limit || t >= self.tgt_limit {
+            return self
+                .model
+                .pair_cost(src_len as f64, tgt_len as f64, tgt_sentences);
         }
         let entry = &self.kept[s * self.tgt_limit + t];
         let length = match entry.load(Ordering::Relaxed) {
             0 => {
-                let cost = self.model.length_cost(src_len, tgt_len);
+                let cost = self.model.length_cost(src_len as f64, tgt_len as f64);
                 entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
                 cost
             }
             bits => f64::from_bits(bits.wrapping_sub(1)),
         };
-        length + ln_compositions(tgt_len, tgt_sentences)
+        length + ln_compositions_whole(t, tgt_sentences)
     }
 
-    pub(crate) fn lone_cost(&self, tgt_len: f64) -> f64 {
-        self.model.lone_cost(tgt_len)
+    /// [`LengthModel::lone_cost`] of a whole-number length, with the same bits.
+    pub(crate) fn lone_cost(&self, tgt_len: u64) -> f64 {
+        self.model
+            .lone_cost_normalised(tgt_len as f64, self.lone_normaliser)
     }
 
     pub(crate) fn model(&self) -> &LengthModel {
@@ -276,13 +295,19 @@ impl PairCosts {
 /// ln C(total - 1, parts - 1).
 fn ln_compositions(total: f64, parts: usize) -> f64 {
     // The search asks for this in every cell; lengths are whole numbers, mostly small.
-    if (2..=MEMO_PARTS).contains(&parts) && (0.0..MEMO_TOTAL as f64).contains(&total) {
-        let t = total as usize;
-        if t as f64 == total {
-            return compositions_memo()[(parts - 2) * MEMO_TOTAL + t];
-        }
+    let t = total as usize;
+    if t as f64 == total {
+        return ln_compositions_whole(t, parts);
     }
     ln_compositions_uncached(total, parts)
+}
+
+/// [`ln_compositions`] of a whole-number total.
+fn ln_compositions_whole(total: usize, parts: usize) -> f64 {
+    if (2..=MEMO_PARTS).contains(&parts) && total < MEMO_TOTAL {
+        return compositions_memo()[(parts - 2) * MEMO_TOTAL + total];
+    }
+    ln_compositions_uncached(total as f64, parts)
 }
 
 /// [`ln_compositions`] for `parts` in 2..=MEMO_PARTS and whole `total` below MEMO_TOTAL,
@@ -325,13 +350,15 @@ mod tests {
         let costs = PairCosts::new(model, &src, &tgt);
         assert_eq!((costs.src_limit, costs.tgt_limit), (226, 801));
         for round in 0..2 {
-            for s in [0.0, 1.0, 12.0, 225.0, 226.0, 2.5, 400.0] {
-                for t in [0.0, 3.0, 40.0, 800.0, 801.0, 17.5, 1000.0] {
+            for s in [0, 1, 12, 225, 226, 400] {
+                for t in [0, 3, 40, 800, 801, 1000, 5000] {
                     for b in 1..=5 {
-                        let want = model.pair_cost(s, t, b);
+                        let want = model.pair_cost(s as f64, t as f64, b);
                         let got = costs.pair_cost(s, t, b);
                         assert_eq!(got.to_bits(), want.to_bits(), "{round}: {s} {t} {b}");
                     }
+                    let want = model.lone_cost(t as f64);
+                    assert_eq!(costs.lone_cost(t).to_bits(), want.to_bits(), "{t}");
                 }
             }
         }
@@ -343,7 +370,7 @@ mod tests {
         let costs = PairCosts::new(model, &[30, 12, 45], &[90, 40, 160]);
         assert!(costs.kept.is_empty());
         let want = model.pair_cost(30.0, 90.0, 1);
-        assert_eq!(costs.pair_cost(30.0, 90.0, 1).to_bits(), want.to_bits());
+        assert_eq!(costs.pair_cost(30, 90, 1).to_bits(), want.to_bits());
     }
 
     #[test]

@@ -276,7 +276,7 @@ impl Model {
 
     /// -ln P(bead), up to terms every path shares: the shape, the target lengths given the
     /// source lengths, and the lexical evidence.
-    fn bead_cost(&self, shape: usize, query_len: f64, other_len: f64, lexical: f64) -> f64 {
+    fn bead_cost(&self, shape: usize, query_len: u64, other_len: u64, lexical: f64) -> f64 {
         let length = match BEAD_SHAPES[shape] {
             (_, 0) => 0.0,
             (0, _) => self.length.lone_cost(other_len),

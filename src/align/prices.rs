@@ -17,8 +17,10 @@ use crate::anchor::Features;
 /// model's transitions in the search).
 pub(super) struct Pricing<'a> {
     model: &'a Model,
-    query_prefix: Vec<f64>,
-    other_prefix: Vec<f64>,
+    /// Total length of the sentences before each position, on each side: whole numbers, so a
+    /// bead's lengths index the kept length costs without a float conversion.
+    query_prefix: Vec<u64>,
+    other_prefix: Vec<u64>,
     /// How many noise sentences come before each position, on each side.
     query_noise: Vec<usize>,
     other_noise: Vec<usize>,
@@ -309,12 +311,12 @@ fn prefix_counts(flags: &[bool]) -> Vec<usize> {
     out
 }
 
-fn prefix_sums(lengths: &[u32]) -> Vec<f64> {
+fn prefix_sums(lengths: &[u32]) -> Vec<u64> {
     let mut out = Vec::with_capacity(lengths.len() + 1);
-    let mut acc = 0.0;
-    out.push(0.0);
+    let mut acc = 0;
+    out.push(0);
     for &l in lengths {
-        acc += f64::from(l);
+        acc += u64::from(l);
         out.push(acc);
     }
     out
