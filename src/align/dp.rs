@@ -189,15 +189,19 @@ fn search_with_confidence_in_blocks(
     let forward = forward_pass(&grid, &blocks, prices, Sums::Keep, |_, carry| {
         checkpoints.push(carry.clone())
     });
-    let best = *forward.last.cheapest.last().expect("the band has cells");
-    let total = *forward.last.sum.last().expect("the band has cells");
-    let path = path_from_shapes(&grid, &forward.shape);
-    drop(forward);
+    let ForwardPass {
+        shape,
+        last,
+        last_prices: mut current,
+    } = forward;
+    let best = *last.cheapest.last().expect("the band has cells");
+    let total = *last.sum.last().expect("the band has cells");
+    let path = path_from_shapes(&grid, &shape);
+    drop((shape, last));
 
     let mut rivals = Rivals::new(&path, n, m);
     let mut unpaired = Unpaired::new(n, m);
     let mut later: Option<BackwardBlock> = None;
-    let mut current = price_rows(prices, &grid, blocks[count - 1], blocks[count]);
     for block in (0..count).rev() {
         let (r0, r1) = (blocks[block], blocks[block + 1]);
         let checkpoint = std::mem::take(&mut checkpoints[block]);
@@ -264,11 +268,13 @@ enum Sums {
     Skip,
 }
 
-/// What a forward pass leaves: the shape of each cell's cheapest last bead, and the forward costs
-/// of the last rows.
+/// What a forward pass leaves: the shape of each cell's cheapest last bead, the forward costs
+/// of the last rows, and the prices of the last block (where a backward pass starts; a short
+/// document's only block).
 struct ForwardPass {
     shape: Vec<u8>,
     last: ForwardRows,
+    last_prices: Vec<f32>,
 }
 
 /// The forward recurrence over all blocks, each block's prices computed while the block before is
@@ -293,9 +299,15 @@ fn forward_pass(
             || (block + 1 < count).then(|| price_rows(prices, grid, r1, blocks[block + 2])),
         );
         carry = rows.keep_from(grid, r1.saturating_sub(MAX_REACH));
-        current = next.unwrap_or_default();
+        if let Some(next) = next {
+            current = next;
+        }
     }
-    ForwardPass { shape, last: carry }
+    ForwardPass {
+        shape,
+        last: carry,
+        last_prices: current,
+    }
 }
 
 /// The cheapest path to (n, m), as beads in order, from the shape of each cell's cheapest last
