@@ -162,9 +162,9 @@ pub fn learn_with_probabilities(
 
     // t(o | q), uniform to start.
     let mut t: Vec<f32> = vec![1.0; cols.len()];
+    // Expected counts, zero at the start of each iteration (the M-step clears what it reads).
     let mut expected: Vec<f32> = vec![0.0; cols.len()];
     for _ in 0..iterations {
-        expected.iter_mut().for_each(|e| *e = 0.0);
         let mut rest = slots.as_slice();
         for &(q, o) in &pairs {
             for _ in o {
@@ -182,9 +182,12 @@ pub fn learn_with_probabilities(
             let (s, e) = (row_start[a], row_start[a + 1]);
             let total: f32 = expected[s..e].iter().sum();
             if total > 0.0 {
-                for k in s..e {
-                    t[k] = expected[k] / total;
+                for (t, expected) in t[s..e].iter_mut().zip(&mut expected[s..e]) {
+                    *t = *expected / total;
+                    *expected = 0.0;
                 }
+            } else {
+                expected[s..e].fill(0.0);
             }
         }
     }
