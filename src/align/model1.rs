@@ -160,10 +160,15 @@ pub fn learn_with_probabilities(
         return vec![Vec::new(); n_query];
     }
 
-    // t(o | q), uniform to start.
-    let mut t: Vec<f32> = vec![1.0; cols.len()];
-    // Expected counts, zero at the start of each iteration (the M-step clears what it reads).
-    let mut expected: Vec<f32> = vec![0.0; cols.len()];
+    // t(o | q), uniform to start, beside its expected count (zero at the start of each
+    // iteration: the M-step clears what it reads): the E-step touches both of a slot together.
+    let mut slot_values: Vec<SlotValues> = vec![
+        SlotValues {
+            t: 1.0,
+            expected: 0.0
+        };
+        cols.len()
+    ];
     for _ in 0..iterations {
         let mut rest = slots.as_slice();
         for &(q, o) in &pairs {
@@ -172,25 +177,29 @@ pub fn learn_with_probabilities(
                 // (plus NULL, as a constant that lets unexplained words stay unexplained).
                 let (these, tail) = rest.split_at(q.len());
                 rest = tail;
-                let z: f32 = these.iter().map(|&s| t[s as usize]).sum::<f32>() + NULL_MASS;
+                let z: f32 = these
+                    .iter()
+                    .map(|&s| slot_values[s as usize].t)
+                    .sum::<f32>()
+                    + NULL_MASS;
                 for &s in these {
-                    expected[s as usize] += t[s as usize] / z;
+                    let slot = &mut slot_values[s as usize];
+                    slot.expected += slot.t / z;
                 }
             }
         }
         for a in 0..n_query {
-            let (s, e) = (row_start[a], row_start[a + 1]);
-            let total: f32 = expected[s..e].iter().sum();
-            if total > 0.0 {
-                for (t, expected) in t[s..e].iter_mut().zip(&mut expected[s..e]) {
-                    *t = *expected / total;
-                    *expected = 0.0;
+            let row = &mut slot_values[row_start[a]..row_start[a + 1]];
+            let total: f32 = row.iter().map(|slot| slot.expected).sum();
+            for slot in row {
+                if total > 0.0 {
+                    slot.t = slot.expected / total;
                 }
-            } else {
-                expected[s..e].fill(0.0);
+                slot.expected = 0.0;
             }
         }
     }
+    let t: Vec<f32> = slot_values.into_iter().map(|slot| slot.t).collect();
 
     (0..n_query)
         .map(|a| {
@@ -207,6 +216,13 @@ pub fn learn_with_probabilities(
             best.into_iter().map(|(p, b)| (b, p)).collect()
         })
         .collect()
+}
+
+/// A co-occurrence slot's translation probability and expected count in EM.
+#[derive(Clone, Copy)]
+struct SlotValues {
+    t: f32,
+    expected: f32,
 }
 
 /// Probability mass of the empty word in each normalisation.
