@@ -199,7 +199,6 @@ pub fn learn_with_probabilities(
             }
         }
     }
-    let t: Vec<f32> = slot_values.into_iter().map(|slot| slot.t).collect();
 
     (0..n_query)
         .map(|a| {
@@ -208,8 +207,8 @@ pub fn learn_with_probabilities(
             }
             let (s, e) = (row_start[a], row_start[a + 1]);
             let mut best: Vec<(f32, u32)> = (s..e)
-                .filter(|&k| t[k] >= pruning.min_probability && associated(a, k))
-                .map(|k| (t[k], cols[k]))
+                .filter(|&k| slot_values[k].t >= pruning.min_probability && associated(a, k))
+                .map(|k| (slot_values[k].t, cols[k]))
                 .collect();
             best.sort_by(|x, y| y.0.total_cmp(&x.0));
             best.truncate(pruning.max_translations);

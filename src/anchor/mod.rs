@@ -436,7 +436,7 @@ pub(crate) fn table_word(token: &str, cjk_side: bool) -> Option<&str> {
 /// The token of a table word on a side: the inverse of [`table_word`].
 pub(crate) fn table_token(word: &str, cjk_side: bool) -> std::borrow::Cow<'_, str> {
     if cjk_side {
-        format!("{HAN_PREFIX}{word}").into()
+        prefixed(HAN_PREFIX, word).into()
     } else {
         word.into()
     }
@@ -479,6 +479,9 @@ const HAN_PREFIX: &str = "\u{1}";
 const NUMBER_PREFIX: &str = "#";
 const GLOSSARY_PREFIX: &str = "\u{2}";
 
+/// Direct speech survives translation as direct speech: a sentence that opens a quotation.
+const QUOTE: &str = "\u{3}quote";
+
 /// `prefix` then `word`, without `format!`'s machinery: tokenizing a Chinese sentence makes one
 /// of these per word.
 fn prefixed(prefix: &str, word: &str) -> String {
@@ -487,8 +490,6 @@ fn prefixed(prefix: &str, word: &str) -> String {
     token.push_str(word);
     token
 }
-/// Direct speech survives translation as direct speech: a sentence that opens a quotation.
-const QUOTE: &str = "\u{3}quote";
 
 /// Does the sentence open a quotation? Curly, corner and guillemet quotes anywhere; a straight
 /// quote only where a word starts right after it (so that apostrophes in "don't" are not quotes).
@@ -532,7 +533,7 @@ fn glossary_tokens(sentence: &str, terms: &TermSet, out: &mut Vec<String>) {
 /// Latin runs inside CJK text are normalised to so that they can meet.
 pub fn tokenize(text: &str, lang: Lang, partner: Lang, out: &mut Vec<String>) {
     for n in number::extract_numbers(text, lang.code()) {
-        out.push(format!("{NUMBER_PREFIX}{}", n.key()));
+        out.push(prefixed(NUMBER_PREFIX, &n.key()));
     }
     let last = text
         .trim_end_matches(|c: char| is_space(c) || latin_closing(c))
