@@ -71,87 +71,101 @@ pub(crate) struct Coverage {
 
 use super::band::MAX_BEAD_SIDE as MAX_SIDE;
 
-/// For each token of one side, the sentences that contain it (ascending).
-pub(crate) struct Postings(Vec<Vec<u32>>);
+/// For each token of one side, the sentences that contain it (ascending), in compressed rows:
+/// token `id`'s are `sentences[starts[id]..starts[id + 1]]`. One list per token would cost a
+/// vector header per token and let each list's spare capacity add up (an eighth of the memory
+/// of a million-sentence pair went to postings).
+pub(crate) struct Postings {
+    starts: Vec<usize>,
+    sentences: Vec<u32>,
+}
 
 impl Postings {
     pub fn new(tokens: &crate::anchor::TokenLists, vocab_len: usize) -> Postings {
-        let mut lists = vec![Vec::new(); vocab_len];
-        for (j, ids) in tokens.iter().enumerate() {
+        let mut starts = vec![0usize; vocab_len + 1];
+        for ids in tokens.iter() {
             for &id in ids {
-                lists[id as usize].push(j as u32);
+                starts[id as usize + 1] += 1;
             }
         }
-        Postings(lists)
+        for id in 0..vocab_len {
+            starts[id + 1] += starts[id];
+        }
+        let mut next = starts.clone();
+        let mut sentences = vec![0u32; starts[vocab_len]];
+        for (j, ids) in tokens.iter().enumerate() {
+            for &id in ids {
+                sentences[next[id as usize]] = j as u32;
+                next[id as usize] += 1;
+            }
+        }
+        Postings { starts, sentences }
     }
 
     pub(crate) fn sentences_with(&self, id: u32) -> &[u32] {
-        &self.0[id as usize]
+        let id = id as usize;
+        &self.sentences[self.starts[id]..self.starts[id + 1]]
     }
 
     /// How many tokens the index has room for.
     fn len(&self) -> usize {
-        self.0.len()
+        self.starts.len() - 1
     }
 }
 
-/// Where each column token's postings were last searched, for the rows of one build task: the
-/// rows' windows move forward together, so a token met again in the task continues from its last
-/// place instead of a binary search over its whole list (at a million sentences, the searches of
-/// frequent words' long lists were a fifth of the time). A stamp per token says which task the
-/// place belongs to, so nothing is cleared between tasks.
+/// Where each column token's postings were last searched on this thread: the rows of a table
+/// are built in order and their windows move forward together, so a token met again continues
+/// from its last place instead of a binary search over its whole list (at a million sentences,
+/// those searches of frequent words' long lists were a fifth of the time). A place is only a
+/// hint: one left by another table or another window is checked before it is used, so the
+/// result never depends on it.
 struct PostingCursors {
-    task: u32,
-    stamp: Vec<u32>,
     place: Vec<u32>,
 }
 
 /// A cursor steps forward one posting at a time this many times before it searches the rest.
 const CURSOR_STEPS: usize = 8;
 
-impl PostingCursors {
-    fn new(tokens: usize) -> PostingCursors {
-        PostingCursors {
-            task: 0,
-            stamp: vec![0; tokens],
-            place: vec![0; tokens],
-        }
-    }
+/// A list this short is searched whole: a few comparisons in one cache line or two.
+const SHORT_POSTINGS: usize = 32;
 
-    fn next_task(&mut self) {
-        self.task = self.task.wrapping_add(1);
-        if self.task == 0 {
-            self.stamp.fill(0);
-            self.task = 1;
-        }
+thread_local! {
+    static POSTING_CURSORS: std::cell::RefCell<PostingCursors> =
+        const { std::cell::RefCell::new(PostingCursors { place: Vec::new() }) };
+}
+
+impl PostingCursors {
+    /// Run `f` with this thread's cursors, with room for `tokens` tokens.
+    fn with<R>(tokens: usize, f: impl FnOnce(&mut PostingCursors) -> R) -> R {
+        POSTING_CURSORS.with_borrow_mut(|cursors| {
+            if cursors.place.len() < tokens {
+                cursors.place.resize(tokens, 0);
+            }
+            f(cursors)
+        })
     }
 
     /// The first index of `list` (token `o`'s postings, ascending) whose sentence is `lo` or later.
     fn first_at_least(&mut self, o: u32, list: &[u32], lo: u32) -> usize {
-        let o = o as usize;
-        let from = if self.stamp[o] != self.task {
-            list.partition_point(|&j| j < lo)
+        if list.len() <= SHORT_POSTINGS {
+            return list.partition_point(|&j| j < lo);
+        }
+        let place = &mut self.place[o as usize];
+        let mut k = (*place as usize).min(list.len());
+        if k > 0 && list[k - 1] >= lo {
+            k = list[..k].partition_point(|&j| j < lo);
         } else {
-            let mut k = self.place[o] as usize;
-            if k > 0 && list[k - 1] >= lo {
-                // A window that moved back (none in a band, but a path's may): search what is before.
-                list[..k].partition_point(|&j| j < lo)
-            } else {
-                let mut steps = 0;
-                while k < list.len() && list[k] < lo && steps < CURSOR_STEPS {
-                    k += 1;
-                    steps += 1;
-                }
-                if k < list.len() && list[k] < lo {
-                    k + list[k..].partition_point(|&j| j < lo)
-                } else {
-                    k
-                }
+            let mut steps = 0;
+            while k < list.len() && list[k] < lo && steps < CURSOR_STEPS {
+                k += 1;
+                steps += 1;
             }
-        };
-        self.stamp[o] = self.task;
-        self.place[o] = from as u32;
-        from
+            if k < list.len() && list[k] < lo {
+                k += list[k..].partition_point(|&j| j < lo);
+            }
+        }
+        *place = k as u32;
+        k
     }
 }
 
@@ -331,10 +345,8 @@ impl MatchTable {
                 .step_by(BUILD_TASK)
                 .collect::<Vec<usize>>()
                 .into_par_iter()
-                .map_init(
-                    || PostingCursors::new(postings.len()),
-                    |cursors, first| {
-                        cursors.next_task();
+                .map(|first| {
+                    PostingCursors::with(postings.len(), |cursors| {
                         let mut built = RowsBuild::default();
                         // (column, token) pairs of a row, sorted: the order the search sums gains in.
                         let mut pairs: Vec<(u32, u32)> = Vec::new();
@@ -375,8 +387,8 @@ impl MatchTable {
                             built.match_end.push(built.matched.len());
                         }
                         built
-                    },
-                )
+                    })
+                })
                 .collect();
             for built in built {
                 let (mut first_from, mut match_from) = (0, 0);
@@ -789,6 +801,40 @@ impl SidePostings {
         SidePostings {
             query: Postings::new(&features.query.tokens, features.query.token_count()),
             other: Postings::new(&features.other.tokens, features.other.token_count()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever place a cursor was left at (by the same list, another list, another table), the
+    /// first posting at or after `lo` is the one a binary search finds.
+    #[test]
+    fn a_cursor_finds_what_a_binary_search_finds_from_any_place() {
+        let mut state = 0x9e37_79b9_u32;
+        let mut random = move |below: u32| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state % below.max(1)
+        };
+        let mut cursors = PostingCursors { place: vec![0; 4] };
+        for round in 0..20_000 {
+            let len = random(200) as usize;
+            let mut list: Vec<u32> = (0..len).map(|_| random(1_000)).collect();
+            list.sort_unstable();
+            list.dedup();
+            let o = random(4);
+            if round % 3 == 0 {
+                cursors.place[o as usize] = random(400);
+            }
+            for _ in 0..5 {
+                let lo = random(1_100);
+                let want = list.partition_point(|&j| j < lo);
+                assert_eq!(cursors.first_at_least(o, &list, lo), want, "{list:?} {lo}");
+            }
         }
     }
 }

@@ -116,6 +116,7 @@ impl SideFeatures {
                 side.noise.push(noise);
             }
         }
+        side.tokens.shrink_to_fit();
         side.df = vec![0; side.vocab.len()];
         for ids in side.tokens.iter() {
             for &id in ids {
@@ -202,6 +203,13 @@ impl TokenLists {
 
     pub(crate) fn reserve(&mut self, sentences: usize) {
         self.starts.reserve(sentences);
+    }
+
+    /// Give back the room the lists grew into but do not use (a long document's lists are kept
+    /// through the whole alignment).
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.ids.shrink_to_fit();
     }
 
     /// Each sentence's token ids, in sentence order.
