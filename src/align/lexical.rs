@@ -251,6 +251,9 @@ impl<'t> RowMatches<'t> {
     }
 }
 
+/// A path's evidence is built for this many beads at a time.
+const PATH_TABLE_BEADS: usize = 1 << 16;
+
 /// Rows are built in parallel in groups of this many, then appended in order.
 const BUILD_GROUP: usize = 16_384;
 
@@ -664,14 +667,18 @@ impl EvidenceTests {
         )
     }
 
-    /// The evidence for beads of a path (`path`, in order, covering both sides): each sentence's
-    /// matches only within its own bead, which is all its beads' evidence and coverage need.
-    pub(crate) fn path_table(
+    /// The evidence for the beads of a path (`path`, in order, covering both sides), a stretch
+    /// of beads at a time: `each(beads, table)` for consecutive stretches, `table` holding the
+    /// rows of the stretch's sentences, each matched only within its own bead, which is all its
+    /// beads' evidence and coverage need. (A table of a million-sentence pair's every row was
+    /// its peak memory.)
+    pub(crate) fn path_tables(
         &self,
         features: &crate::anchor::Features,
         postings: &SidePostings,
         path: &[(Range<usize>, Range<usize>)],
-    ) -> BeadEvidence {
+        mut each: impl FnMut(&[(Range<usize>, Range<usize>)], &BeadEvidence),
+    ) {
         let query_window = |i: usize| {
             let k = path.partition_point(|(s, _)| s.end <= i);
             path.get(k).map_or(0..0, |(_, t)| t.clone())
@@ -680,12 +687,16 @@ impl EvidenceTests {
             let k = path.partition_point(|(_, t)| t.end <= j);
             path.get(k).map_or(0..0, |(s, _)| s.clone())
         };
-        self.table_with(
-            features,
-            postings,
-            (0..features.query.len(), query_window),
-            (0..features.other.len(), other_window),
-        )
+        for beads in path.chunks(PATH_TABLE_BEADS) {
+            let (first, last) = (&beads[0], &beads[beads.len() - 1]);
+            let table = self.table_with(
+                features,
+                postings,
+                (first.0.start..last.0.end, query_window),
+                (first.1.start..last.1.end, other_window),
+            );
+            each(beads, &table);
+        }
     }
 
     /// Rows and windows of each direction.

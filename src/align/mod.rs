@@ -181,20 +181,34 @@ fn align_from_query(
 
     // Re-estimate from the first pass, learn a translation table, search again nearby. The first
     // path's beads need only the evidence inside each bead.
-    let table = tests.path_table(&features, &postings, &first);
+    let mut scored = Vec::with_capacity(first.len());
+    let mut coverage = <[Coverage; 2]>::default();
+    tests.path_tables(&features, &postings, &first, |beads, table| {
+        let part = score_beads(beads, table);
+        add_coverage(&part, &features, table, &mut coverage);
+        scored.extend(part);
+    });
     drop(tests);
-    let scored = score_beads(&first, &table);
-    model = model.refit(&scored, &features, &table);
-    drop(table);
+    model = model.refit(&scored, &features, &coverage);
     let band = constrain(Band::around(&first, n, m, SECOND_PASS_MARGIN), structure);
     if !options.no_learning {
         let learned = learn_translations(&scored, &features);
         features.add_translations(learned);
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
-        let provisional = EvidenceTests::new(&features, &model.recall, MAX_CHANCE)
-            .path_table(&features, &postings, &first);
-        model.recall = estimate_recall(&scored, &features, &provisional, &model.recall);
+        let mut coverage = <[Coverage; 2]>::default();
+        let mut done = 0;
+        EvidenceTests::new(&features, &model.recall, MAX_CHANCE).path_tables(
+            &features,
+            &postings,
+            &first,
+            |beads, table| {
+                let part = &scored[done..done + beads.len()];
+                add_coverage(part, &features, table, &mut coverage);
+                done += beads.len();
+            },
+        );
+        model.recall = refit_recall(&model.recall, &coverage);
     }
     drop(scored);
     drop(first);
@@ -287,7 +301,7 @@ impl Model {
 
     /// Re-estimate the length model from confident 1-1 beads and the shape priors from all
     /// beads, both smoothed toward what was believed before.
-    fn refit(&self, beads: &[ScoredBead], features: &Features, table: &BeadEvidence) -> Model {
+    fn refit(&self, beads: &[ScoredBead], features: &Features, coverage: &[Coverage; 2]) -> Model {
         let pairs: Vec<(f64, f64)> = beads
             .iter()
             .filter(|b| !b.src.is_empty() && !b.tgt.is_empty() && b.lexical > 0.0)
@@ -308,7 +322,7 @@ impl Model {
             }
         }
         let total: f64 = counts.iter().sum();
-        let recall = estimate_recall(beads, features, table, &self.recall);
+        let recall = refit_recall(&self.recall, coverage);
         Model {
             length: Arc::new(PairCosts::new(
                 self.length.model().refit(&pairs),
@@ -323,19 +337,24 @@ impl Model {
 
 /// How often a tested token of each kind finds its translation in the beads of a path; a kind
 /// with too few tested tokens keeps its current value.
-fn estimate_recall(
+/// Add how many tested tokens of the pair beads among `beads` find a translation in their bead,
+/// in each direction, with `table` holding the beads' evidence.
+fn add_coverage(
     beads: &[ScoredBead],
     features: &Features,
     table: &BeadEvidence,
-    current: &Recalls,
-) -> Recalls {
-    let mut counts = [Coverage::default(), Coverage::default()];
+    counts: &mut [Coverage; 2],
+) {
     for b in beads
         .iter()
         .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
     {
-        table.coverage(features, b.src.clone(), b.tgt.clone(), &mut counts);
+        table.coverage(features, b.src.clone(), b.tgt.clone(), counts);
     }
+}
+
+/// The recall of each direction re-estimated from the coverage of a path's beads.
+fn refit_recall(current: &Recalls, counts: &[Coverage; 2]) -> Recalls {
     [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
 
@@ -373,14 +392,16 @@ fn search_with_confidence(
         src_unpaired: query_unpaired,
         tgt_unpaired: other_unpaired,
     } = dp::search_with_confidence(band, &prices);
-    let table = tests.path_table(features, postings, &path);
-    let (query_margin, other_margin) = alone_margins(
-        &prices.pricing,
-        &table,
-        &path,
-        query_unpaired.len(),
-        other_unpaired.len(),
-    );
+    let mut query_margin = vec![f64::INFINITY; query_unpaired.len()];
+    let mut other_margin = vec![f64::INFINITY; other_unpaired.len()];
+    tests.path_tables(features, postings, &path, |beads, table| {
+        alone_margins(
+            &prices.pricing,
+            table,
+            beads,
+            (&mut query_margin, &mut other_margin),
+        );
+    });
     Searched {
         path,
         confidence,
@@ -400,13 +421,10 @@ fn search_with_confidence(
 fn alone_margins(
     pricing: &Pricing,
     table: &BeadEvidence,
-    path: &Path,
-    n: usize,
-    m: usize,
-) -> (Vec<f64>, Vec<f64>) {
+    path: &[(Range<usize>, Range<usize>)],
+    (query, other): (&mut [f64], &mut [f64]),
+) {
     let mut scratch = Scratch::default();
-    let mut query = vec![f64::INFINITY; n];
-    let mut other = vec![f64::INFINITY; m];
     let mut cost = |s: Range<usize>, t: Range<usize>| -> f64 {
         if s.is_empty() && t.len() > 1 || t.is_empty() && s.len() > 1 {
             // A run of lone sentences: each its own bead.
@@ -435,7 +453,6 @@ fn alone_margins(
             other[j] = alone - kept;
         }
     }
-    (query, other)
 }
 
 /// `r` without its first or last sentence, `edge`.
@@ -465,7 +482,7 @@ struct ScoredBead {
     lexical: f64,
 }
 
-fn score_beads(path: &Path, table: &BeadEvidence) -> Vec<ScoredBead> {
+fn score_beads(path: &[(Range<usize>, Range<usize>)], table: &BeadEvidence) -> Vec<ScoredBead> {
     let mut scratch = Scratch::default();
     path.iter()
         .map(|(s, t)| ScoredBead {
