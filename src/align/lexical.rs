@@ -284,14 +284,17 @@ impl MatchTable {
         max_chance: f64,
     ) -> Arc<[TokenTest]> {
         let m = direction.columns.max(1) as f64;
+        // Tokens share their few (density, recall) pairs (a translation in one sentence of a
+        // short document, the recall of its kind): each pair's logarithms are computed once.
+        let mut computed: fnv::FnvHashMap<(u64, u64), TokenTest> = Default::default();
         (0..direction.translations.len())
             .map(|q| {
-                let translations = &direction.translations[q];
-                let density: f64 = translations
+                // A whole number: the same bits as adding the frequencies as floats.
+                let in_sentences: u64 = direction.translations[q]
                     .iter()
-                    .map(|&o| f64::from(direction.column_df[o as usize]))
-                    .sum::<f64>()
-                    / m;
+                    .map(|&o| u64::from(direction.column_df[o as usize]))
+                    .sum();
+                let density = in_sentences as f64 / m;
                 // A token whose translations are in most sentences anyway is no test at all (and
                 // would flood coarse levels, where blocks share most words, with matches).
                 if density == 0.0 || density >= max_chance {
@@ -299,19 +302,23 @@ impl MatchTable {
                 }
                 let kind = direction.evidence[q];
                 let recall = recall.of(q as u32, kind);
-                let mut test = TokenTest {
-                    tested: true,
-                    kind,
-                    ..TokenTest::UNTESTED
-                };
-                for b in 0..MAX_SIDE {
-                    let chance = (density * (b + 1) as f64).min(max_chance);
-                    let found = (recall / chance).ln();
-                    let missing = ((1.0 - recall) / (1.0 - chance)).ln();
-                    test.gain[b] = (found - missing).max(0.0) as f32;
-                    test.missing[b] = missing.min(0.0) as f32;
-                }
-                test
+                let test = *computed
+                    .entry((in_sentences, recall.to_bits()))
+                    .or_insert_with(|| {
+                        let mut test = TokenTest {
+                            tested: true,
+                            ..TokenTest::UNTESTED
+                        };
+                        for b in 0..MAX_SIDE {
+                            let chance = (density * (b + 1) as f64).min(max_chance);
+                            let found = (recall / chance).ln();
+                            let missing = ((1.0 - recall) / (1.0 - chance)).ln();
+                            test.gain[b] = (found - missing).max(0.0) as f32;
+                            test.missing[b] = missing.min(0.0) as f32;
+                        }
+                        test
+                    });
+                TokenTest { kind, ..test }
             })
             .collect()
     }
