@@ -74,6 +74,10 @@ impl Scanner<'_> {
     /// A German or French ordinal word the cardinal grammar does not read (erste, dritten,
     /// premier, seconde): its value.
     pub(super) fn ordinal_word(&self, s: usize, e: usize) -> Option<f64> {
+        // Only these languages have such words: no other language's words are lower-cased.
+        if !matches!(self.lang, Lang::De | Lang::Fr) {
+            return None;
+        }
         let mut buf = [0u8; 48];
         let w = self.lower(s, e, &mut buf)?;
         match self.lang {
