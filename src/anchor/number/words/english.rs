@@ -111,13 +111,12 @@ enum EnPrev {
 impl Scanner<'_> {
     /// English numerals span several words ("two hundred and five"), so a small state machine
     /// decides which word may follow which; the number ends at the first word that may not.
-    pub(super) fn en_number(&self, s: usize, e: usize) -> Option<(f64, usize)> {
+    /// `word` is the word at `s..e`, lower-cased.
+    pub(super) fn en_number(&self, s: usize, word: &str, e: usize) -> Option<(f64, usize)> {
         // "seventeenth" is the longest English number word.
         if e - s > 11 {
             return None;
         }
-        let mut buf = [0u8; 48];
-        let word = self.lower(s, e, &mut buf)?;
         if word == "half" {
             return Some((0.5, e));
         }
@@ -263,9 +262,8 @@ impl Scanner<'_> {
 
     /// A word that is a count of its own ("twice", "thrice", "twins", "triplets") or that starts
     /// a fraction ("one-tenth", "two thirds", "three-quarters", "a third of"): its value and end.
-    pub(super) fn en_count(&self, s: usize, e: usize) -> Option<(f64, usize)> {
-        let mut buf = [0u8; 48];
-        let word = self.lower(s, e, &mut buf)?;
+    /// `word` is the word ending at `e`, lower-cased.
+    pub(super) fn en_count(&self, word: &str, e: usize) -> Option<(f64, usize)> {
         match word {
             "twice" | "twin" | "twins" => return Some((2.0, e)),
             "thrice" | "triplets" => return Some((3.0, e)),

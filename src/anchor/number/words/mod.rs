@@ -29,15 +29,20 @@ impl Scanner<'_> {
         let we = self.word_end(i);
         // A fraction ("two-thirds") or a multiple ("twice", "twins") is a count, never an
         // ordinal, though it may end in one ("one-tenth").
-        if self.lang.english_words() {
-            if let Some((value, end)) = self.en_count(i, we) {
-                self.prev_word = (i, we);
-                self.push(value, false, NumberKind::Words, i, end);
-                return end;
-            }
+        // An English word is lower-cased once for both readings.
+        let mut buf = [0u8; 48];
+        let english = if self.lang.english_words() {
+            self.lower(i, we, &mut buf)
+        } else {
+            None
+        };
+        if let Some((value, end)) = english.and_then(|word| self.en_count(word, we)) {
+            self.prev_word = (i, we);
+            self.push(value, false, NumberKind::Words, i, end);
+            return end;
         }
         let found = match self.lang {
-            l if l.english_words() => self.en_number(i, we),
+            l if l.english_words() => english.and_then(|word| self.en_number(i, word, we)),
             Lang::De => self.de_number(i, we),
             Lang::Fr => self.fr_number(i, we),
             Lang::Es => self.es_number(i, we),
