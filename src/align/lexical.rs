@@ -69,7 +69,7 @@ pub(crate) struct Coverage {
     by_token: Vec<(u32, u32)>,
 }
 
-use super::band::MAX_BEAD_SIDE as MAX_SIDE;
+use super::band::{Step, MAX_BEAD_SIDE as MAX_SIDE};
 
 /// For each token of one side, the sentences that contain it (ascending), in compressed rows:
 /// token `id`'s are `sentences[starts[id]..starts[id + 1]]`. One list per token would cost a
@@ -683,8 +683,8 @@ impl EvidenceTests {
         &self,
         features: &crate::anchor::Features,
         postings: &SidePostings,
-        path: &[(Range<usize>, Range<usize>)],
-        mut each: impl FnMut(&[(Range<usize>, Range<usize>)], &BeadEvidence),
+        path: &[Step],
+        mut each: impl FnMut(&[Step], &BeadEvidence),
     ) {
         let query_window = |i: usize| {
             let k = path.partition_point(|(s, _)| s.end <= i);

@@ -27,7 +27,7 @@ use crate::anchor::glossary::Glossary;
 use crate::anchor::{Evidence, Features};
 use crate::lang::Lang;
 use crate::table::TranslationTable;
-use band::{Band, BEAD_SHAPES};
+use band::{Band, Step, BEAD_SHAPES};
 use length::{LengthModel, PairCosts};
 use lexical::{
     BeadEvidence, Coverage, EvidenceTests, Recall, Recalls, Scratch, SidePostings, MAX_CHANCE,
@@ -184,9 +184,8 @@ fn align_from_query(
     let mut scored = Vec::with_capacity(first.len());
     let mut coverage = <[Coverage; 2]>::default();
     tests.path_tables(&features, &postings, &first, |beads, table| {
-        let part = score_beads(beads, table);
-        add_coverage(&part, &features, table, &mut coverage);
-        scored.extend(part);
+        scored.extend(score_beads(beads, table));
+        add_coverage(beads, &features, table, &mut coverage);
     });
     drop(tests);
     model = model.refit(&scored, &features, &coverage);
@@ -197,16 +196,11 @@ fn align_from_query(
         // Learned translations change how often a tested token finds one: measure it again on
         // the first path before the second search relies on it.
         let mut coverage = <[Coverage; 2]>::default();
-        let mut done = 0;
         EvidenceTests::new(&features, &model.recall, MAX_CHANCE).path_tables(
             &features,
             &postings,
             &first,
-            |beads, table| {
-                let part = &scored[done..done + beads.len()];
-                add_coverage(part, &features, table, &mut coverage);
-                done += beads.len();
-            },
+            |beads, table| add_coverage(beads, &features, table, &mut coverage),
         );
         model.recall = refit_recall(&model.recall, &coverage);
     }
@@ -335,25 +329,21 @@ impl Model {
     }
 }
 
-/// How often a tested token of each kind finds its translation in the beads of a path; a kind
-/// with too few tested tokens keeps its current value.
 /// Add how many tested tokens of the pair beads among `beads` find a translation in their bead,
 /// in each direction, with `table` holding the beads' evidence.
 fn add_coverage(
-    beads: &[ScoredBead],
+    beads: &[Step],
     features: &Features,
     table: &BeadEvidence,
     counts: &mut [Coverage; 2],
 ) {
-    for b in beads
-        .iter()
-        .filter(|b| !b.src.is_empty() && !b.tgt.is_empty())
-    {
-        table.coverage(features, b.src.clone(), b.tgt.clone(), counts);
+    for (s, t) in beads.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()) {
+        table.coverage(features, s.clone(), t.clone(), counts);
     }
 }
 
-/// The recall of each direction re-estimated from the coverage of a path's beads.
+/// How often a tested token of each kind finds its translation in the beads of a path, from
+/// their coverage; a kind with too few tested tokens keeps its current value.
 fn refit_recall(current: &Recalls, counts: &[Coverage; 2]) -> Recalls {
     [current[0].refit(&counts[0]), current[1].refit(&counts[1])]
 }
@@ -362,7 +352,7 @@ fn shape_index(a: usize, b: usize) -> Option<usize> {
     BEAD_SHAPES.iter().position(|&s| s == (a, b))
 }
 
-type Path = Vec<(Range<usize>, Range<usize>)>;
+type Path = Vec<Step>;
 
 fn search(
     band: &Band,
@@ -421,7 +411,7 @@ fn search_with_confidence(
 fn alone_margins(
     pricing: &Pricing,
     table: &BeadEvidence,
-    path: &[(Range<usize>, Range<usize>)],
+    path: &[Step],
     (query, other): (&mut [f64], &mut [f64]),
 ) {
     let mut scratch = Scratch::default();
@@ -482,7 +472,7 @@ struct ScoredBead {
     lexical: f64,
 }
 
-fn score_beads(path: &[(Range<usize>, Range<usize>)], table: &BeadEvidence) -> Vec<ScoredBead> {
+fn score_beads(path: &[Step], table: &BeadEvidence) -> Vec<ScoredBead> {
     let mut scratch = Scratch::default();
     path.iter()
         .map(|(s, t)| ScoredBead {

@@ -27,8 +27,6 @@ pub(super) fn is_latin_letter(c: char) -> bool {
 impl Scanner<'_> {
     pub(super) fn word(&mut self, i: usize) -> usize {
         let we = self.word_end(i);
-        // A fraction ("two-thirds") or a multiple ("twice", "twins") is a count, never an
-        // ordinal, though it may end in one ("one-tenth").
         // An English word is lower-cased once for both readings.
         let mut buf = [0u8; 48];
         let english = if self.lang.english_words() {
@@ -36,6 +34,8 @@ impl Scanner<'_> {
         } else {
             None
         };
+        // A fraction ("two-thirds") or a multiple ("twice", "twins") is a count, never an
+        // ordinal, though it may end in one ("one-tenth").
         if let Some((value, end)) = english.and_then(|word| self.en_count(word, we)) {
             self.prev_word = (i, we);
             self.push(value, false, NumberKind::Words, i, end);
