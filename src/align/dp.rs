@@ -197,7 +197,8 @@ fn search_with_confidence_in_blocks(
     let best = *last.cheapest.last().expect("the band has cells");
     let total = *last.sum.last().expect("the band has cells");
     let path = path_from_shapes(&grid, &shape);
-    drop((shape, last));
+    drop(shape);
+    let mut last_block_rows = Some(last);
 
     let mut rivals = Rivals::new(&path, n, m);
     let mut unpaired = Unpaired::new(n, m);
@@ -205,6 +206,7 @@ fn search_with_confidence_in_blocks(
     for block in (0..count).rev() {
         let (r0, r1) = (blocks[block], blocks[block + 1]);
         let checkpoint = std::mem::take(&mut checkpoints[block]);
+        let known = last_block_rows.take();
         let (done, previous) = rayon::join(
             || {
                 let costs = std::mem::take(&mut current);
@@ -212,9 +214,11 @@ fn search_with_confidence_in_blocks(
                 // each other, and so are the posteriors and the rivals taken from them.
                 let (fwd, (cheapest, sum)) = rayon::join(
                     || {
-                        let mut no_shapes = [];
-                        let sums = Sums::Keep;
-                        forward_rows(&grid, r0, r1, checkpoint, &costs, sums, &mut no_shapes)
+                        known.unwrap_or_else(|| {
+                            let mut no_shapes = [];
+                            let sums = Sums::Keep;
+                            forward_rows(&grid, r0, r1, checkpoint, &costs, sums, &mut no_shapes)
+                        })
                     },
                     || backward_rows(&grid, r0, r1, &costs, later.as_ref()),
                 );
@@ -269,8 +273,8 @@ enum Sums {
 }
 
 /// What a forward pass leaves: the shape of each cell's cheapest last bead, the forward costs
-/// of the last rows, and the prices of the last block (where a backward pass starts; a short
-/// document's only block).
+/// of the last block (from [`MAX_REACH`] rows before it), and its prices: where a backward pass
+/// starts, with nothing to compute again for a short document's only block.
 struct ForwardPass {
     shape: Vec<u8>,
     last: ForwardRows,
@@ -298,9 +302,13 @@ fn forward_pass(
             || forward_rows(grid, r0, r1, carry, &current, sums, shapes),
             || (block + 1 < count).then(|| price_rows(prices, grid, r1, blocks[block + 2])),
         );
-        carry = rows.keep_from(grid, r1.saturating_sub(MAX_REACH));
-        if let Some(next) = next {
-            current = next;
+        match next {
+            Some(next) => {
+                carry = rows.keep_from(grid, r1.saturating_sub(MAX_REACH));
+                current = next;
+            }
+            // The last block's rows are kept whole: a backward pass starts with them.
+            None => carry = rows,
         }
     }
     ForwardPass {
