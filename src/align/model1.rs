@@ -138,18 +138,22 @@ pub fn learn_with_probabilities(
     drop(bucketed);
     // How many training beads each token occurs in, for the association test below.
     let mut query_freq = vec![0u32; n_query];
-    let mut other_freq: std::collections::HashMap<u32, u32> = std::collections::HashMap::new();
+    let n_other = pairs
+        .iter()
+        .flat_map(|(_, o)| o.iter())
+        .max()
+        .map_or(0, |&b| b as usize + 1);
+    let mut other_freq = vec![0u32; n_other];
     for &(q, o) in &pairs {
         q.iter().for_each(|&a| query_freq[a as usize] += 1);
-        o.iter()
-            .for_each(|&b| *other_freq.entry(b).or_insert(0) += 1);
+        o.iter().for_each(|&b| other_freq[b as usize] += 1);
     }
     // Model 1 gives a rare word high probability for whatever it happened to meet; a pair is kept
     // only when the two also occur together most of the times either occurs (Dice coefficient),
     // and often enough not to be chance.
     let associated = |a: usize, k: usize| {
         let together = 2.0 * f64::from(counts[k]);
-        let apart = f64::from(query_freq[a]) + f64::from(other_freq[&cols[k]]);
+        let apart = f64::from(query_freq[a]) + f64::from(other_freq[cols[k] as usize]);
         counts[k] >= pruning.min_cooccurrence && together / apart >= pruning.min_dice
     };
     // Whatever EM makes of the others, only these pairs can be kept: a short document often has
