@@ -58,11 +58,11 @@ fn flush_paragraph(
     labels: &HashMap<&str, usize>,
     out: &mut Vec<Block>,
 ) {
-    let max_width = paragraph
+    let widths: Vec<usize> = paragraph
         .iter()
         .map(|l| text[l.start..l.end].width())
-        .max()
-        .unwrap_or(0);
+        .collect();
+    let max_width = widths.iter().copied().max().unwrap_or(0);
     let mut current: Option<Block> = None;
     for (i, line) in paragraph.iter().enumerate() {
         let body = &text[line.start..line.end];
@@ -89,7 +89,7 @@ fn flush_paragraph(
         block.end = line.end;
         let next = paragraph.get(i + 1).map(|n| &text[n.start..n.end]);
         let wraps = next.is_some_and(|next| {
-            let width = body.width();
+            let width = widths[i];
             !ends_sentence(body)
                 && !is_list_item(next)
                 && label_at(next, labels).is_none()
