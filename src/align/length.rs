@@ -159,15 +159,13 @@ impl LengthModel {
         }
     }
 
-    /// -ln p(target lengths | source lengths) for a bead with both sides, in nats: the total
-    /// target length, then how it splits into `tgt_sentences` sentences (uniformly, as every
-    /// split is as likely). Without the split, beads with more sentences would be cheaper merely
-    /// for pricing fewer lengths.
+    /// [`PairCosts::pair_cost`] of any lengths: what the kept costs are compared with in tests.
+    #[cfg(test)]
     pub(crate) fn pair_cost(&self, src_len: f64, tgt_len: f64, tgt_sentences: usize) -> f64 {
         self.length_cost(src_len, tgt_len) + ln_compositions(tgt_len, tgt_sentences)
     }
 
-    /// -ln p(target length | source length), the part of [`LengthModel::pair_cost`] before the
+    /// -ln p(target length | source length), the part of [`PairCosts::pair_cost`] before the
     /// split into sentences.
     fn length_cost(&self, src_len: f64, tgt_len: f64) -> f64 {
         let d2 = (tgt_len - self.ratio * src_len).powi(2);
@@ -200,8 +198,8 @@ impl LengthModel {
     }
 }
 
-/// [`LengthModel::pair_cost`] for one document pair, each whole-number pair of lengths computed
-/// once: the search asks for the same pairs in cell after cell, and each costs two `exp`, two
+/// The length costs of one document pair's beads, each whole-number pair of lengths computed
+/// once where that pays: the search asks for the same pairs in cell after cell, and each costs two `exp`, two
 /// square roots and a `ln`. The same expression gives the same bits.
 #[derive(Debug)]
 pub(crate) struct PairCosts {
@@ -260,22 +258,24 @@ impl PairCosts {
         }
     }
 
-    /// [`LengthModel::pair_cost`] of whole-number lengths, with the same bits.
+    /// -ln p(target lengths | source lengths) for a bead with both sides, in nats: the total
+    /// target length, then how it splits into `tgt_sentences` sentences (uniformly, as every
+    /// split is as likely). Without the split, beads with more sentences would be cheaper merely
+    /// for pricing fewer lengths.
     pub(crate) fn pair_cost(&self, src_len: u64, tgt_len: u64, tgt_sentences: usize) -> f64 {
         let (s, t) = (src_len as usize, tgt_len as usize);
-        if s >= self.src_limit || t >= self.tgt_limit {
-            return self
-                .model
-                .pair_cost(src_len as f64, tgt_len as f64, tgt_sentences);
-        }
-        let entry = &self.kept[s * self.tgt_limit + t];
-        let length = match entry.load(Ordering::Relaxed) {
-            0 => {
-                let cost = self.model.length_cost(src_len as f64, tgt_len as f64);
-                entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
-                cost
+        let length = match self.kept.get(s * self.tgt_limit + t) {
+            Some(entry) if s < self.src_limit && t < self.tgt_limit => {
+                match entry.load(Ordering::Relaxed) {
+                    0 => {
+                        let cost = self.model.length_cost(src_len as f64, tgt_len as f64);
+                        entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
+                        cost
+                    }
+                    bits => f64::from_bits(bits.wrapping_sub(1)),
+                }
             }
-            bits => f64::from_bits(bits.wrapping_sub(1)),
+            _ => self.model.length_cost(src_len as f64, tgt_len as f64),
         };
         length + ln_compositions_whole(t, tgt_sentences)
     }
@@ -291,10 +291,9 @@ impl PairCosts {
     }
 }
 
-/// ln of the number of ways to write `total` as an ordered sum of `parts` positive lengths:
-/// ln C(total - 1, parts - 1).
+/// [`ln_compositions_whole`] of any total, as the tests define it.
+#[cfg(test)]
 fn ln_compositions(total: f64, parts: usize) -> f64 {
-    // The search asks for this in every cell; lengths are whole numbers, mostly small.
     let t = total as usize;
     if t as f64 == total {
         return ln_compositions_whole(t, parts);
@@ -302,7 +301,9 @@ fn ln_compositions(total: f64, parts: usize) -> f64 {
     ln_compositions_uncached(total, parts)
 }
 
-/// [`ln_compositions`] of a whole-number total.
+/// ln of the number of ways to write `total` as an ordered sum of `parts` positive lengths:
+/// ln C(total - 1, parts - 1). The search asks for this in every cell; lengths are whole
+/// numbers, mostly small.
 fn ln_compositions_whole(total: usize, parts: usize) -> f64 {
     if (2..=MEMO_PARTS).contains(&parts) && total < MEMO_TOTAL {
         return compositions_memo()[(parts - 2) * MEMO_TOTAL + total];
@@ -310,7 +311,7 @@ fn ln_compositions_whole(total: usize, parts: usize) -> f64 {
     ln_compositions_uncached(total as f64, parts)
 }
 
-/// [`ln_compositions`] for `parts` in 2..=MEMO_PARTS and whole `total` below MEMO_TOTAL,
+/// [`ln_compositions_whole`] for `parts` in 2..=MEMO_PARTS and `total` below MEMO_TOTAL,
 /// computed once by the same expression, so a lookup gives the same bits.
 fn compositions_memo() -> &'static [f64] {
     static MEMO: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
