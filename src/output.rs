@@ -145,6 +145,13 @@ enum Sink {
 
 impl Sink {
     fn for_path(path: &Path) -> Result<Sink> {
+        // What the kernel reaches through every link, `/dev/stdout`'s to a pipe included (whose
+        // link text, `pipe:[…]`, is no path to follow by hand): opened by the given path.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Ok(Sink::Direct {
+                target: path.to_owned(),
+            });
+        }
         let target = follow_symlinks(path).map_err(|source| Error::Write {
             path: path.to_owned(),
             source,

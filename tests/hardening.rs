@@ -6,7 +6,7 @@ mod common;
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
-use common::{align_fixture, bialign, fixture, json_verdict};
+use common::{align_fixture, bialign, fixture, json_verdict, skip};
 
 /// Ten İ (2 bytes, lowercase 3) and ten ẞ (3 bytes, lowercase 2): the lowercased copy has the
 /// length of the original, but every offset between them is shifted.
@@ -205,6 +205,20 @@ fn output_to_a_fifo_writes_into_it() {
     assert!(kind.is_fifo(), "the FIFO was replaced: {kind:?}");
     let read = reader.join().unwrap();
     assert!(read.contains("Ilya's Story"), "{read}");
+}
+
+#[test]
+fn output_to_dev_stdout_reaches_the_pipe_it_leads_to() {
+    // /dev/stdout links to /proc/self/fd/1, which links to `pipe:[…]`: no path to follow.
+    if !Path::new("/dev/stdout").exists() {
+        return skip("no /dev/stdout on this system");
+    }
+    let out = align_fixture(&["--format", "tsv", "-o", "/dev/stdout"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let written = String::from_utf8(out.stdout).unwrap();
+    assert!(written.contains("Ilya's Story"), "{written}");
 }
 
 #[test]
