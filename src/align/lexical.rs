@@ -272,6 +272,18 @@ struct RowsBuild {
     first_end: Vec<usize>,
 }
 
+impl RowsBuild {
+    fn with_rows(rows: usize) -> RowsBuild {
+        RowsBuild {
+            baseline: Vec::with_capacity(rows),
+            window_start: Vec::with_capacity(rows),
+            match_end: Vec::with_capacity(rows),
+            first_end: Vec::with_capacity(rows),
+            ..RowsBuild::default()
+        }
+    }
+}
+
 impl MatchTable {
     /// `postings` index the columns' tokens; `window(i)` gives the column sentences row `i` may
     /// share a bead with; `recall` is the probability that a tested token's translation is present
@@ -357,10 +369,11 @@ impl MatchTable {
                 .into_par_iter()
                 .map(|first| {
                     PostingCursors::with(postings.len(), |cursors| {
-                        let mut built = RowsBuild::default();
+                        let task = first..(first + BUILD_TASK).min(rows.end);
+                        let mut built = RowsBuild::with_rows(task.len());
                         // (column, token) pairs of a row, sorted: the order the search sums gains in.
                         let mut pairs: Vec<(u32, u32)> = Vec::new();
-                        for i in first..(first + BUILD_TASK).min(rows.end) {
+                        for i in task {
                             let range = window(i);
                             let (lo, hi) = (range.start as u32, range.end as u32);
                             let mut baseline = [0.0f32; MAX_SIDE];
