@@ -80,17 +80,20 @@ impl<'p> Rivals<'p> {
                     continue;
                 }
                 let i0 = e - a;
-                for &p in &self.starting[i0..e] {
-                    if p == NONE {
+                // A rival covers the first source sentence of each path bead starting in its
+                // rows: its cost is found once for all of them.
+                let owners = &self.starting[i0..e];
+                if owners.iter().all(|&p| p == NONE) {
+                    continue;
+                }
+                let centre = self.path_j[i0];
+                for j0 in centre.saturating_sub(RADIUS)..=(centre + RADIUS).min(m) {
+                    let Some(c) = through(i0, j0, k) else {
                         continue;
-                    }
-                    let (s, t) = &self.path[p as usize];
-                    let centre = self.path_j[i0];
-                    for j0 in centre.saturating_sub(RADIUS)..=(centre + RADIUS).min(m) {
-                        if (i0..i0 + a, j0..j0 + b) == (s.clone(), t.clone()) {
-                            continue;
-                        }
-                        if let Some(c) = through(i0, j0, k) {
+                    };
+                    for &p in owners.iter().filter(|&&p| p != NONE) {
+                        let (s, t) = &self.path[p as usize];
+                        if (i0..i0 + a, j0..j0 + b) != (s.clone(), t.clone()) {
                             self.rival[p as usize] = self.rival[p as usize].min(c);
                         }
                     }
