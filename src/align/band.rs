@@ -156,6 +156,15 @@ impl<'b> Grid<'b> {
         (j >= lo && j <= hi).then(|| self.offsets[i] + j - lo)
     }
 
+    /// Row `i`'s cells, if the band has the row: what [`Grid::at`] looks up, once for the row.
+    pub(crate) fn row(&self, i: usize) -> Option<GridRow> {
+        Some(GridRow {
+            lo: *self.band.lo.get(i)?,
+            hi: self.band.hi[i],
+            first: self.offsets[i],
+        })
+    }
+
     pub fn rows(&self) -> usize {
         self.band.lo.len()
     }
@@ -167,6 +176,22 @@ impl<'b> Grid<'b> {
 
     pub fn columns(&self, i: usize) -> std::ops::RangeInclusive<usize> {
         self.band.lo[i]..=self.band.hi[i]
+    }
+}
+
+/// One row of a [`Grid`]: its columns `lo..=hi`, the first at cell index `first`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GridRow {
+    lo: usize,
+    hi: usize,
+    first: usize,
+}
+
+impl GridRow {
+    /// The index of the row's cell in column `j`, as [`Grid::at`] gives it.
+    #[inline(always)]
+    pub(crate) fn at(&self, j: usize) -> Option<usize> {
+        (j >= self.lo && j <= self.hi).then(|| self.first + j - self.lo)
     }
 }
 

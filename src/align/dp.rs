@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::band::{Band, Grid, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
+use super::band::{Band, Grid, GridRow, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
 use super::confidence::Rivals;
 
 const SHAPES: usize = BEAD_SHAPES.len();
@@ -410,6 +410,9 @@ fn forward_rows(
     let cbase = grid.row_start(r0);
     for i in r0..r1 {
         let lo = *grid.columns(i).start();
+        // The rows a bead ending in row `i` starts in, `a` rows up.
+        let reach: [Option<GridRow>; MAX_REACH + 1] =
+            std::array::from_fn(|a| i.checked_sub(a).and_then(|r| grid.row(r)));
         for j in grid.columns(i) {
             let here = grid.row_start(i) + j - lo;
             if i == 0 && j == 0 {
@@ -423,10 +426,10 @@ fn forward_rows(
             let (mut cheapest, mut cheapest_shape, mut total) =
                 (f64::INFINITY, u8::MAX, f64::INFINITY);
             for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                if a > i || b > j {
+                if b > j {
                     continue;
                 }
-                let Some(from) = grid.at(i - a, j - b) else {
+                let Some(from) = reach[a].and_then(|row| row.at(j - b)) else {
                     continue;
                 };
                 let price = f64::from(cell[k]);
@@ -487,6 +490,8 @@ fn backward_rows(
     let last = grid.len() - 1;
     for i in (r0..r1).rev() {
         let lo = *grid.columns(i).start();
+        // The rows a bead starting in row `i` ends in, `a` rows down.
+        let reach: [Option<GridRow>; MAX_REACH + 1] = std::array::from_fn(|a| grid.row(i + a));
         for j in grid.columns(i).rev() {
             let here = grid.row_start(i) + j - lo;
             let (mut cheapest, mut total) = if here == last {
@@ -495,7 +500,7 @@ fn backward_rows(
                 (f64::INFINITY, f64::INFINITY)
             };
             for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                let Some(to) = grid.at(i + a, j + b) else {
+                let Some(to) = reach[a].and_then(|row| row.at(j + b)) else {
                     continue;
                 };
                 let (to_best, to_sum, price) = if to >= end {
