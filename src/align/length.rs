@@ -199,8 +199,8 @@ impl LengthModel {
 }
 
 /// The length costs of one document pair's beads, each whole-number pair of lengths computed
-/// once where that pays: the search asks for the same pairs in cell after cell, and each costs two `exp`, two
-/// square roots and a `ln`. The same expression gives the same bits.
+/// once where that pays: the search asks for the same pairs in cell after cell, and each costs
+/// two `exp`, two square roots and a `ln`. The same expression gives the same bits.
 #[derive(Debug)]
 pub(crate) struct PairCosts {
     model: LengthModel,

@@ -30,8 +30,9 @@ pub struct Structure {
 
 impl Structure {
     /// Align the paragraphs of the two sides (each sentence's paragraph index, non-decreasing)
-    /// and keep the boundaries the alignment is sure of (`swapped`: the query is the target). `None` when fewer than two groups are
-    /// left: the structure says nothing the flat search does not.
+    /// and keep the boundaries the alignment is sure of (`swapped`: the query is the target).
+    /// `None` when fewer than two groups are left: the structure says nothing the flat search
+    /// does not.
     #[allow(clippy::too_many_arguments)]
     pub fn from_paragraphs(
         query: &[&str],
