@@ -145,24 +145,27 @@ enum Sink {
 
 impl Sink {
     fn for_path(path: &Path) -> Result<Sink> {
-        // What the kernel reaches through every link, `/dev/stdout`'s to a pipe included (whose
-        // link text, `pipe:[…]`, is no path to follow by hand): opened by the given path.
-        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            return Ok(Sink::Direct {
-                target: path.to_owned(),
-            });
+        // What the path is, the kernel says through every link (`/dev/stdout` leads to
+        // `pipe:[…]`, which is no path to follow by hand); links are followed here only to find
+        // where a regular or new file is renamed into place.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => {
+                return Err(Error::IsDirectory {
+                    path: path.to_owned(),
+                })
+            }
+            Ok(m) if !m.is_file() => {
+                return Ok(Sink::Direct {
+                    target: path.to_owned(),
+                })
+            }
+            _ => {}
         }
         let target = follow_symlinks(path).map_err(|source| Error::Write {
             path: path.to_owned(),
             source,
         })?;
-        match std::fs::metadata(&target) {
-            Ok(m) if m.is_dir() => Err(Error::IsDirectory {
-                path: path.to_owned(),
-            }),
-            Ok(m) if !m.is_file() => Ok(Sink::Direct { target }),
-            _ => Ok(Sink::Atomic { target, temp: None }),
-        }
+        Ok(Sink::Atomic { target, temp: None })
     }
 
     fn target(&self) -> &Path {

@@ -152,11 +152,10 @@ impl<'b> Grid<'b> {
 
     /// The index of cell (i, j), if the band has it.
     pub fn at(&self, i: usize, j: usize) -> Option<usize> {
-        let (lo, hi) = (*self.band.lo.get(i)?, self.band.hi[i]);
-        (j >= lo && j <= hi).then(|| self.offsets[i] + j - lo)
+        self.row(i)?.at(j)
     }
 
-    /// Row `i`'s cells, if the band has the row: what [`Grid::at`] looks up, once for the row.
+    /// Row `i`'s cells, if the band has the row: for looking up many cells of one row.
     pub(crate) fn row(&self, i: usize) -> Option<GridRow> {
         Some(GridRow {
             lo: *self.band.lo.get(i)?,
@@ -188,7 +187,7 @@ pub(crate) struct GridRow {
 }
 
 impl GridRow {
-    /// The index of the row's cell in column `j`, as [`Grid::at`] gives it.
+    /// The index of the row's cell in column `j`, if the band has it.
     #[inline(always)]
     pub(crate) fn at(&self, j: usize) -> Option<usize> {
         (j >= self.lo && j <= self.hi).then(|| self.first + j - self.lo)

@@ -264,18 +264,16 @@ impl PairCosts {
     /// for pricing fewer lengths.
     pub(crate) fn pair_cost(&self, src_len: u64, tgt_len: u64, tgt_sentences: usize) -> f64 {
         let (s, t) = (src_len as usize, tgt_len as usize);
-        let length = match self.kept.get(s * self.tgt_limit + t) {
-            Some(entry) if s < self.src_limit && t < self.tgt_limit => {
-                match entry.load(Ordering::Relaxed) {
-                    0 => {
-                        let cost = self.model.length_cost(src_len as f64, tgt_len as f64);
-                        entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
-                        cost
-                    }
-                    bits => f64::from_bits(bits.wrapping_sub(1)),
-                }
+        let kept =
+            (s < self.src_limit && t < self.tgt_limit).then(|| &self.kept[s * self.tgt_limit + t]);
+        let length = match kept.map(|entry| (entry, entry.load(Ordering::Relaxed))) {
+            Some((_, bits @ 1..)) => f64::from_bits(bits.wrapping_sub(1)),
+            Some((entry, 0)) => {
+                let cost = self.model.length_cost(src_len as f64, tgt_len as f64);
+                entry.store(cost.to_bits().wrapping_add(1), Ordering::Relaxed);
+                cost
             }
-            _ => self.model.length_cost(src_len as f64, tgt_len as f64),
+            None => self.model.length_cost(src_len as f64, tgt_len as f64),
         };
         length + ln_compositions_whole(t, tgt_sentences)
     }
