@@ -167,6 +167,10 @@ impl LengthModel {
 
     /// -ln p(target length | source length), the part of [`PairCosts::pair_cost`] before the
     /// split into sentences.
+    ///
+    /// Out of line: the search calls it where a kept cost is missing, and its `exp`s would
+    /// make every caller save registers for the path that finds the cost kept.
+    #[inline(never)]
     fn length_cost(&self, src_len: f64, tgt_len: f64) -> f64 {
         let d2 = (tgt_len - self.ratio * src_len).powi(2);
         let density = |variance: f64| {

@@ -284,6 +284,7 @@ impl Model {
 
     /// -ln P(bead), up to terms every path shares: the shape, the target lengths given the
     /// source lengths, and the lexical evidence.
+    #[inline(always)]
     fn bead_cost(&self, shape: usize, query_len: u64, other_len: u64, lexical: f64) -> f64 {
         let length = match BEAD_SHAPES[shape] {
             (_, 0) => 0.0,

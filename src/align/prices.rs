@@ -142,6 +142,13 @@ impl BeadPrices for SearchPrices<'_> {
     ) {
         shared.start(rows.end);
         dp::price_each_cell(grid, rows, out, |i, j, shapes, cell| {
+            if shapes.len() == BEAD_SHAPES.len() {
+                // Most cells: every shape starts inside the band, and each shape's pricing is
+                // compiled for its own sizes.
+                shared.gather(table, grid, (i, j), PAIR_QUERY_SIDE, PAIR_OTHER_SIDE);
+                price_every_shape(&self.pricing, shared, i, j, cell);
+                return;
+            }
             let (mut most_query, mut most_other) = (0, 0);
             for &k in shapes {
                 if let (a @ 1.., b @ 1..) = BEAD_SHAPES[k as usize] {
@@ -161,6 +168,66 @@ impl BeadPrices for SearchPrices<'_> {
             }
         });
     }
+}
+
+/// The most sentences of each side of a bead with both sides (the lone shapes need no evidence).
+const PAIR_QUERY_SIDE: usize = most_paired(0);
+const PAIR_OTHER_SIDE: usize = most_paired(1);
+
+const fn most_paired(side: usize) -> usize {
+    let mut most = 0;
+    let mut k = 0;
+    while k < BEAD_SHAPES.len() {
+        let (a, b) = BEAD_SHAPES[k];
+        let count = if side == 0 { a } else { b };
+        if a > 0 && b > 0 && count > most {
+            most = count;
+        }
+        k += 1;
+    }
+    most
+}
+
+/// The price of the bead of shape `K` ending in cell (`i`, `j`), to `cell[K]`, with the evidence
+/// [`SharedEvidence::gather`] found for the cell.
+#[inline(always)]
+fn price_shape<const K: usize>(
+    pricing: &Pricing<'_>,
+    shared: &SharedEvidence,
+    i: usize,
+    j: usize,
+    cell: &mut [f32],
+) {
+    let (a, b) = BEAD_SHAPES[K];
+    let cost = pricing.cost_with(K, i - a..i, j - b..j, |s, t| {
+        shared.lexical(s.len(), t.len())
+    });
+    cell[K] = cost as f32;
+}
+
+/// [`price_shape`] of each of [`BEAD_SHAPES`], in order.
+#[inline(always)]
+fn price_every_shape(
+    pricing: &Pricing<'_>,
+    shared: &SharedEvidence,
+    i: usize,
+    j: usize,
+    cell: &mut [f32],
+) {
+    const _: () = assert!(BEAD_SHAPES.len() == 13, "each shape is priced below");
+    price_shape::<0>(pricing, shared, i, j, cell);
+    price_shape::<1>(pricing, shared, i, j, cell);
+    price_shape::<2>(pricing, shared, i, j, cell);
+    price_shape::<3>(pricing, shared, i, j, cell);
+    price_shape::<4>(pricing, shared, i, j, cell);
+    price_shape::<5>(pricing, shared, i, j, cell);
+    price_shape::<6>(pricing, shared, i, j, cell);
+    price_shape::<7>(pricing, shared, i, j, cell);
+    price_shape::<8>(pricing, shared, i, j, cell);
+    price_shape::<9>(pricing, shared, i, j, cell);
+    price_shape::<10>(pricing, shared, i, j, cell);
+    price_shape::<11>(pricing, shared, i, j, cell);
+    price_shape::<12>(pricing, shared, i, j, cell);
 }
 
 /// What each sentence brings to the beads ending at one sentence of the other side, kept while
