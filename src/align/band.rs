@@ -20,6 +20,28 @@ pub(crate) const BEAD_SHAPES: [(usize, usize); 13] = [
     (1, 5),
 ];
 
+/// Run `$body` once for each of [`BEAD_SHAPES`], in order, with `$k` the shape's index as a
+/// constant: the innermost loops of the search compile each shape's code for its own sizes.
+macro_rules! for_each_shape {
+    ($k:ident => $body:block) => {{
+        const _: () = assert!($crate::align::band::BEAD_SHAPES.len() == 13);
+        { const $k: usize = 0; $body }
+        { const $k: usize = 1; $body }
+        { const $k: usize = 2; $body }
+        { const $k: usize = 3; $body }
+        { const $k: usize = 4; $body }
+        { const $k: usize = 5; $body }
+        { const $k: usize = 6; $body }
+        { const $k: usize = 7; $body }
+        { const $k: usize = 8; $body }
+        { const $k: usize = 9; $body }
+        { const $k: usize = 10; $body }
+        { const $k: usize = 11; $body }
+        { const $k: usize = 12; $body }
+    }};
+}
+pub(crate) use for_each_shape;
+
 /// The most sentences one side of a bead can have.
 pub(crate) const MAX_BEAD_SIDE: usize = 5;
 
@@ -176,6 +198,35 @@ impl<'b> Grid<'b> {
     pub fn columns(&self, i: usize) -> std::ops::RangeInclusive<usize> {
         self.band.lo[i]..=self.band.hi[i]
     }
+
+    /// The columns of row `i` where a bead of every shape ending there starts inside the band:
+    /// most of a band's cells, where a search needs no check per shape.
+    pub(crate) fn every_shape_from_band(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+        let (lo, hi) = (&self.band.lo, &self.band.hi);
+        let (mut first, mut last) = (lo[i], hi[i]);
+        for &(a, b) in &BEAD_SHAPES {
+            let Some(r) = i.checked_sub(a) else {
+                return 1..=0;
+            };
+            first = first.max(lo[r] + b);
+            last = last.min(hi[r] + b);
+        }
+        first..=last
+    }
+
+    /// The columns of row `i` where a bead of every shape starting there ends inside the band.
+    pub(crate) fn every_shape_into_band(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+        let (lo, hi) = (&self.band.lo, &self.band.hi);
+        let (mut first, mut last) = (lo[i], hi[i]);
+        for &(a, b) in &BEAD_SHAPES {
+            if i + a >= lo.len() || hi[i + a] < b {
+                return 1..=0;
+            }
+            first = first.max(lo[i + a].saturating_sub(b));
+            last = last.min(hi[i + a] - b);
+        }
+        first..=last
+    }
 }
 
 /// One row of a [`Grid`]: its columns `lo..=hi`, the first at cell index `first`.
@@ -191,6 +242,13 @@ impl GridRow {
     #[inline(always)]
     pub(crate) fn at(&self, j: usize) -> Option<usize> {
         (j >= self.lo && j <= self.hi).then(|| self.first + j - self.lo)
+    }
+
+    /// The index of the row's cell in column `j`, which the row has.
+    #[inline(always)]
+    pub(crate) fn at_inside(&self, j: usize) -> usize {
+        debug_assert!((self.lo..=self.hi).contains(&j));
+        self.first + j - self.lo
     }
 }
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::band::{Band, Grid, GridRow, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
+use super::band::{for_each_shape, Band, Grid, GridRow, Step, BEAD_SHAPES, MAX_SOURCE_SIDE};
 use super::confidence::Rivals;
 
 const SHAPES: usize = BEAD_SHAPES.len();
@@ -413,6 +413,7 @@ fn forward_rows(
         // The rows a bead ending in row `i` starts in, `a` rows up.
         let reach: [Option<GridRow>; MAX_REACH + 1] =
             std::array::from_fn(|a| i.checked_sub(a).and_then(|r| grid.row(r)));
+        let every_shape = grid.every_shape_from_band(i);
         for j in grid.columns(i) {
             let here = grid.row_start(i) + j - lo;
             if i == 0 && j == 0 {
@@ -425,13 +426,8 @@ fn forward_rows(
             let cell = &costs[(here - cbase) * SHAPES..][..SHAPES];
             let (mut cheapest, mut cheapest_shape, mut total) =
                 (f64::INFINITY, u8::MAX, f64::INFINITY);
-            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                if b > j {
-                    continue;
-                }
-                let Some(from) = reach[a].and_then(|row| row.at(j - b)) else {
-                    continue;
-                };
+            // The bead of shape `k` from cell `from`.
+            let mut offer = |k: usize, from: usize| {
                 let price = f64::from(cell[k]);
                 let c = best[from - base] + price;
                 if c < cheapest {
@@ -440,6 +436,22 @@ fn forward_rows(
                 }
                 if sums == Sums::Keep {
                     total = log_add(total, sum[from - base] + price);
+                }
+            };
+            if every_shape.contains(&j) {
+                for_each_shape!(K => {
+                    let (a, b) = BEAD_SHAPES[K];
+                    let row = reach[a].expect("the band has the rows of every shape");
+                    offer(K, row.at_inside(j - b));
+                });
+            } else {
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    if b > j {
+                        continue;
+                    }
+                    if let Some(from) = reach[a].and_then(|row| row.at(j - b)) {
+                        offer(k, from);
+                    }
                 }
             }
             best[here - base] = cheapest;
@@ -492,6 +504,7 @@ fn backward_rows(
         let lo = *grid.columns(i).start();
         // The rows a bead starting in row `i` ends in, `a` rows down.
         let reach: [Option<GridRow>; MAX_REACH + 1] = std::array::from_fn(|a| grid.row(i + a));
+        let every_shape = grid.every_shape_into_band(i);
         for j in grid.columns(i).rev() {
             let here = grid.row_start(i) + j - lo;
             let (mut cheapest, mut total) = if here == last {
@@ -499,23 +512,38 @@ fn backward_rows(
             } else {
                 (f64::INFINITY, f64::INFINITY)
             };
-            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                let Some(to) = reach[a].and_then(|row| row.at(j + b)) else {
-                    continue;
-                };
-                let (to_best, to_sum, price) = if to >= end {
-                    let later = later.expect("a bead ends in the next block");
-                    let t = to - later.base;
-                    (later.cheapest[t], later.sum[t], later.cost(to, k))
-                } else {
-                    let t = to - base;
-                    (best[t], sum[t], f64::from(costs[t * SHAPES + k]))
-                };
-                let c = to_best + price;
-                if c < cheapest {
-                    cheapest = c;
+            if every_shape.contains(&j) && i + MAX_REACH < r1 {
+                // Every bead from here ends inside the band and this block.
+                for_each_shape!(K => {
+                    let (a, b) = BEAD_SHAPES[K];
+                    let row = reach[a].expect("the band has the rows of every shape");
+                    let t = row.at_inside(j + b) - base;
+                    let price = f64::from(costs[t * SHAPES + K]);
+                    let c = best[t] + price;
+                    if c < cheapest {
+                        cheapest = c;
+                    }
+                    total = log_add(total, sum[t] + price);
+                });
+            } else {
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    let Some(to) = reach[a].and_then(|row| row.at(j + b)) else {
+                        continue;
+                    };
+                    let (to_best, to_sum, price) = if to >= end {
+                        let later = later.expect("a bead ends in the next block");
+                        let t = to - later.base;
+                        (later.cheapest[t], later.sum[t], later.cost(to, k))
+                    } else {
+                        let t = to - base;
+                        (best[t], sum[t], f64::from(costs[t * SHAPES + k]))
+                    };
+                    let c = to_best + price;
+                    if c < cheapest {
+                        cheapest = c;
+                    }
+                    total = log_add(total, to_sum + price);
                 }
-                total = log_add(total, to_sum + price);
             }
             best[here - base] = cheapest;
             sum[here - base] = total;
