@@ -82,6 +82,15 @@ pub(crate) fn price_each_cell(
     out: &mut [f32],
     mut price: impl FnMut(usize, usize, &[u8], &mut [f32]),
 ) {
+    const EVERY_SHAPE: [u8; SHAPES] = {
+        let mut every = [0u8; SHAPES];
+        let mut k = 0;
+        while k < SHAPES {
+            every[k] = k as u8;
+            k += 1;
+        }
+        every
+    };
     let mut cells = out.chunks_exact_mut(SHAPES);
     let mut shapes = [0u8; SHAPES];
     for i in rows {
@@ -90,16 +99,22 @@ pub(crate) fn price_each_cell(
         for (a, start) in starts.iter_mut().enumerate().take(i + 1) {
             *start = (*grid.columns(i - a).start(), *grid.columns(i - a).end());
         }
+        let every_shape = grid.every_shape_from_band(i);
         for (j, cell) in grid.columns(i).zip(&mut cells) {
-            let mut count = 0;
-            for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
-                let (lo, hi) = starts[a];
-                if b <= j && (lo..=hi).contains(&(j - b)) {
-                    shapes[count] = k as u8;
-                    count += 1;
+            let shapes: &[u8] = if every_shape.contains(&j) {
+                &EVERY_SHAPE
+            } else {
+                let mut count = 0;
+                for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
+                    let (lo, hi) = starts[a];
+                    if b <= j && (lo..=hi).contains(&(j - b)) {
+                        shapes[count] = k as u8;
+                        count += 1;
+                    }
                 }
-            }
-            price(i, j, &shapes[..count], cell);
+                &shapes[..count]
+            };
+            price(i, j, shapes, cell);
         }
     }
 }
