@@ -472,10 +472,10 @@ impl MatchTable {
 
     /// What row `i` brings to a bead with the columns `lo..hi`: its baseline, and the gains of its
     /// tokens that find a translation there.
-    fn row_score(&self, i: usize, lo: u32, hi: u32, scratch: &mut Scratch) -> (f64, f64) {
+    fn row_score(&self, i: usize, lo: u32, hi: u32) -> (f64, f64) {
         let b = ((hi - lo) as usize).min(MAX_SIDE) - 1;
         let baseline = f64::from(self.baseline[i - self.first_row][b]);
-        (baseline, self.gains(self.matches(i, lo, hi), b, scratch))
+        (baseline, self.gains(self.matches(i, lo, hi), b))
     }
 
     /// [`MatchTable::row_score`] of row `i` for the columns `hi - b..hi`, for each `b` in
@@ -485,7 +485,6 @@ impl MatchTable {
         i: usize,
         hi: u32,
         most: usize,
-        scratch: &mut Scratch,
         out: &mut [(f64, f64); MAX_SIDE],
     ) {
         let row = self.row_matches(i);
@@ -496,14 +495,14 @@ impl MatchTable {
             let within = &row.matched[from..end.max(from)];
             out[b - 1] = (
                 f64::from(baseline[b - 1]),
-                self.gains(within, b - 1, scratch),
+                self.gains(within, b - 1),
             );
         }
     }
 
     /// The gains of the matched tokens `within` a bead whose other side has `b + 1` sentences,
     /// each token counted once.
-    fn gains(&self, within: &[u32], b: usize, scratch: &mut Scratch) -> f64 {
+    fn gains(&self, within: &[u32], b: usize) -> f64 {
         if b == 0 || within.len() < 2 {
             // One column holds each token once (and one token is once anyway).
             return within
@@ -511,13 +510,21 @@ impl MatchTable {
                 .map(|&q| f64::from(self.tests[q as usize].gain[b]))
                 .sum::<f64>();
         }
-        // Each token counts once, by a stamp per token rather than a sort: this is the search's
-        // innermost loop.
-        scratch.next();
+        // Each token counts once. This is the search's innermost loop, over a few tokens: a
+        // 64-bit mask of the tokens' hashes says which cannot have been seen before, and only
+        // the others are looked for among the tokens before them (a stamp per token in a
+        // vocabulary-sized array missed the cache on long documents).
+        let mut seen = 0u64;
         within
             .iter()
-            .filter(|&&q| scratch.first_visit(q as usize))
-            .map(|&q| f64::from(self.tests[q as usize].gain[b]))
+            .enumerate()
+            .filter(|&(p, &q)| {
+                let bit = 1u64 << (q.wrapping_mul(0x9E37_79B9) >> 26);
+                let again = seen & bit != 0 && within[..p].contains(&q);
+                seen |= bit;
+                !again
+            })
+            .map(|(_, &q)| f64::from(self.tests[q as usize].gain[b]))
             .sum::<f64>()
     }
 
@@ -554,13 +561,10 @@ impl MatchTable {
     }
 }
 
-/// Marks which tokens a bead has already counted, reset in O(1) between beads; and the latest
-/// row scores, since the beads ending in one cell share most of their rows (the 21 pair beads
-/// ending in a cell score 11 distinct (row, columns) pairs in each direction).
+/// The latest row scores, since the beads ending in one cell share most of their rows (the 21
+/// pair beads ending in a cell score 11 distinct (row, columns) pairs in each direction).
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    stamps: Vec<u32>,
-    now: u32,
     rows: Vec<RowScore>,
 }
 
@@ -597,7 +601,7 @@ impl Scratch {
         if kept.table == id && kept.row == i && kept.lo == lo && kept.hi == hi {
             return (kept.baseline, kept.gains);
         }
-        let (baseline, gains) = table.row_score(i, lo, hi, self);
+        let (baseline, gains) = table.row_score(i, lo, hi);
         self.rows[slot] = RowScore {
             table: id,
             row: i,
@@ -607,24 +611,6 @@ impl Scratch {
             gains,
         };
         (baseline, gains)
-    }
-
-    fn next(&mut self) {
-        self.now = self.now.wrapping_add(1);
-        if self.now == 0 {
-            self.stamps.iter_mut().for_each(|s| *s = 0);
-            self.now = 1;
-        }
-    }
-
-    /// True the first time `token` is seen since the last [`Scratch::next`].
-    fn first_visit(&mut self, token: usize) -> bool {
-        if token >= self.stamps.len() {
-            self.stamps.resize(token + 1, 0);
-        }
-        let seen = self.stamps[token] == self.now;
-        self.stamps[token] = self.now;
-        !seen
     }
 }
 
@@ -765,11 +751,10 @@ impl BeadEvidence {
         query: usize,
         end: usize,
         most: usize,
-        scratch: &mut Scratch,
         out: &mut [(f64, f64); MAX_SIDE],
     ) {
         self.forward
-            .row_scores_ending(query, end as u32, most, scratch, out);
+            .row_scores_ending(query, end as u32, most, out);
     }
 
     /// The same for other sentence `other` and the query sentences `end - a..end`.
@@ -778,11 +763,10 @@ impl BeadEvidence {
         other: usize,
         end: usize,
         most: usize,
-        scratch: &mut Scratch,
         out: &mut [(f64, f64); MAX_SIDE],
     ) {
         self.backward
-            .row_scores_ending(other, end as u32, most, scratch, out);
+            .row_scores_ending(other, end as u32, most, out);
     }
 
     /// Add the bead's tested and found tokens, per direction (`features` as the table was

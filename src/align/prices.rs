@@ -237,7 +237,6 @@ fn price_every_shape(
 /// so it has the same bits.
 #[derive(Default)]
 pub(super) struct SharedEvidence {
-    lexical: Scratch,
     /// The last row of the rows being priced.
     last_row: usize,
     /// The query sentences of the last [`MAX_SOURCE_SIDE`] rows, each by its index modulo that.
@@ -340,7 +339,7 @@ impl SharedEvidence {
         *slot.get_or_insert_with(|| {
             let mut terms = [(0.0, 0.0); MAX_BEAD_SIDE];
             let most = MAX_TARGET_SIDE.min(end);
-            table.query_scores_ending(r, end, most, &mut self.lexical, &mut terms);
+            table.query_scores_ending(r, end, most, &mut terms);
             terms
         })
     }
@@ -363,7 +362,7 @@ impl SharedEvidence {
         *slot.get_or_insert_with(|| {
             let mut terms = [(0.0, 0.0); MAX_BEAD_SIDE];
             let most = MAX_SOURCE_SIDE.min(end);
-            table.other_scores_ending(c, end, most, &mut self.lexical, &mut terms);
+            table.other_scores_ending(c, end, most, &mut terms);
             terms
         })
     }
