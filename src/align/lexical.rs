@@ -479,7 +479,8 @@ impl MatchTable {
     }
 
     /// [`MatchTable::row_score`] of row `i` for the columns `hi - b..hi`, for each `b` in
-    /// `1..=most`, in `out[b - 1]`: the column index of the row is looked up once.
+    /// `1..=most`, in `out[b - 1]`: the column index of the row is looked up once, and which of
+    /// the row's matches repeat a token is found once for all the beads, whose columns nest.
     fn row_scores_ending(
         &self,
         i: usize,
@@ -490,13 +491,38 @@ impl MatchTable {
         let row = self.row_matches(i);
         let baseline = &self.baseline[i - self.first_row];
         let end = row.before(hi);
+        let widest = row.before(hi - most as u32).min(end);
+        let all = &row.matched[widest..end];
+        if all.len() > NEAREST_REPEATS {
+            for b in 1..=most {
+                let from = row.before(hi - b as u32);
+                let within = &row.matched[from..end.max(from)];
+                out[b - 1] = (f64::from(baseline[b - 1]), self.gains(within, b - 1));
+            }
+            return;
+        }
+        // For each match, where its token was last matched before it (in `all`), if it was.
+        let mut last_before = [NOT_BEFORE; NEAREST_REPEATS];
+        let mut seen = 0u64;
+        for (p, &q) in all.iter().enumerate() {
+            let bit = token_bit(q);
+            if seen & bit != 0 {
+                if let Some(k) = all[..p].iter().rposition(|&o| o == q) {
+                    last_before[p] = k as u8;
+                }
+            }
+            seen |= bit;
+        }
         for b in 1..=most {
-            let from = row.before(hi - b as u32);
-            let within = &row.matched[from..end.max(from)];
-            out[b - 1] = (
-                f64::from(baseline[b - 1]),
-                self.gains(within, b - 1),
-            );
+            // A match counts in the bead unless its token was matched before it in the bead.
+            let from = row.before(hi - b as u32).clamp(widest, end) - widest;
+            let gains = all[from..]
+                .iter()
+                .zip(&last_before[from..])
+                .filter(|&(_, &k)| k == NOT_BEFORE || usize::from(k) < from)
+                .map(|(&q, _)| f64::from(self.tests[q as usize].gain[b - 1]))
+                .sum::<f64>();
+            out[b - 1] = (f64::from(baseline[b - 1]), gains);
         }
     }
 
@@ -519,7 +545,7 @@ impl MatchTable {
             .iter()
             .enumerate()
             .filter(|&(p, &q)| {
-                let bit = 1u64 << (q.wrapping_mul(0x9E37_79B9) >> 26);
+                let bit = token_bit(q);
                 let again = seen & bit != 0 && within[..p].contains(&q);
                 seen |= bit;
                 !again
@@ -560,6 +586,18 @@ impl MatchTable {
         }
     }
 }
+
+/// A token's bit in a 64-bit mask of the tokens seen: a hash of the token, so that neighbouring
+/// ids do not share bits.
+#[inline(always)]
+fn token_bit(token: u32) -> u64 {
+    1u64 << (token.wrapping_mul(0x9E37_79B9) >> 26)
+}
+
+/// [`MatchTable::row_scores_ending`] finds repeated tokens once for rows with at most this many
+/// matches in the widest bead (almost all); `u8` positions leave room for [`NOT_BEFORE`].
+const NEAREST_REPEATS: usize = 64;
+const NOT_BEFORE: u8 = u8::MAX;
 
 /// The latest row scores, since the beads ending in one cell share most of their rows (the 21
 /// pair beads ending in a cell score 11 distinct (row, columns) pairs in each direction).
