@@ -373,6 +373,8 @@ impl MatchTable {
                         let mut built = RowsBuild::with_rows(task.len());
                         // (column, token) pairs of a row, sorted: the order the search sums gains in.
                         let mut pairs: Vec<(u32, u32)> = Vec::new();
+                        let (mut column_start, mut column_fill) = (Vec::new(), Vec::new());
+                        let mut by_column: Vec<u32> = Vec::new();
                         for i in task {
                             let range = window(i);
                             let (lo, hi) = (range.start as u32, range.end as u32);
@@ -394,19 +396,42 @@ impl MatchTable {
                                     }
                                 }
                             }
-                            pairs.sort_unstable();
-                            pairs.dedup();
+                            // The pairs by column, in the order they were found (a counting
+                            // sort): the row's tokens ascend, so each column's do too, in the
+                            // order the search sums gains in, and a token with two translations
+                            // in one column is there twice, side by side.
+                            let width = (hi - lo) as usize;
+                            column_start.clear();
+                            column_start.resize(width + 1, 0usize);
+                            for &(j, _) in &pairs {
+                                column_start[(j - lo) as usize + 1] += 1;
+                            }
+                            for c in 0..width {
+                                column_start[c + 1] += column_start[c];
+                            }
+                            column_fill.clear();
+                            column_fill.extend_from_slice(&column_start[..width]);
+                            by_column.clear();
+                            by_column.resize(pairs.len(), 0);
+                            for &(j, q) in &pairs {
+                                let fill = &mut column_fill[(j - lo) as usize];
+                                by_column[*fill] = q;
+                                *fill += 1;
+                            }
                             built.baseline.push(baseline);
                             built.window_start.push(lo);
-                            let mut k = 0;
-                            for j in lo..=hi {
-                                while k < pairs.len() && pairs[k].0 < j {
-                                    k += 1;
+                            let row_start = built.matched.len();
+                            for c in 0..width {
+                                built.first.push((built.matched.len() - row_start) as u32);
+                                let column = &by_column[column_start[c]..column_start[c + 1]];
+                                for (k, &q) in column.iter().enumerate() {
+                                    if k == 0 || column[k - 1] != q {
+                                        built.matched.push(q);
+                                    }
                                 }
-                                built.first.push(k as u32);
                             }
+                            built.first.push((built.matched.len() - row_start) as u32);
                             built.first_end.push(built.first.len());
-                            built.matched.extend(pairs.iter().map(|&(_, q)| q));
                             built.match_end.push(built.matched.len());
                         }
                         built
