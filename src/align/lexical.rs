@@ -518,6 +518,14 @@ impl MatchTable {
         let end = row.before(hi);
         let widest = row.before(hi - most as u32).min(end);
         let all = &row.matched[widest..end];
+        if all.is_empty() {
+            // Most rows far from the path: no bead finds a translation.
+            let nothing = std::iter::empty::<f64>().sum::<f64>();
+            for b in 1..=most {
+                out[b - 1] = (f64::from(baseline[b - 1]), nothing);
+            }
+            return;
+        }
         if all.len() > NEAREST_REPEATS {
             for b in 1..=most {
                 let from = row.before(hi - b as u32);
