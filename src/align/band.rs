@@ -23,21 +23,12 @@ pub(crate) const BEAD_SHAPES: [(usize, usize); 13] = [
 /// Run `$body` once for each of [`BEAD_SHAPES`], in order, with `$k` the shape's index as a
 /// constant: the innermost loops of the search compile each shape's code for its own sizes.
 macro_rules! for_each_shape {
-    ($k:ident => $body:block) => {{
-        const _: () = assert!($crate::align::band::BEAD_SHAPES.len() == 13);
-        { const $k: usize = 0; $body }
-        { const $k: usize = 1; $body }
-        { const $k: usize = 2; $body }
-        { const $k: usize = 3; $body }
-        { const $k: usize = 4; $body }
-        { const $k: usize = 5; $body }
-        { const $k: usize = 6; $body }
-        { const $k: usize = 7; $body }
-        { const $k: usize = 8; $body }
-        { const $k: usize = 9; $body }
-        { const $k: usize = 10; $body }
-        { const $k: usize = 11; $body }
-        { const $k: usize = 12; $body }
+    ($k:ident => $body:block) => {
+        $crate::align::band::for_each_shape!(@ $k => $body; 0 1 2 3 4 5 6 7 8 9 10 11 12)
+    };
+    (@ $k:ident => $body:block; $($shape:literal)*) => {{
+        const _: () = assert!($crate::align::band::BEAD_SHAPES.len() == [$($shape),*].len());
+        $({ const $k: usize = $shape; $body })*
     }};
 }
 pub(crate) use for_each_shape;
@@ -201,31 +192,31 @@ impl<'b> Grid<'b> {
 
     /// The columns of row `i` where a bead of every shape ending there starts inside the band:
     /// most of a band's cells, where a search needs no check per shape.
-    pub(crate) fn every_shape_from_band(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+    pub(crate) fn every_shape_from_band(&self, i: usize) -> Range<usize> {
         let (lo, hi) = (&self.band.lo, &self.band.hi);
         let (mut first, mut last) = (lo[i], hi[i]);
         for &(a, b) in &BEAD_SHAPES {
             let Some(r) = i.checked_sub(a) else {
-                return 1..=0;
+                return 0..0;
             };
             first = first.max(lo[r] + b);
             last = last.min(hi[r] + b);
         }
-        first..=last
+        first..last + 1
     }
 
     /// The columns of row `i` where a bead of every shape starting there ends inside the band.
-    pub(crate) fn every_shape_into_band(&self, i: usize) -> std::ops::RangeInclusive<usize> {
+    pub(crate) fn every_shape_into_band(&self, i: usize) -> Range<usize> {
         let (lo, hi) = (&self.band.lo, &self.band.hi);
         let (mut first, mut last) = (lo[i], hi[i]);
         for &(a, b) in &BEAD_SHAPES {
             if i + a >= lo.len() || hi[i + a] < b {
-                return 1..=0;
+                return 0..0;
             }
             first = first.max(lo[i + a].saturating_sub(b));
             last = last.min(hi[i + a] - b);
         }
-        first..=last
+        first..last + 1
     }
 }
 

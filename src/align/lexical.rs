@@ -506,13 +506,7 @@ impl MatchTable {
     /// [`MatchTable::row_score`] of row `i` for the columns `hi - b..hi`, for each `b` in
     /// `1..=most`, in `out[b - 1]`: the column index of the row is looked up once, and which of
     /// the row's matches repeat a token is found once for all the beads, whose columns nest.
-    fn row_scores_ending(
-        &self,
-        i: usize,
-        hi: u32,
-        most: usize,
-        out: &mut [(f64, f64); MAX_SIDE],
-    ) {
+    fn row_scores_ending(&self, i: usize, hi: u32, most: usize, out: &mut [(f64, f64); MAX_SIDE]) {
         let row = self.row_matches(i);
         let baseline = &self.baseline[i - self.first_row];
         let end = row.before(hi);
@@ -824,8 +818,7 @@ impl BeadEvidence {
         most: usize,
         out: &mut [(f64, f64); MAX_SIDE],
     ) {
-        self.forward
-            .row_scores_ending(query, end as u32, most, out);
+        self.forward.row_scores_ending(query, end as u32, most, out);
     }
 
     /// The same for other sentence `other` and the query sentences `end - a..end`.
