@@ -371,7 +371,8 @@ impl MatchTable {
                     PostingCursors::with(postings.len(), |cursors| {
                         let task = first..(first + BUILD_TASK).min(rows.end);
                         let mut built = RowsBuild::with_rows(task.len());
-                        // (column, token) pairs of a row, sorted: the order the search sums gains in.
+                        // (column, token) pairs of a row as found: tokens ascending, and each
+                        // token's columns ascending.
                         let mut pairs: Vec<(u32, u32)> = Vec::new();
                         let (mut column_start, mut column_fill) = (Vec::new(), Vec::new());
                         let mut by_column: Vec<u32> = Vec::new();
@@ -400,7 +401,7 @@ impl MatchTable {
                             // sort): the row's tokens ascend, so each column's do too, in the
                             // order the search sums gains in, and a token with two translations
                             // in one column is there twice, side by side.
-                            let width = (hi - lo) as usize;
+                            let width = hi.saturating_sub(lo) as usize;
                             column_start.clear();
                             column_start.resize(width + 1, 0usize);
                             for &(j, _) in &pairs {
@@ -513,7 +514,8 @@ impl MatchTable {
         let widest = row.before(hi - most as u32).min(end);
         let all = &row.matched[widest..end];
         if all.is_empty() {
-            // Most rows far from the path: no bead finds a translation.
+            // Most rows far from the path: no bead finds a translation. (The sum of no gains,
+            // as the sums below give it, sign of zero included.)
             let nothing = std::iter::empty::<f64>().sum::<f64>();
             for b in 1..=most {
                 out[b - 1] = (f64::from(baseline[b - 1]), nothing);

@@ -5,7 +5,9 @@
 
 use std::ops::Range;
 
-use super::band::{Band, Grid, BEAD_SHAPES, MAX_BEAD_SIDE, MAX_SOURCE_SIDE, MAX_TARGET_SIDE};
+use super::band::{
+    for_each_shape, Band, Grid, BEAD_SHAPES, MAX_BEAD_SIDE, MAX_SOURCE_SIDE, MAX_TARGET_SIDE,
+};
 use super::dp::{self, BeadPrices};
 use super::lexical::{
     both_directions, sum_rows, BeadEvidence, EvidenceTests, Scratch, SidePostings,
@@ -214,20 +216,9 @@ fn price_every_shape(
     j: usize,
     cell: &mut [f32],
 ) {
-    const _: () = assert!(BEAD_SHAPES.len() == 13, "each shape is priced below");
-    price_shape::<0>(pricing, shared, i, j, cell);
-    price_shape::<1>(pricing, shared, i, j, cell);
-    price_shape::<2>(pricing, shared, i, j, cell);
-    price_shape::<3>(pricing, shared, i, j, cell);
-    price_shape::<4>(pricing, shared, i, j, cell);
-    price_shape::<5>(pricing, shared, i, j, cell);
-    price_shape::<6>(pricing, shared, i, j, cell);
-    price_shape::<7>(pricing, shared, i, j, cell);
-    price_shape::<8>(pricing, shared, i, j, cell);
-    price_shape::<9>(pricing, shared, i, j, cell);
-    price_shape::<10>(pricing, shared, i, j, cell);
-    price_shape::<11>(pricing, shared, i, j, cell);
-    price_shape::<12>(pricing, shared, i, j, cell);
+    for_each_shape!(K => {
+        price_shape::<K>(pricing, shared, i, j, cell);
+    });
 }
 
 /// What each sentence brings to the beads ending at one sentence of the other side, kept while
