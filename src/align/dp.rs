@@ -92,7 +92,7 @@ pub(crate) fn price_each_cell(
         every
     };
     let mut cells = out.chunks_exact_mut(SHAPES);
-    let mut shapes = [0u8; SHAPES];
+    let mut listed = [0u8; SHAPES];
     for i in rows {
         // The columns of the rows a bead ending in row `i` can start in.
         let mut starts = [(1, 0); MAX_REACH + 1];
@@ -108,11 +108,11 @@ pub(crate) fn price_each_cell(
                 for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
                     let (lo, hi) = starts[a];
                     if b <= j && (lo..=hi).contains(&(j - b)) {
-                        shapes[count] = k as u8;
+                        listed[count] = k as u8;
                         count += 1;
                     }
                 }
-                &shapes[..count]
+                &listed[..count]
             };
             price(i, j, shapes, cell);
         }
@@ -527,18 +527,21 @@ fn backward_rows(
             } else {
                 (f64::INFINITY, f64::INFINITY)
             };
+            // A bead to a cell with these backward costs, at this price.
+            let mut offer = |to_best: f64, to_sum: f64, price: f64| {
+                let c = to_best + price;
+                if c < cheapest {
+                    cheapest = c;
+                }
+                total = log_add(total, to_sum + price);
+            };
             if every_shape.contains(&j) && i + MAX_REACH < r1 {
                 // Every bead from here ends inside the band and this block.
                 for_each_shape!(K => {
                     let (a, b) = BEAD_SHAPES[K];
                     let row = reach[a].expect("the band has the rows of every shape");
                     let t = row.at_inside(j + b) - base;
-                    let price = f64::from(costs[t * SHAPES + K]);
-                    let c = best[t] + price;
-                    if c < cheapest {
-                        cheapest = c;
-                    }
-                    total = log_add(total, sum[t] + price);
+                    offer(best[t], sum[t], f64::from(costs[t * SHAPES + K]));
                 });
             } else {
                 for (k, &(a, b)) in BEAD_SHAPES.iter().enumerate() {
@@ -553,11 +556,7 @@ fn backward_rows(
                         let t = to - base;
                         (best[t], sum[t], f64::from(costs[t * SHAPES + k]))
                     };
-                    let c = to_best + price;
-                    if c < cheapest {
-                        cheapest = c;
-                    }
-                    total = log_add(total, to_sum + price);
+                    offer(to_best, to_sum, price);
                 }
             }
             best[here - base] = cheapest;

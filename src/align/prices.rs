@@ -147,7 +147,7 @@ impl BeadPrices for SearchPrices<'_> {
             if shapes.len() == BEAD_SHAPES.len() {
                 // Most cells: every shape starts inside the band, and each shape's pricing is
                 // compiled for its own sizes.
-                shared.gather(table, grid, (i, j), PAIR_QUERY_SIDE, PAIR_OTHER_SIDE);
+                shared.gather(table, grid, (i, j), MAX_SOURCE_SIDE, MAX_TARGET_SIDE);
                 price_every_shape(&self.pricing, shared, i, j, cell);
                 return;
             }
@@ -170,24 +170,6 @@ impl BeadPrices for SearchPrices<'_> {
             }
         });
     }
-}
-
-/// The most sentences of each side of a bead with both sides (the lone shapes need no evidence).
-const PAIR_QUERY_SIDE: usize = most_paired(0);
-const PAIR_OTHER_SIDE: usize = most_paired(1);
-
-const fn most_paired(side: usize) -> usize {
-    let mut most = 0;
-    let mut k = 0;
-    while k < BEAD_SHAPES.len() {
-        let (a, b) = BEAD_SHAPES[k];
-        let count = if side == 0 { a } else { b };
-        if a > 0 && b > 0 && count > most {
-            most = count;
-        }
-        k += 1;
-    }
-    most
 }
 
 /// The price of the bead of shape `K` ending in cell (`i`, `j`), to `cell[K]`, with the evidence
