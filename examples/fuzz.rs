@@ -89,6 +89,11 @@ fn parse_args() -> Result<Args, String> {
             other => return Err(format!("unknown argument {other}\n{USAGE}")),
         }
     }
+    for (flag, value) in [("--seconds", args.seconds), ("--slow", args.slow)] {
+        if value.is_nan() || value < 0.0 {
+            return Err(format!("{flag}: {value} is not a duration"));
+        }
+    }
     if args.execs != u64::MAX && !seconds_given {
         args.seconds = f64::INFINITY;
     }
@@ -196,12 +201,13 @@ fn main() -> ExitCode {
     let campaign = Campaign {
         seeds: &seeds,
         seed: args.seed,
-        time: Duration::from_secs_f64(args.seconds),
+        // `--execs` alone runs for as long as the executions take.
+        time: Duration::try_from_secs_f64(args.seconds).unwrap_or(Duration::MAX),
         max_execs: args.execs,
         crash_dir: Some(args.out.clone()),
         stop_on_crash: false,
         minimise_for: Duration::from_secs(120),
-        slow: Duration::from_secs_f64(args.slow),
+        slow: Duration::try_from_secs_f64(args.slow).unwrap_or(Duration::MAX),
     };
     eprintln!(
         "fuzzing {} target(s), seed {}, {} job(s)",

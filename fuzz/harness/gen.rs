@@ -422,6 +422,10 @@ fn span(rng: &mut Rng, s: &str) -> (usize, usize) {
     (a, b)
 }
 
+/// The most a long-line mutation inserts: far longer than any line a target reads whole, far
+/// shorter than memory.
+const MAX_REPEATED_BYTES: usize = 1 << 20;
+
 /// One mutation in place.
 pub fn mutate(rng: &mut Rng, s: &mut String, seeds: &Seeds) {
     match rng.below(14) {
@@ -462,7 +466,9 @@ pub fn mutate(rng: &mut Rng, s: &mut String, seeds: &Seeds) {
                 s[a..b].to_owned()
             };
             let max = if rng.one_in(8) { 20_000 } else { 500 };
-            let times = rng.skewed(max);
+            // Capped in bytes: a long span repeated 20,000 times would ask for gigabytes
+            // (18 GB once, which the campaign did not survive) before the input is truncated.
+            let times = rng.skewed(max).min(MAX_REPEATED_BYTES / unit.len().max(1));
             s.insert_str(at, &unit.repeat(times));
         }
         8 => {
