@@ -23,8 +23,8 @@ use clap::{Parser, Subcommand};
 use bialign::align::AlignOptions;
 use bialign::anchor::glossary::Glossary;
 use bialign::batch::{self, BatchOptions, Defaults, InputFormat, OutputFormat, Shard};
-use bialign::check::{self, count_noun, format::CheckFormat, CheckOptions, FailOn};
-use bialign::diff::{self, format::DiffFormat, DiffOptions};
+use bialign::check::{self, count_noun, CheckOptions, FailOn};
+use bialign::diff::{self, DiffOptions};
 use bialign::eval::report::{EvalFormat, SetScores};
 use bialign::eval::{self, EvalSet};
 use bialign::exit_codes;
@@ -34,6 +34,7 @@ use bialign::output;
 use bialign::pipeline::{self, LangChoice, PairRequest};
 use bialign::render::color::{ColorChoice, Paint};
 use bialign::render::github::append_step_summary;
+use bialign::render::ReviewFormat;
 use bialign::report::format::{self, Format};
 use bialign::report::segments::{self, SegmentFormat};
 use bialign::report::ReportOptions;
@@ -273,14 +274,14 @@ impl AlignHow {
     }
 }
 
+/// The flags of the commands that give a verdict, `check` and `diff`.
 #[derive(clap::Args)]
-struct CheckArgs {
-    #[command(flatten)]
-    pair: PairArgs,
+struct ReviewArgs {
     /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
-    #[arg(long, value_parser = named::<CheckFormat>())]
-    format: Option<CheckFormat>,
-    /// Exit with status 1 when a finding this severe or worse is reported.
+    #[arg(long, value_parser = named::<ReviewFormat>())]
+    format: Option<ReviewFormat>,
+    /// Exit with status 1 when a finding this severe or worse is reported (by `diff`: one the
+    /// edit introduced).
     #[arg(long, value_parser = named::<FailOn>(), default_value = "error")]
     fail_on: FailOn,
     /// Kinds of findings not to report, comma-separated (e.g. `length-outlier,low-confidence`).
@@ -290,6 +291,33 @@ struct CheckArgs {
     /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
     #[arg(long, default_value = "normal", value_parser = named::<check::unpaired::Sensitivity>())]
     sensitivity: check::unpaired::Sensitivity,
+}
+
+impl ReviewArgs {
+    fn check_options(&self) -> CheckOptions {
+        CheckOptions {
+            ignore: self.ignore.clone(),
+            sensitivity: self.sensitivity,
+            ..CheckOptions::default()
+        }
+    }
+
+    /// `--format`, or the one the output file's name asks for.
+    fn format(&self, out: &OutputArgs) -> ReviewFormat {
+        self.format.unwrap_or_else(|| {
+            out.output
+                .as_deref()
+                .map_or(ReviewFormat::Terminal, ReviewFormat::for_output)
+        })
+    }
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    pair: PairArgs,
+    #[command(flatten)]
+    review: ReviewArgs,
     /// An earlier `--format json` output: report and fail only on findings not in it.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -313,19 +341,8 @@ struct DiffArgs {
     source: bool,
     #[command(flatten)]
     how: AlignHow,
-    /// Without it: `json` or `html` when `-o` ends in `.json` or `.html`, else `terminal`.
-    #[arg(long, value_parser = named::<DiffFormat>())]
-    format: Option<DiffFormat>,
-    /// Exit with status 1 when the edit introduced a finding this severe or worse.
-    #[arg(long, value_parser = named::<FailOn>(), default_value = "error")]
-    fail_on: FailOn,
-    /// Kinds of findings not to report, comma-separated.
-    #[arg(long, value_delimiter = ',', value_parser = named::<check::Kind>())]
-    ignore: Vec<check::Kind>,
-    /// Report sentences without a counterpart when they are at least `strict` very likely
-    /// (probability ≥ 0.8), `normal` more likely than not (≥ 0.5), or `review` possible (≥ 0.03).
-    #[arg(long, default_value = "normal", value_parser = named::<check::unpaired::Sensitivity>())]
-    sensitivity: check::unpaired::Sensitivity,
+    #[command(flatten)]
+    review: ReviewArgs,
     #[command(flatten)]
     view: ViewArgs,
     #[command(flatten)]
@@ -493,11 +510,7 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
         .pair
         .how
         .request(&args.pair.src, &args.pair.tgt, &options);
-    let check_options = CheckOptions {
-        ignore: args.ignore.clone(),
-        sensitivity: args.sensitivity,
-        ..CheckOptions::default()
-    };
+    let check_options = args.review.check_options();
     let (result, report) = check::check_files(&request, &check_options, args.baseline.as_deref())?;
     if !args.out.quiet {
         for (name, d) in [
@@ -518,26 +531,19 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
     if let Some(line) = args.pair.how.table_unused(&options, langs) {
         eprintln!("{line}");
     }
-    let format = match args.format {
-        Some(format) => format,
-        None => args
-            .out
-            .output
-            .as_deref()
-            .map_or(CheckFormat::Human, CheckFormat::for_output),
-    };
-    let fail_on = args.fail_on;
+    let format = args.review.format(&args.out);
+    let fail_on = args.review.fail_on;
     let paint = Paint {
         on: args.view.color.resolve(args.out.to_terminal()),
     };
     let mut inputs = args.pair.how.inputs(&[&args.pair.src, &args.pair.tgt]);
     inputs.extend(args.baseline.as_deref());
-    let paging = matches!(format, CheckFormat::Human).then_some(args.view.paging);
+    let paging = matches!(format, ReviewFormat::Terminal).then_some(args.view.paging);
     deliver(args.out.path(), &inputs, paging, |out| {
         check::format::write(out, &result.pair, &report, format, fail_on, paint)
     })?;
     args.out.wrote();
-    if matches!(format, CheckFormat::Github) {
+    if matches!(format, ReviewFormat::Github) {
         step_summary(&check::format::github::step_summary(&report));
     }
     Ok(if check::fails(&report.findings, fail_on) {
@@ -549,33 +555,22 @@ fn run_check(args: CheckArgs) -> anyhow::Result<u8> {
 
 fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
     let align = args.how.options()?;
-    let check_options = CheckOptions {
-        ignore: args.ignore.clone(),
-        sensitivity: args.sensitivity,
-        ..CheckOptions::default()
-    };
+    let check_options = args.review.check_options();
     let options = DiffOptions {
         langs: [args.how.src_lang, args.how.tgt_lang],
         split: args.how.split,
         align: &align,
         check: &check_options,
     };
-    let format = match args.format {
-        Some(format) => format,
-        None => args
-            .out
-            .output
-            .as_deref()
-            .map_or(DiffFormat::Terminal, DiffFormat::for_output),
-    };
+    let format = args.review.format(&args.out);
     let paint = Paint {
         on: args.view.color.resolve(args.out.to_terminal()),
     };
     let [a, b, c] = &args.files[..] else {
         unreachable!("clap takes exactly three files");
     };
-    let github = matches!(format, DiffFormat::Github);
-    let paging = matches!(format, DiffFormat::Terminal).then_some(args.view.paging);
+    let github = matches!(format, ReviewFormat::Github);
+    let paging = matches!(format, ReviewFormat::Terminal).then_some(args.view.paging);
     let inputs = args.how.inputs(&[a, b, c]);
     let failed = if args.source {
         let d = diff::source::diff_sources(a, b, c, &options)?;
@@ -591,7 +586,7 @@ fn run_diff(args: DiffArgs) -> anyhow::Result<u8> {
         }
         d.fails()
     } else {
-        let fail_on = args.fail_on;
+        let fail_on = args.review.fail_on;
         let d = diff::diff_translations(a, b, c, &options)?;
         if !args.out.quiet {
             warn_unsure(&[&d.source.file, &d.old.file], &d.detections);

@@ -8,7 +8,8 @@
 //! - [`color`]: `--color` and the ANSI styles ([`color::Paint`]);
 //! - [`terminal`]: a finding as `check` and `diff` show it to a person;
 //! - [`pieces`]: a sentence cut at its anchors, for the views that highlight them;
-//! - [`json`] and [`tsv`]: JSON Lines and the `tool` object; TSV fields.
+//! - [`json`] and [`tsv`]: JSON Lines and the `tool` object; TSV fields;
+//! - [`ReviewFormat`]: the four formats of the commands that give a verdict, `check` and `diff`.
 
 pub mod color;
 pub mod github;
@@ -17,6 +18,43 @@ pub mod json;
 pub mod pieces;
 pub mod terminal;
 pub mod tsv;
+
+/// An output format of the commands that give a verdict (`check` and `diff`, `--format`): the same
+/// four, named the same way, so a CI job that reads one command's output can read the other's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFormat {
+    /// For a person: grouped, with excerpts, coloured on a terminal (`terminal` or `human`).
+    Terminal,
+    /// The stable documented schema (`docs/check.md`); `check`'s is also read back as a baseline.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// One self-contained page.
+    Html,
+}
+
+impl crate::names::Named for ReviewFormat {
+    const WHAT: &'static str = "format";
+    const VALUES: &'static [(&'static str, ReviewFormat)] = &[
+        ("terminal", ReviewFormat::Terminal),
+        ("json", ReviewFormat::Json),
+        ("github", ReviewFormat::Github),
+        ("html", ReviewFormat::Html),
+        ("human", ReviewFormat::Terminal),
+    ];
+}
+
+impl ReviewFormat {
+    /// The format an output file name asks for: `.json` and `.html`/`.htm` (in any case) name
+    /// theirs; any other name is written for people to read (without colour, in a file).
+    pub fn for_output(path: &std::path::Path) -> ReviewFormat {
+        match crate::output::extension(path).as_deref() {
+            Some("json") => ReviewFormat::Json,
+            Some("html" | "htm") => ReviewFormat::Html,
+            _ => ReviewFormat::Terminal,
+        }
+    }
+}
 
 /// `text` on one line (sentences can span wrapped lines), with no control character left raw:
 /// it is shown on terminals and in CI logs.

@@ -1,5 +1,6 @@
-//! `--format human`: findings grouped by kind, each with where it is, what is wrong and an
-//! excerpt of both sides with the numbers or terms concerned marked; coloured on a terminal.
+//! `--format terminal` (or `human`): findings grouped by kind, each with where it is, what is
+//! wrong and an excerpt of both sides with the numbers or terms concerned marked; coloured on a
+//! terminal.
 
 use std::io::{self, Write};
 
