@@ -167,9 +167,10 @@ fn shorten_runs(text: &str, max_run: usize) -> Option<(String, Vec<usize>)> {
     let mut run: (Option<RunKey>, usize) = (None, 0);
     let mut dropping = false;
     for (i, c) in text.char_indices() {
-        if is_passed_over(c) && run.0.is_some() {
-            // Marks do not count: `a.B` and `a..B` differ (SB7), so `.́.́` is a run of two.
-        } else {
+        // A mark goes with the character before it and does not count: `a.B` and `a..B` differ
+        // (SB7), so `.́.́` is a run of two.
+        let mark = is_passed_over(c) && run.0.is_some();
+        if !mark {
             let key = (!separator(c)).then(|| RunKey::of(c));
             run = if key.is_some() && key == run.0 {
                 (key, run.1 + 1)
