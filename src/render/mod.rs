@@ -61,3 +61,32 @@ impl ReviewFormat {
 pub fn one_line(text: &str) -> String {
     crate::text::visible(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ReviewFormat;
+    use crate::names::Named;
+    use std::path::Path;
+
+    #[test]
+    fn a_review_output_file_name_asks_for_its_format() {
+        for (name, format) in [
+            ("findings.json", ReviewFormat::Json),
+            ("out/Findings.JSON", ReviewFormat::Json),
+            ("page.html", ReviewFormat::Html),
+            ("page.HTM", ReviewFormat::Html),
+            ("notes.txt", ReviewFormat::Terminal),
+            ("findings", ReviewFormat::Terminal),
+            ("-", ReviewFormat::Terminal),
+        ] {
+            assert_eq!(ReviewFormat::for_output(Path::new(name)), format, "{name}");
+        }
+    }
+
+    #[test]
+    fn human_is_the_terminal_format_by_another_name() {
+        assert_eq!(ReviewFormat::from_name("human"), Ok(ReviewFormat::Terminal));
+        assert_eq!(ReviewFormat::Terminal.name(), "terminal");
+        assert!(ReviewFormat::from_name("text").is_err());
+    }
+}
