@@ -533,14 +533,10 @@ impl MatchTable {
         // For each match, where its token was last matched before it (in `all`), if it was.
         let mut last_before = [NOT_BEFORE; NEAREST_REPEATS];
         let mut seen = 0u64;
-        for (p, &q) in all.iter().enumerate() {
-            let bit = token_bit(q);
-            if seen & bit != 0 {
-                if let Some(k) = all[..p].iter().rposition(|&o| o == q) {
-                    last_before[p] = k as u8;
-                }
+        for (p, last) in last_before[..all.len()].iter_mut().enumerate() {
+            if let Some(k) = earlier_copy(all, p, &mut seen) {
+                *last = k as u8;
             }
-            seen |= bit;
         }
         for b in 1..=most {
             // A match counts in the bead unless its token was matched before it in the bead.
@@ -565,21 +561,11 @@ impl MatchTable {
                 .map(|&q| f64::from(self.tests[q as usize].gain[b]))
                 .sum::<f64>();
         }
-        // Each token counts once. This is the search's innermost loop, over a few tokens: a
-        // 64-bit mask of the tokens' hashes says which cannot have been seen before, and only
-        // the others are looked for among the tokens before them (a stamp per token in a
-        // vocabulary-sized array missed the cache on long documents).
+        // Each token counts once (this is the search's innermost loop).
         let mut seen = 0u64;
-        within
-            .iter()
-            .enumerate()
-            .filter(|&(p, &q)| {
-                let bit = token_bit(q);
-                let again = seen & bit != 0 && within[..p].contains(&q);
-                seen |= bit;
-                !again
-            })
-            .map(|(_, &q)| f64::from(self.tests[q as usize].gain[b]))
+        (0..within.len())
+            .filter(|&p| earlier_copy(within, p, &mut seen).is_none())
+            .map(|p| f64::from(self.tests[within[p] as usize].gain[b]))
             .sum::<f64>()
     }
 
@@ -616,11 +602,23 @@ impl MatchTable {
     }
 }
 
-/// A token's bit in a 64-bit mask of the tokens seen: a hash of the token, so that neighbouring
-/// ids do not share bits.
+/// Where the token at `tokens[p]` was last before `p`, if it was; `seen` is a 64-bit mask of the
+/// hashes of `tokens[..p]`, kept by the caller over `p = 0, 1, …`. The mask says which tokens
+/// cannot have been seen before, and only the others are looked for among the tokens before
+/// them: the tokens of a bead are few, and a stamp per token in a vocabulary-sized array missed
+/// the cache on long documents.
 #[inline(always)]
-fn token_bit(token: u32) -> u64 {
-    1u64 << (token.wrapping_mul(0x9E37_79B9) >> 26)
+fn earlier_copy(tokens: &[u32], p: usize, seen: &mut u64) -> Option<usize> {
+    let q = tokens[p];
+    // A hash of the token, so that neighbouring ids do not share bits.
+    let bit = 1u64 << (q.wrapping_mul(0x9E37_79B9) >> 26);
+    let maybe = *seen & bit != 0;
+    *seen |= bit;
+    if maybe {
+        tokens[..p].iter().rposition(|&o| o == q)
+    } else {
+        None
+    }
 }
 
 /// [`MatchTable::row_scores_ending`] finds repeated tokens once for rows with at most this many

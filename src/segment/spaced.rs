@@ -123,13 +123,10 @@ fn is_close_class(c: char) -> bool {
     )
 }
 
-/// Characters of Sentence_Break=Sp (after line breaks became spaces, see [`boundaries_with`]).
+/// Characters of Sentence_Break=Sp: White_Space but for line and paragraph separators (line
+/// breaks are spaces by then, see [`boundaries_with`]).
 fn is_space_class(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{b}' | '\u{c}' | '\u{a0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
-    )
+    c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Marks that UAX #29's rules pass over (SB5: Extend and Format): combining diacritics, joiners,
